@@ -1,0 +1,51 @@
+"""Test layers: the add-on installed in a Plone site, with the demo content on top."""
+
+from plone.app.testing import applyProfile
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import PloneSandboxLayer
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import collective.easyform
+import collective.z3cform.datagridfield
+import plone.restapi
+import suizhou.laborrights
+
+
+class LaborRightsLayer(PloneSandboxLayer):
+    defaultBases = (PLONE_FIXTURE,)
+
+    def setUpZope(self, app, configurationContext):
+        for package in (
+            plone.restapi,
+            collective.easyform,
+            collective.z3cform.datagridfield,
+            suizhou.laborrights,
+        ):
+            self.loadZCML(package=package)
+
+    def setUpPloneSite(self, portal):
+        # As on a real site (the test fixture leaves the default chain empty).
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
+        applyProfile(portal, "suizhou.laborrights:default")
+
+
+class LaborRightsDemoLayer(PloneSandboxLayer):
+    defaultBases = ()
+
+    def setUpPloneSite(self, portal):
+        applyProfile(portal, "suizhou.laborrights:demo")
+
+
+FIXTURE = LaborRightsLayer()
+DEMO_FIXTURE = LaborRightsDemoLayer(bases=(FIXTURE,), name="LaborRightsDemoLayer:Fixture")
+
+INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="LaborRights:Integration")
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="LaborRights:Functional"
+)
+DEMO_INTEGRATION_TESTING = IntegrationTesting(bases=(DEMO_FIXTURE,), name="LaborRights:DemoIntegration")
+DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="LaborRights:DemoFunctional"
+)
