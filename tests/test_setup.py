@@ -1,10 +1,12 @@
 """Installing and uninstalling the add-on."""
 
 from plone import api
+from plone.base.interfaces import INonInstallable
 from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from zope.component import getAllUtilitiesRegisteredFor
 
 import unittest
 
@@ -37,10 +39,11 @@ class TestInstall(unittest.TestCase):
         self.assertEqual(api.content.get_state(self.portal.stations.zengdu), "published")
 
     def test_uninstall_profile_hidden(self):
-        profiles = [p["id"] for p in self.installer.get_install_profiles("suizhou.laborrights")] if hasattr(
-            self.installer, "get_install_profiles"
-        ) else []
-        self.assertNotIn("suizhou.laborrights:uninstall", profiles)
+        hidden = set()
+        for utility in getAllUtilitiesRegisteredFor(INonInstallable):
+            hidden.update(utility.getNonInstallableProfiles())
+        self.assertIn("suizhou.laborrights:uninstall", hidden)
+        self.assertNotIn("suizhou.laborrights:default", hidden)
 
 
 class TestUninstall(unittest.TestCase):
