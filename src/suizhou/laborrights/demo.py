@@ -1,5 +1,125 @@
-"""The demo profile: fictional content for a city that has just started using the site."""
+"""The demo profile: fictional content for a city that has just started using the site.
+
+Stations, mediators, guides and typical cases are created and published; cases are registered
+through ``register.create_case`` like any filing, then moved along their workflow. The data is in
+``demo_data``. Running the profile again adds only what is missing: items are skipped by id,
+cases altogether once they have been created.
+"""
+
+from DateTime import DateTime
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from suizhou.laborrights import demo_data
+from suizhou.laborrights.register import create_case
+from suizhou.laborrights.setuphandlers import GUIDES_ID
+from suizhou.laborrights.setuphandlers import STATIONS_ID
+from suizhou.laborrights.setuphandlers import TYPICAL_CASES_ID
+from zope.annotation.interfaces import IAnnotations
+
+import logging
+
+
+logger = logging.getLogger("suizhou.laborrights.demo")
+MARKER = "suizhou.laborrights.demo"
+CASE_WORKFLOW = "laborrights_case_workflow"
 
 
 def post_install(context):
-    pass
+    portal = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        stations = create_stations(portal)
+        create_mediators(portal, stations)
+        create_guides(portal)
+        create_typical_cases(portal)
+        create_cases(portal, stations)
+
+
+def _html(text):
+    return RichTextValue(text, "text/html", "text/x-html-safe")
+
+
+def _publish(obj):
+    if api.content.get_state(obj, default=None) not in (None, "published"):
+        api.content.transition(obj=obj, to_state="published")
+
+
+def _create(container, type_, data):
+    """Create and publish one item unless its id exists; returns the item either way."""
+    if data["id"] not in container:
+        obj = api.content.create(container=container, type=type_, safe_id=False, **data)
+        _publish(obj)
+    return container[data["id"]]
+
+
+def create_stations(portal):
+    """Service stations in their districts' folders; returns {station id: UID}."""
+    districts = portal[STATIONS_ID]
+    uids = {}
+    for code, address in demo_data.CENTER_ADDRESSES.items():
+        if not districts[code].address:
+            districts[code].address = address
+            districts[code].reindexObject()
+    for data in demo_data.STATIONS:
+        station = _create(districts[data["district"]], "ServiceStation", dict(data))
+        uids[data["id"]] = station.UID()
+    return uids
+
+
+def create_mediators(portal, stations):
+    districts = portal[STATIONS_ID]
+    for data in demo_data.MEDIATORS:
+        data = dict(data, stations=[stations[id_] for id_ in data["stations"]])
+        data["description"] = f"{data['organisation']}（演示人物，纯属虚构）"
+        _create(districts[data["district"]], "Mediator", data)
+
+
+def create_guides(portal):
+    for data in demo_data.GUIDES:
+        _create(portal[GUIDES_ID], "Guide", dict(data, steps=_html(data["steps"])))
+
+
+def create_typical_cases(portal):
+    for data in demo_data.TYPICAL_CASES:
+        data = dict(data, facts=_html(data["facts"]), handling=_html(data["handling"]))
+        data.setdefault("description", data["summary"])
+        _create(portal[TYPICAL_CASES_ID], "TypicalCase", data)
+
+
+def create_cases(portal, stations):
+    annotations = IAnnotations(portal)
+    if annotations.get(MARKER, {}).get("cases"):
+        return
+    specs = demo_data.case_specs()
+    for spec in specs:
+        fields = dict(spec["fields"])
+        if fields.get("station"):
+            fields["station"] = stations[fields["station"]]
+        case = create_case(received=spec["received"], **fields)
+        _follow(case, spec["received"], spec["flow"], stations)
+    annotations[MARKER] = dict(annotations.get(MARKER, {}), cases=True)
+    logger.info("Registered %d demo cases.", len(specs))
+
+
+def _follow(case, received, flow, stations):
+    """Set the handling fields of a case and take it through its transitions."""
+    if flow.get("assigned_unit"):
+        case.assigned_unit = stations[flow["assigned_unit"]]
+    for name in ("route", "handler", "routed", "outcome", "closed"):
+        if flow.get(name) is not None:
+            setattr(case, name, flow[name])
+    for transition, _when, comment in flow["transitions"]:
+        api.content.transition(obj=case, transition=transition, comment=comment)
+    _backdate(case, received, [when for _transition, when, _comment in flow["transitions"]])
+    case.reindexObject()
+    # reindexObject() touched the modification date: set it to the last step, and index that.
+    case.modification_date = case.workflow_history[CASE_WORKFLOW][-1]["time"]
+    case.reindexObject(idxs=["modified"])
+
+
+def _backdate(case, received, times):
+    """Dates of creation and of each workflow step as they would have been, not today's."""
+    case.creation_date = DateTime(received)
+    history = [dict(entry) for entry in case.workflow_history[CASE_WORKFLOW]]
+    for entry, when in zip(history, [received, *times]):
+        entry["time"] = DateTime(when)
+    case.workflow_history[CASE_WORKFLOW] = tuple(history)

@@ -1,18 +1,21 @@
 """The case register: reference numbers and where a new case is stored.
 
-Layout: /cases/<district>/<yyyy-mm>/<reference>. Reference numbers come from a per-year
-``BTrees.Length`` counter, whose concurrent increments merge instead of conflicting; the
-reference is then claimed in an OOBTree, where two transactions claiming the same number do
-conflict, so one of them is retried with a fresh number and no number is ever given twice.
+Layout: /cases/<district>/<yyyy-mm>/<reference> in unordered BTree folders. Reference numbers
+come from a per-year sequence taken in a transaction of its own (see
+``_take_number_in_own_transaction``); ``_claimed_references`` maps each reference to its path.
 """
 
-from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from suizhou.laborrights.content.case_folder import LargeBucketTree
 from Acquisition import aq_base
-from zoneinfo import ZoneInfo
+
+from ZODB.POSException import POSKeyError
+
+import pytz
+import transaction
 
 
 REGISTER_ID = "cases"
@@ -24,34 +27,66 @@ def get_register():
 
 
 def now():
-    """The present moment in the site's time zone, as Plone stores datetimes."""
-    return datetime.now(ZoneInfo(TIMEZONE))
+    """The present moment in the site's time zone (pytz: ZODB can pickle it, zoneinfo not)."""
+    return datetime.now(pytz.timezone(TIMEZONE))
 
 
-def _counter(register, year):
-    counters = getattr(aq_base(register), "_reference_counters", None)
-    if counters is None:
-        counters = register._reference_counters = OOBTree()
-    if year not in counters:
-        counters[year] = Length()
-    return counters[year]
+def _sequences(register):
+    sequences = getattr(aq_base(register), "_reference_sequences", None)
+    if sequences is None:
+        sequences = register._reference_sequences = OOBTree()
+    return sequences
 
 
 def _claimed(register):
     claimed = getattr(aq_base(register), "_claimed_references", None)
     if claimed is None:
-        claimed = register._claimed_references = OOBTree()
+        claimed = register._claimed_references = LargeBucketTree()
     return claimed
 
 
+def _take_number(sequences, year):
+    number = sequences.get(year, 0) + 1
+    sequences[year] = number
+    return number
+
+
+def _take_number_in_own_transaction(register, year):
+    """Take the next number like a database sequence: in a short transaction of its own.
+
+    Concurrent takers conflict only there and are retried in milliseconds; the filing itself
+    never conflicts on its number, and a filing that aborts leaves a gap, never a duplicate.
+    Returns None while the register is not committed yet (e.g. during site creation).
+    """
+    if register._p_jar is None or register._p_oid is None:
+        return None
+    manager = transaction.TransactionManager()
+    connection = register._p_jar.db().open(transaction_manager=manager)
+    try:
+        for attempt in manager.attempts(20):
+            with attempt:
+                committed_register = connection.get(register._p_oid)
+                sequences = getattr(committed_register, "_reference_sequences", None)
+                if sequences is None:
+                    return None
+                number = _take_number(sequences, year)
+        return number
+    except POSKeyError:
+        return None
+    finally:
+        manager.abort()
+        connection.close()
+
+
 def next_reference(register, year):
-    """Claim the next reference number of ``year``, e.g. SZ-2026-000123."""
+    """The next reference number of ``year``, e.g. SZ-2026-000123."""
     pattern = api.portal.get_registry_record("suizhou.laborrights.statutory.reference_pattern")
-    counter = _counter(register, year)
     claimed = _claimed(register)
     while True:
-        counter.change(1)
-        reference = pattern.format(year=year, number=counter())
+        number = _take_number_in_own_transaction(register, year)
+        if number is None:
+            number = _take_number(_sequences(register), year)
+        reference = pattern.format(year=year, number=number)
         if reference not in claimed:
             return reference
 
@@ -98,3 +133,9 @@ def create_case(received=None, **data):
         )
     _claimed(register)[reference] = "/".join((data["district"], month, reference))
     return case
+
+
+def prepare_register(register):
+    """Create the register's number sequences and reference map (at install)."""
+    _sequences(register)
+    _claimed(register)

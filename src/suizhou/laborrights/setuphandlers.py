@@ -6,6 +6,7 @@ from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
 from plone.base.interfaces import INonInstallable
+from suizhou.laborrights.register import prepare_register
 from suizhou.laborrights.register import REGISTER_ID
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
@@ -81,6 +82,7 @@ def _grant(obj, group_id, roles):
 
 def create_structure(portal):
     register = _folder(portal, "CaseFolder", REGISTER_ID, "维权事项登记簿", publish=False)
+    prepare_register(register)
     register.exclude_from_nav = True
     register.reindexObject()
     stations = _folder(portal, "Folder", STATIONS_ID, "服务站点", allowed=["District"])

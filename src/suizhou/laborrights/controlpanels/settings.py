@@ -106,6 +106,7 @@ class IVocabularySettings(model.Schema):
         "withdrawn|撤回",
         "not_accepted|不予受理",
         "transferred|移送",
+        "answered|已答复",
     )
     station_levels = _lines(
         "label_station_levels",

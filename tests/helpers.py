@@ -1,0 +1,65 @@
+"""Data shared by the tests: valid identity numbers, a case's fields, users with roles."""
+
+from datetime import datetime
+from plone import api
+from stdnum.cn import ric
+from stdnum.cn import uscc
+from suizhou.laborrights.register import create_case
+
+import pytz
+
+
+SHANGHAI = pytz.timezone("Asia/Shanghai")
+APPLICANT_NAME = "测试申请人王小明"
+
+
+def valid_id_number(seq=1):
+    """A valid number of someone born in 1990 in 随州市 (region code 421300)."""
+    first17 = f"421300199001{seq % 28 + 1:02d}{seq % 1000:03d}"
+    return first17 + ric.calc_check_digit(first17 + "0")  # stdnum drops the last character
+
+
+def valid_credit_code(seq=1):
+    first17 = f"91421300MA4{seq % 1000000:06d}"
+    return first17 + uscc.calc_check_digit(first17)
+
+
+def case_fields(**overrides):
+    fields = {
+        "channel": "window",
+        "district": "zengdu",
+        "applicant_name": APPLICANT_NAME,
+        "applicant_id_number": valid_id_number(),
+        "applicant_phone": "13907221234",
+        "applicant_address": "随州市曾都区测试路1号",
+        "employer_name": "随州市某某机械有限公司",
+        "employer_credit_code": valid_credit_code(),
+        "dispute_types": ["wage_arrears"],
+        "workers_involved": 1,
+        "facts": "2026年8月至10月工资未发放。",
+        "request": "支付拖欠工资12000元。",
+    }
+    fields.update(overrides)
+    return fields
+
+
+def new_case(received=None, **overrides):
+    with api.env.adopt_roles(["Manager"]):
+        return create_case(received=received, **case_fields(**overrides))
+
+
+def at(year, month, day, hour=9):
+    return SHANGHAI.localize(datetime(year, month, day, hour))
+
+
+def make_user(username, roles=(), groups=()):
+    with api.env.adopt_roles(["Manager"]):
+        user = api.user.create(
+            email=f"{username}@example.org",
+            username=username,
+            password="secret-password-123",
+            roles=list(roles) or ["Member"],
+        )
+        for group in groups:
+            api.group.add_user(groupname=group, username=username)
+    return user
