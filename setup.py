@@ -33,6 +33,8 @@ setup(
         "python-stdnum",
         "openpyxl",
         "pypinyin",
+        "qrcode",
+        "reportlab",
     ],
     extras_require={
         "test": [

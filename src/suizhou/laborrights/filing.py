@@ -1,0 +1,84 @@
+"""Registering a case from any channel: field conversion, validation with Chinese messages.
+
+The web forms, the intake desk and the REST API all file through ``file_case``; what is
+refused is refused the same way everywhere, and nothing is stored unless everything is valid.
+"""
+
+from plone import api
+from suizhou.laborrights import _
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.register import create_case
+from zope.i18n import translate
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IFromUnicode
+from zope.schema.interfaces import RequiredMissing
+from zope.schema.interfaces import ValidationError
+
+import decimal
+
+
+class FilingError(Exception):
+    """The data cannot be filed; ``errors`` maps field names to Chinese messages."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def _message(msgid, request=None):
+    return translate(msgid, context=request or api.env.getRequest(), target_language="zh_CN")
+
+
+def case_fields():
+    """The fields a filing may set (not the reference, which the register gives)."""
+    return [(name, field) for name, field in getFieldsInOrder(ICase) if not field.readonly]
+
+
+def convert(field, raw):
+    """A form or JSON value as the schema wants it; raises ValidationError when it can't be."""
+    if raw is None or raw == "":
+        return field.missing_value
+    if isinstance(raw, str) and IFromUnicode.providedBy(field):
+        try:
+            return field.fromUnicode(raw.strip())
+        except (ValueError, decimal.InvalidOperation) as error:
+            raise InvalidValue() from error
+    return raw
+
+
+class InvalidValue(ValidationError):
+    __doc__ = _("error_invalid_value", default="格式不正确。")
+
+
+def validate(fields, context=None):
+    """Check ``fields`` against the case schema; returns {field name: Chinese message}."""
+    context = context or api.portal.get()
+    errors = {}
+    for name, field in case_fields():
+        bound = field.bind(context)
+        value = fields.get(name, bound.missing_value)
+        try:
+            if value is None or value == "" or value == []:
+                if bound.required:
+                    raise RequiredMissing(name)
+                continue
+            bound.validate(value)
+        except RequiredMissing:
+            errors[name] = _message(
+                _("error_required", default="请填写“${field}”。", mapping={"field": bound.title})
+            )
+        except ValidationError as error:
+            errors[name] = f"{_message(bound.title)}：{_message(error.doc())}"
+    unknown = set(fields) - {name for name, _field in case_fields()}
+    for name in unknown:
+        errors[name] = _message(_("error_unknown_field", default="不支持的字段。"))
+    return errors
+
+
+def file_case(fields, context=None):
+    """Validate and register a case; raises FilingError and stores nothing if anything is bad."""
+    fields = {name: value for name, value in fields.items() if value not in (None, "", [])}
+    errors = validate(fields, context)
+    if errors:
+        raise FilingError(errors)
+    return create_case(**fields)
