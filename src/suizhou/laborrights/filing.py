@@ -64,8 +64,9 @@ def validate(fields, context=None):
                 continue
             bound.validate(value)
         except RequiredMissing:
+            title = _message(bound.title)
             errors[name] = _message(
-                _("error_required", default="请填写“${field}”。", mapping={"field": bound.title})
+                _("error_required", default="请填写“${field}”。", mapping={"field": title})
             )
         except ValidationError as error:
             errors[name] = f"{_message(bound.title)}：{_message(error.doc())}"

@@ -10,6 +10,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.register import find_case
 from suizhou.laborrights.validators import normalize_phone
 from suizhou.laborrights.vocabularies import title_of
+from zope.i18n import translate
 
 import hmac
 import threading
@@ -25,12 +26,18 @@ STATES = {
     "rejected": ("closed", _("status_closed", default="已办结")),
     "withdrawn": ("closed", _("status_closed", default="已办结")),
 }
+# the outcome of a case ended by a transition rather than by a recorded outcome
+OUTCOME_OF_STATE = {"rejected": "not_accepted", "withdrawn": "withdrawn"}
 # route -> what "办理中" means for the citizen
 STAGES = {
     "mediation": _("stage_mediation", default="调解中"),
     "arbitration": _("stage_arbitration", default="仲裁中"),
     "inspection": _("stage_inspection", default="监察中"),
 }
+
+
+def _translate(message):
+    return translate(message, context=api.env.getRequest())
 
 
 def lookup(reference, phone):
@@ -50,12 +57,13 @@ def citizen_status(case):
     code, label = STATES.get(state, STATES["registered"])
     outcome = None
     if code == "closed":
-        outcome = title_of("outcomes", case.outcome) if case.outcome else title_of("routes", state)
+        outcome = title_of("outcomes", case.outcome or OUTCOME_OF_STATE.get(state, ""))
+    stage = STAGES.get(case.route) if code == "in_progress" else None
     return {
         "reference": case.getId(),
         "status": code,
-        "status_title": label,
-        "stage": STAGES.get(case.route) if code == "in_progress" else None,
+        "status_title": _translate(label),
+        "stage": _translate(stage) if stage else None,
         "received": case.received.isoformat() if case.received else None,
         "closed": case.closed.isoformat() if case.closed else None,
         "outcome": outcome,
