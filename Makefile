@@ -6,6 +6,8 @@ VENV := .venv
 BUILDOUT_CFG ?= buildout.cfg
 BOOTSTRAP_PINS := zc.buildout==6.0.1 setuptools==84.2.1 pip==26.3 wheel==0.48.0 packaging==26.4 platformdirs==4.14.8
 
+I18N_PINS := i18ndude==6.3.0 lxml==6.1.3 zope.i18nmessageid==8.4 zope.interface==8.7 zope.tal==6.0
+
 .PHONY: start test build site clean-data clean i18n
 
 $(VENV)/bin/buildout:
@@ -27,6 +29,14 @@ start: site
 
 test: bin/test
 	bin/test
+
+# Developers: rebuild the translation catalogs after changing user-visible text.
+.venv-i18n/bin/i18ndude:
+	$(PYTHON) -m venv .venv-i18n
+	.venv-i18n/bin/pip install --quiet $(I18N_PINS)
+
+i18n: .venv-i18n/bin/i18ndude
+	scripts/i18n.sh
 
 clean-data:
 	rm -rf var/filestorage var/blobstorage

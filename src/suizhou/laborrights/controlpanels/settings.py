@@ -13,9 +13,9 @@ from zope import schema
 import decimal
 
 
-def _lines(title_id, title, *entries):
+def _lines(title, *entries):
     return schema.Tuple(
-        title=_(title_id, default=title),
+        title=title,
         description=_(
             "help_vocabulary_lines",
             default="每行一项，格式为“代码|名称”；代码为英文字母，保存后不要修改。",
@@ -31,8 +31,7 @@ class IVocabularySettings(model.Schema):
     """The lists every form and report chooses from."""
 
     districts = _lines(
-        "label_districts",
-        "区县",
+        _("label_districts", default="区县"),
         "city|随州市本级",
         "zengdu|曾都区",
         "suixian|随县",
@@ -41,8 +40,7 @@ class IVocabularySettings(model.Schema):
         "dahongshan|大洪山风景名胜区",
     )
     dispute_types = _lines(
-        "label_dispute_types",
-        "争议类型",
+        _("label_dispute_types", default="争议类型"),
         "wage_arrears|拖欠工资",
         "labor_contract|劳动合同",
         "dismissal|解除劳动关系及经济补偿",
@@ -55,8 +53,7 @@ class IVocabularySettings(model.Schema):
         "other|其他",
     )
     channels = _lines(
-        "label_channels",
-        "受理渠道",
+        _("label_channels", default="受理渠道"),
         "window|窗口",
         "phone|电话",
         "hotline_12345|12345热线",
@@ -65,8 +62,7 @@ class IVocabularySettings(model.Schema):
         "transferred|转办",
     )
     mediation_kinds = _lines(
-        "label_mediation_kinds",
-        "调解类型",
+        _("label_mediation_kinds", default="调解类型"),
         "union|工会调解",
         "people|人民调解",
         "administrative|行政调解",
@@ -74,8 +70,7 @@ class IVocabularySettings(model.Schema):
         "judicial|司法调解",
     )
     partner_agencies = _lines(
-        "label_partner_agencies",
-        "协同单位（1+X）",
+        _("label_partner_agencies", default="协同单位（1+X）"),
         "hrss|人社部门",
         "union|工会",
         "court|法院",
@@ -86,8 +81,7 @@ class IVocabularySettings(model.Schema):
         "enterprise_confederation|企业联合会",
     )
     routes = _lines(
-        "label_routes",
-        "分办去向",
+        _("label_routes", default="分办去向"),
         "mediation|调解",
         "arbitration|仲裁",
         "inspection|劳动监察",
@@ -98,8 +92,7 @@ class IVocabularySettings(model.Schema):
         "withdrawn|撤回",
     )
     outcomes = _lines(
-        "label_outcomes",
-        "办理结果",
+        _("label_outcomes", default="办理结果"),
         "mediated|调解成功",
         "award|仲裁裁决",
         "inspection_closed|监察结案",
@@ -109,15 +102,13 @@ class IVocabularySettings(model.Schema):
         "answered|已答复",
     )
     station_levels = _lines(
-        "label_station_levels",
-        "场所层级",
+        _("label_station_levels", default="场所层级"),
         "center|劳动保障维权中心",
         "station|劳动保障维权服务站",
         "point|劳动维权服务点",
     )
     host_types = _lines(
-        "label_host_types",
-        "依托单位类型",
+        _("label_host_types", default="依托单位类型"),
         "hrss_office|人社服务大厅",
         "party_service|党群服务中心",
         "governance|综治中心",
@@ -128,15 +119,13 @@ class IVocabularySettings(model.Schema):
         "other|其他",
     )
     mediator_titles = _lines(
-        "label_mediator_titles",
-        "调解员称号",
+        _("label_mediator_titles", default="调解员称号"),
         "gold|金牌调解员",
         "senior|资深调解员",
         "mediator|调解员",
     )
     studios = _lines(
-        "label_studios",
-        "调解工作室",
+        _("label_studios", default="调解工作室"),
         "celebrity|名人名企调解工作室",
         "new_employment|新就业形态劳动维权调解工作室",
         "hrss_union|“人社+工会”裁调对接工作室",
