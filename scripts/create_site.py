@@ -1,6 +1,7 @@
 """Create the Plone site with the add-on and its demo content, unless the database has it.
 
-Run by `make start` as `bin/instance run scripts/create_site.py`.
+Run by `make start` as `bin/instance run scripts/create_site.py`. For a production site without
+the fictional demo content: `SITE_DEMO=0 bin/instance1 run scripts/create_site.py`.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -13,12 +14,12 @@ import transaction
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 SITE_TITLE = "随州市劳动保障“一站式”维权服务平台"
+WITH_DEMO = os.environ.get("SITE_DEMO", "1") != "0"
 EXTENSIONS = [
     "plone.app.contenttypes:default",
     "plonetheme.barceloneta:default",
     "suizhou.laborrights:default",
-    "suizhou.laborrights:demo",
-]
+] + (["suizhou.laborrights:demo"] if WITH_DEMO else [])
 
 
 def main(app):
@@ -38,7 +39,7 @@ def main(app):
         extension_ids=EXTENSIONS,
     )
     transaction.commit()
-    print(f"Created /{SITE_ID} with demo content.")
+    print(f"Created /{SITE_ID}" + (" with demo content." if WITH_DEMO else " without demo content."))
 
 
 main(app)  # noqa: F821 - `app` is given by `bin/instance run`
