@@ -9,6 +9,7 @@ from suizhou.laborrights.status import throttle
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
+from tests.helpers import routable
 from plone import api
 
 import unittest
@@ -40,6 +41,7 @@ class TestLookup(unittest.TestCase):
     def test_stage_and_outcome(self):
         with api.env.adopt_roles(["Manager"]):
             self.case.route = "mediation"
+            routable(self.case)  # routing needs a handling unit
             api.content.transition(self.case, transition="route")
             self.assertEqual(citizen_status(self.case)["stage"], "调解中")
             self.case.outcome = "mediated"

@@ -12,6 +12,7 @@ from plone.app.textfield.value import RichTextValue
 from suizhou.laborrights import demo_data
 from suizhou.laborrights.register import create_case
 from suizhou.laborrights.setuphandlers import GUIDES_ID
+from suizhou.laborrights.setuphandlers import NEWS_ID
 from suizhou.laborrights.setuphandlers import STATIONS_ID
 from suizhou.laborrights.setuphandlers import TYPICAL_CASES_ID
 from zope.annotation.interfaces import IAnnotations
@@ -31,6 +32,7 @@ def post_install(context):
         create_mediators(portal, stations)
         create_guides(portal)
         create_typical_cases(portal)
+        create_news(portal)
         create_cases(portal, stations)
 
 
@@ -82,7 +84,15 @@ def create_typical_cases(portal):
     for data in demo_data.TYPICAL_CASES:
         data = dict(data, facts=_html(data["facts"]), handling=_html(data["handling"]))
         data.setdefault("description", data["summary"])
+        # Published when closed, so that the newest case comes first on the home page.
+        data.setdefault("effective_date", DateTime(data["case_date"].isoformat() + " 09:00 GMT+8"))
         _create(portal[TYPICAL_CASES_ID], "TypicalCase", data)
+
+
+def create_news(portal):
+    for data in demo_data.NEWS:
+        data = dict(data, text=_html(data["text"]), effective_date=DateTime(data["effective_date"]))
+        _create(portal[NEWS_ID], "News Item", data)
 
 
 def create_cases(portal, stations):

@@ -2,7 +2,8 @@
 
 Layout: /cases/<district>/<yyyy-mm>/<reference> in unordered BTree folders. Reference numbers
 come from a per-year sequence taken in a transaction of its own (see
-``_take_number_in_own_transaction``); ``_claimed_references`` maps each reference to its path.
+``_take_number_in_own_transaction``); ``_claimed_references`` maps each reference to its path,
+``_hotline_tickets`` each 12345 ticket number to the reference of the case filed for it.
 """
 
 from BTrees.OOBTree import OOBTree
@@ -43,6 +44,13 @@ def _claimed(register):
     if claimed is None:
         claimed = register._claimed_references = LargeBucketTree()
     return claimed
+
+
+def _tickets(register, create=True):
+    tickets = getattr(aq_base(register), "_hotline_tickets", None)
+    if tickets is None and create:
+        tickets = register._hotline_tickets = OOBTree()
+    return tickets
 
 
 def _take_number(sequences, year):
@@ -102,6 +110,12 @@ def case_path(reference):
     return _claimed(get_register()).get(reference)
 
 
+def case_for_ticket(ticket):
+    """The reference of the case filed for this 12345 ticket number, or None."""
+    tickets = _tickets(get_register(), create=False)
+    return tickets.get(ticket) if tickets is not None and ticket else None
+
+
 def find_case(reference):
     """The case with this reference number (unrestricted; callers check access), or None."""
     path = case_path(reference)
@@ -132,10 +146,18 @@ def create_case(received=None, **data):
             **data,
         )
     _claimed(register)[reference] = "/".join((data["district"], month, reference))
+    ticket = data.get("hotline_ticket")
+    if ticket:
+        # The first case of a ticket keeps it. Two transactions filing the same new ticket
+        # both insert this key: the second one conflicts, is retried and finds the first.
+        tickets = _tickets(register)
+        if ticket not in tickets:
+            tickets[ticket] = reference
     return case
 
 
 def prepare_register(register):
-    """Create the register's number sequences and reference map (at install)."""
+    """Create the register's number sequences, reference and ticket maps (at install)."""
     _sequences(register)
     _claimed(register)
+    _tickets(register)

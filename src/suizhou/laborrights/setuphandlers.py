@@ -15,6 +15,7 @@ from zope.interface import implementer
 STATIONS_ID = "stations"
 GUIDES_ID = "guides"
 TYPICAL_CASES_ID = "typical-cases"
+NEWS_ID = "news"
 
 # Site-wide staff groups: id -> (title, global roles).
 GROUPS = {
@@ -25,12 +26,18 @@ GROUPS = {
     "publicity_staff": ("宣传员", ()),
     "reviewers": ("审核员", ()),
     "city_admins": ("市局管理员", ("Site Administrator", "CaseSupervisor")),
+    # The 12345 hotline's machine account(s): file tickets, pull status changes (REST API).
+    "hotline_integration": ("12345热线对接账号", ("HotlineIntegration",)),
 }
 # Local roles of the site-wide groups: folder id -> {group: roles}.
 LOCAL_ROLES = {
     REGISTER_ID: {"intake_clerks": ("IntakeClerk",)},
     GUIDES_ID: {"publicity_staff": ("Contributor", "Editor", "Reader"), "reviewers": ("Reviewer", "Reader")},
     TYPICAL_CASES_ID: {
+        "publicity_staff": ("Contributor", "Editor", "Reader"),
+        "reviewers": ("Reviewer", "Reader"),
+    },
+    NEWS_ID: {
         "publicity_staff": ("Contributor", "Editor", "Reader"),
         "reviewers": ("Reviewer", "Reader"),
     },
@@ -88,6 +95,7 @@ def create_structure(portal):
     stations = _folder(portal, "Folder", STATIONS_ID, "服务站点", allowed=["District"])
     _folder(portal, "Folder", GUIDES_ID, "办事指南", allowed=["Guide"])
     _folder(portal, "Folder", TYPICAL_CASES_ID, "典型案例", allowed=["TypicalCase"])
+    _folder(portal, "Folder", NEWS_ID, "新闻动态", allowed=["News Item", "Image"])
 
     for group_id, (title, roles) in GROUPS.items():
         _group(group_id, title, roles)
@@ -109,6 +117,14 @@ def create_structure(portal):
 
 def post_install(context):
     create_structure(api.portal.get())
+    # The public forms (forms/models/*.xml), which register web filings as cases.
+    from suizhou.laborrights.forms.install import create_forms
+
+    create_forms(api.portal.get())
+    # The public pages as the layouts of the site root and the publication folders.
+    from suizhou.laborrights.public.setup import set_layouts
+
+    set_layouts(api.portal.get())
 
 
 def uninstall(context):

@@ -20,6 +20,7 @@ MOBILE = re.compile(r"^1[3-9]\d{9}$")
 LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 # Service numbers such as 12345 and 12333.
 SERVICE_NUMBER = re.compile(r"^1\d{4}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_CLAIM_AMOUNT = Decimal("100000000")  # 1亿元: above this is a typing error, not a claim
 
 
@@ -36,6 +37,10 @@ class InvalidPhone(FieldError):
         "error_phone",
         default="电话号码不正确：请填写11位手机号码，或带区号的固定电话（如 0722-3331234）。",
     )
+
+
+class InvalidEmail(FieldError):
+    __doc__ = _("error_email", default="电子邮箱格式不正确，如 zhangsan@example.com。")
 
 
 class InvalidAmount(FieldError):
@@ -100,6 +105,12 @@ def check_phone(value):
 def check_phones(values):
     for value in values or ():
         check_phone(value)
+    return True
+
+
+def check_email(value):
+    if not EMAIL.match(value or ""):
+        raise InvalidEmail(value)
     return True
 
 

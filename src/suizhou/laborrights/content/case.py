@@ -10,6 +10,8 @@ from plone.supermodel import model
 from suizhou.laborrights import _
 from suizhou.laborrights import validators
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from z3c.form.interfaces import IAddForm
+from z3c.form.interfaces import IEditForm
 from zope import schema
 from zope.interface import implementer
 
@@ -22,6 +24,7 @@ class ICase(model.Schema):
             "applicant_name",
             "applicant_id_number",
             "applicant_phone",
+            "applicant_email",
             "applicant_address",
             "applicant_gig_worker",
         ],
@@ -40,8 +43,27 @@ class ICase(model.Schema):
     model.fieldset(
         "handling",
         label=_("fieldset_handling", default="办理"),
-        fields=["route", "assigned_unit", "handler", "outcome", "routed", "closed"],
+        fields=[
+            "route",
+            "assigned_unit",
+            "handler",
+            "copy_units",
+            "outcome",
+            "amount_recovered",
+            "workers_benefited",
+            "routed",
+            "closed",
+        ],
     )
+
+    model.fieldset(
+        "triage",
+        label=_("fieldset_triage", default="繁简分流"),
+        fields=["collective_dispute", "fast_track", "final_award"],
+    )
+    # Set by routing (handling/assignment.py), which keeps the local roles in step.
+    directives.omitted(IAddForm, "assigned_unit", "handler", "copy_units", "routed", "closed")
+    directives.omitted(IEditForm, "assigned_unit", "handler", "copy_units", "routed", "closed")
 
     reference = schema.TextLine(
         title=_("label_reference", default="受理编号"),
@@ -81,6 +103,12 @@ class ICase(model.Schema):
     applicant_phone = schema.TextLine(
         title=_("label_applicant_phone", default="联系电话"),
         constraint=validators.check_phone,
+    )
+    applicant_email = schema.TextLine(
+        title=_("label_applicant_email", default="电子邮箱"),
+        description=_("help_applicant_email", default="选填；填写后办理进展会同时发送到此邮箱。"),
+        required=False,
+        constraint=validators.check_email,
     )
     applicant_address = schema.TextLine(
         title=_("label_applicant_address", default="联系地址"),
@@ -134,6 +162,23 @@ class ICase(model.Schema):
     facts = schema.Text(title=_("label_facts", default="事实与理由"))
     request = schema.Text(title=_("label_request", default="请求事项"), required=False)
 
+    # Triage (繁简分流): suggested by handling/triage.py, confirmed by the clerk when routing.
+    collective_dispute = schema.Bool(
+        title=_("label_collective_dispute", default="集体劳动争议"),
+        required=False,
+        default=False,
+    )
+    fast_track = schema.Bool(
+        title=_("label_fast_track", default="适用速裁（简案快办）"),
+        required=False,
+        default=False,
+    )
+    final_award = schema.Bool(
+        title=_("label_final_award", default="适用终局裁决"),
+        required=False,
+        default=False,
+    )
+
     route = schema.Choice(
         title=_("label_route", default="分办去向"),
         vocabulary="suizhou.laborrights.vocabularies.Routes",
@@ -148,10 +193,27 @@ class ICase(model.Schema):
         title=_("label_handler", default="承办人（用户名）"),
         required=False,
     )
+    copy_units = schema.List(
+        title=_("label_copy_units", default="抄送单位"),
+        value_type=schema.Choice(vocabulary="suizhou.laborrights.vocabularies.Stations"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
     outcome = schema.Choice(
         title=_("label_outcome", default="办理结果"),
         vocabulary="suizhou.laborrights.vocabularies.Outcomes",
         required=False,
+    )
+    amount_recovered = schema.Decimal(
+        title=_("label_amount_recovered", default="挽回金额（元）"),
+        required=False,
+        constraint=validators.check_amount,
+    )
+    workers_benefited = schema.Int(
+        title=_("label_workers_benefited", default="惠及劳动者人数"),
+        required=False,
+        min=0,
     )
     routed = schema.Datetime(title=_("label_routed", default="分办时间"), required=False)
     closed = schema.Datetime(title=_("label_closed", default="办结时间"), required=False)

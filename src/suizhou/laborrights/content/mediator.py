@@ -56,6 +56,18 @@ class IMediator(model.Schema):
         constraint=validators.check_phone,
     )
 
+    directives.read_permission(username="suizhou.laborrights.ViewStaffOnlyData")
+    directives.write_permission(username="cmf.ModifyPortalContent")
+    username = schema.TextLine(
+        title=_("label_mediator_username", default="本站账号（用户名，仅工作人员可见）"),
+        description=_(
+            "help_mediator_username",
+            default="调解员承办事项时使用的用户名。公开页面上的办结数和调解成功率"
+            "按此账号承办的已办结事项自动统计。",
+        ),
+        required=False,
+    )
+
 
 @implementer(IMediator)
 class Mediator(Item):

@@ -59,6 +59,13 @@ class IServiceStation(model.Schema):
         required=False,
         constraint=validators.check_phones,
     )
+    directives.read_permission(email="suizhou.laborrights.ViewStaffOnlyData")
+    directives.write_permission(email="cmf.ModifyPortalContent")
+    email = schema.TextLine(
+        title=_("label_station_email", default="工作邮箱（接收分办通知，仅工作人员可见）"),
+        required=False,
+        constraint=validators.check_email,
+    )
     dispute_types = schema.List(
         title=_("label_handles_dispute_types", default="受理事项"),
         value_type=schema.Choice(vocabulary="suizhou.laborrights.vocabularies.DisputeTypes"),

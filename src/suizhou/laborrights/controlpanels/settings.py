@@ -221,6 +221,60 @@ class IStatutorySettings(model.Schema):
         default=5,
         min=1,
     )
+    due_soon_days = schema.Int(
+        title=_("label_due_soon_days", default="即将到期提醒（到期前天数）"),
+        description=_(
+            "help_due_soon_days",
+            default="办理期限届满前多少个自然日起列入“即将到期”并提醒承办单位。",
+        ),
+        default=3,
+        min=0,
+    )
+    deadline_rolls_over_holidays = schema.Bool(
+        title=_("label_deadline_rolls_over_holidays", default="期间届满日遇节假日顺延"),
+        description=_(
+            "help_deadline_rolls_over_holidays",
+            default="按日计算的期间，届满的最后一日为法定节假日或休息日的，"
+            "以其后的第一个工作日为届满日。",
+        ),
+        default=True,
+        required=False,
+    )
+    calendar_overrides = schema.Tuple(
+        title=_("label_calendar_overrides", default="节假日安排补充"),
+        description=_(
+            "help_calendar_overrides",
+            default="内置法定节假日日历尚未收录的年份（或需更正的日期），每行一天："
+            "“日期|holiday|说明”为放假，“日期|workday|说明”为调休上班，"
+            "如 2027-10-01|holiday|国庆节、2027-10-09|workday|国庆节调休。",
+        ),
+        value_type=schema.TextLine(),
+        default=(),
+        missing_value=(),
+        required=False,
+    )
+    route_suggestions = schema.Tuple(
+        title=_("label_route_suggestions", default="按争议类型建议的分办去向"),
+        description=_(
+            "help_route_suggestions",
+            default="每行“争议类型代码|分办去向代码”，如 wage_arrears|inspection。",
+        ),
+        value_type=schema.TextLine(),
+        default=(
+            "wage_arrears|inspection",
+            "labor_contract|mediation",
+            "dismissal|mediation",
+            "social_insurance|social_insurance",
+            "work_injury|social_insurance",
+            "overtime|mediation",
+            "unemployment_insurance|employment_service",
+            "platform_work|mediation",
+            "employer_consultation|arbitration",
+            "other|transfer",
+        ),
+        missing_value=(),
+        required=False,
+    )
 
 
 class VocabularySettingsForm(RegistryEditForm):

@@ -1,0 +1,199 @@
+"""REST API under load, with a register of many cases (run through api_load.sh).
+
+1. A fresh site gets ``CASES`` cases through ``register.create_case`` (as filed over the
+   years: spread over districts, months and dispute types; one in ten from the 12345 hotline).
+2. The site is served by waitress (4 threads, as a Zope instance) in this process.
+3. ``FILINGS`` anonymous ``POST @cases`` from ``THREADS`` client threads: filings per second,
+   and how many were not answered 201.
+4. ``LOOKUPS`` ``GET @case-status`` with the right reference and phone, from the same threads,
+   for random cases of the register: p50, p95, p99 and the slowest, in milliseconds; then the
+   same number with a wrong phone (the throttle is reset first: the client is one address).
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.users import UnrestrictedUser
+from datetime import datetime
+from datetime import timedelta
+from plone import api
+from Products.CMFPlone.factory import addPloneSite
+from suizhou.laborrights.register import create_case
+from suizhou.laborrights.status import throttle
+from Testing.makerequest import makerequest
+from urllib.parse import urlencode
+from zope.component.hooks import setSite
+from ZPublisher.WSGIPublisher import publish_module
+
+import http.client
+import json
+import pytz
+import random
+import sys
+import threading
+import time
+import transaction
+import waitress
+
+
+ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
+CASES, FILINGS, LOOKUPS, THREADS = (int(arg) for arg in sys.argv[-4:])
+BATCH = 1000
+SHANGHAI = pytz.timezone("Asia/Shanghai")
+DISTRICTS = ("city", "zengdu", "suixian", "guangshui", "hitech", "dahongshan")
+TYPES = ("wage_arrears", "labor_contract", "dismissal", "social_insurance", "work_injury", "overtime")
+
+
+def phone(n):
+    return f"139{n:08d}"
+
+
+def fields(n, rng):
+    data = {
+        "channel": "web",
+        "district": rng.choice(DISTRICTS),
+        "applicant_name": "王小明",
+        "applicant_phone": phone(n),
+        "dispute_types": [rng.choice(TYPES)],
+        "workers_involved": 1,
+        "facts": "2026年8月至10月工资未发放，多次催要无果，请求支付拖欠工资。",
+    }
+    if n % 10 == 0:
+        data.update(channel="hotline_12345", hotline_ticket=f"12345-{n:08d}")
+    return data
+
+
+def fill_register(portal):
+    rng = random.Random(1)
+    start = time.perf_counter()
+    first = datetime(2024, 1, 1, 9, tzinfo=pytz.utc).astimezone(SHANGHAI)
+    known = []
+    for n in range(CASES):
+        received = first + timedelta(minutes=17 * n)
+        case = create_case(received=received, **fields(n, rng))
+        known.append((case.getId(), phone(n)))
+        if n % BATCH == BATCH - 1:
+            transaction.commit()
+            portal._p_jar.cacheGC()
+            if n % (10 * BATCH) == 10 * BATCH - 1:
+                rate = (n + 1) / (time.perf_counter() - start)
+                print(f"  {n + 1} cases, {rate:.0f}/s", flush=True)
+    transaction.commit()
+    return known, time.perf_counter() - start
+
+
+def serve(port_holder):
+    server = waitress.create_server(publish_module, host="127.0.0.1", port=0, threads=4)
+    port_holder.append(server.effective_port)
+    server.run()
+
+
+def request(port, method, path, body=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Accept": "application/json"}
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+        body = json.dumps(body).encode("utf-8")
+    start = time.perf_counter()
+    connection.request(method, path, body=body, headers=headers)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response.status, time.perf_counter() - start
+
+
+def in_threads(work, count):
+    """Run ``work(i)`` for i in range(count) on THREADS threads; returns results and seconds."""
+    results, lock = [], threading.Lock()
+    indexes = iter(range(count))
+
+    def worker():
+        while True:
+            with lock:
+                i = next(indexes, None)
+            if i is None:
+                return
+            result = work(i)
+            with lock:
+                results.append(result)
+
+    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, time.perf_counter() - start
+
+
+def percentiles(seconds):
+    ordered = sorted(seconds)
+
+    def at(p):
+        return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+    return at(0.5), at(0.95), at(0.99), 1000 * ordered[-1]
+
+
+def filing(i):
+    return {
+        "dispute_types": ["wage_arrears"],
+        "applicant": {"name": "压力测试", "phone": phone(90000000 + i)},
+        "facts": "压力测试：工资未发放。",
+        "district": DISTRICTS[i % len(DISTRICTS)],
+        "channel": "mini_program",
+    }
+
+
+def main(app):
+    app = makerequest(app)
+    newSecurityManager(None, ADMIN.__of__(app.acl_users))
+    addPloneSite(
+        app,
+        "Plone",
+        setup_content=False,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
+    )
+    portal = app.Plone
+    setSite(portal)
+    transaction.commit()
+    known, fill_seconds = fill_register(portal)
+    setSite(None)
+
+    port_holder = []
+    threading.Thread(target=serve, args=(port_holder,), daemon=True).start()
+    while not port_holder:
+        time.sleep(0.1)
+    port = port_holder[0]
+
+    posted, post_seconds = in_threads(lambda i: request(port, "POST", "/Plone/@cases", filing(i)), FILINGS)
+    rng = random.Random(2)
+    sample = [rng.choice(known) for _ in range(LOOKUPS)]
+
+    def lookup(i, wrong=False):
+        reference, right = sample[i]
+        query = urlencode({"reference": reference, "phone": "13900000000" if wrong else right})
+        return request(port, "GET", f"/Plone/@case-status?{query}")
+
+    found, _found_seconds = in_threads(lookup, LOOKUPS)
+    throttle.reset()
+    throttle.limit = throttle.free = 10**9  # measure the lookup, not the throttle's refusals
+    missed, _missed_seconds = in_threads(lambda i: lookup(i, wrong=True), LOOKUPS)
+
+    rate = CASES / fill_seconds
+    print(f"register: {CASES} cases filled in {fill_seconds:.0f} s ({rate:.0f}/s, in process, no HTTP)")
+    print(f"client threads: {THREADS}; server: waitress, 4 threads, one Zope process, FileStorage")
+    print("| measure | count | result |")
+    print("|---|---|---|")
+    not_created = sum(1 for status, _ in posted if status != 201)
+    print(f"| POST @cases | {FILINGS} | {FILINGS / post_seconds:.1f} filings/s, {not_created} not 201 |")
+    for name, results, expected in (("found", found, 200), ("wrong phone", missed, 404)):
+        p50, p95, p99, slowest = percentiles([seconds for _, seconds in results])
+        unexpected = sum(1 for status, _ in results if status != expected)
+        print(
+            f"| GET @case-status, {name} | {LOOKUPS} | p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+            f"p99 {p99:.1f} ms, max {slowest:.1f} ms; {unexpected} not {expected} |"
+        )
+
+
+main(app)  # noqa: F821 - `app` is given by `zconsole run`

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Public filing through a real WSGI server (waitress, 4 threads, as the instance is configured):
+# the create-case action against easyform's save-data action on the same field model, in one
+# run, on a fresh FileStorage in a temporary directory (the site's own var/ is not touched).
+# Production settings: debug mode and verbose security off, the C security policy.
+# Usage: benchmarks/filing_benchmark.sh [submissions per action, default 500] [port, default 18437]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${1:-500}
+port=${2:-18437}
+tmp=$(mktemp -d)
+server=""
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+sed -e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#" \
+    -e "s#$(pwd)/var/blobstorage#$tmp/blobs#" \
+    -e "s#^debug-mode on#debug-mode off#" \
+    -e "s#^verbose-security on#verbose-security off#" \
+    -e "s#^security-policy-implementation python#security-policy-implementation C#" \
+    parts/instance/etc/zope.conf > "$tmp/zope.conf"
+cat > "$tmp/wsgi.ini" <<INI
+[server:main]
+use = egg:waitress#main
+listen = 127.0.0.1:$port
+threads = 4
+clear_untrusted_proxy_headers = false
+max_request_body_size = 1073741824
+
+[app:zope]
+use = egg:Zope#main
+zope_conf = $tmp/zope.conf
+
+[pipeline:main]
+pipeline =
+    egg:Zope#httpexceptions
+    zope
+INI
+
+bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/filing_benchmark.py setup 2>/dev/null
+bin/zopepy -m Zope2.Startup.serve "$tmp/wsgi.ini" > "$tmp/server.log" 2>&1 &
+server=$!
+for _ in $(seq 120); do
+    curl -fs -o /dev/null "http://127.0.0.1:$port/Plone/apply/complaint" && break
+    sleep 1
+done
+bin/zopepy benchmarks/filing_benchmark.py client "http://127.0.0.1:$port/Plone" "$count"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/filing_benchmark.py verify "$count" 2>/dev/null

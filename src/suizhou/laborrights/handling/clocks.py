@@ -1,0 +1,493 @@
+"""Statutory clocks (法定办理时限): one clock per stage of a case, counted from the registry's
+numbers in calendar days or in working days of the official holiday calendar.
+
+Counting follows the rules of procedure: the day a period starts is not counted; a period in
+calendar days whose last day is a holiday or rest day ends on the next working day (when
+``deadline_rolls_over_holidays`` is on); a period in working days counts only working days,
+make-up working days (调休上班) included. While a clock is paused (补正, waiting for the
+applicant), no day counts: the days after the pause up to and including the resumption are
+left out.
+
+Working days come from the ``chinesecalendar`` package, corrected and continued by the
+administrator's ``calendar_overrides`` lines. A date in a year that neither knows is counted
+as Monday–Friday, and the clock says so (``ClockStatus.warnings``).
+
+The clocks of a case are kept in its annotations, oldest first; at most one runs at a time.
+Its due date and stage are indexed (``due_date``, ``stage``) for the worklists.
+"""
+
+from collections import namedtuple
+from persistent import Persistent
+from persistent.list import PersistentList
+from plone import api
+from suizhou.laborrights import _
+from suizhou.laborrights.handling import events
+from suizhou.laborrights.handling.errors import Refused
+from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.register import now
+from suizhou.laborrights.register import TIMEZONE
+from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
+
+import chinese_calendar
+import datetime
+import pytz
+
+
+SETTINGS_PREFIX = "suizhou.laborrights.statutory"
+ANNOTATION_KEY = "suizhou.laborrights.clocks"
+
+Stage = namedtuple("Stage", ("code", "title", "days_record", "working", "extension_record", "next"))
+
+STAGES = {
+    stage.code: stage
+    for stage in (
+        Stage(
+            "mediation",
+            _("stage_title_mediation", default="调解"),
+            "mediation_days",
+            False,
+            None,
+            None,
+        ),
+        Stage(
+            "arbitration_acceptance",
+            _("stage_title_arbitration_acceptance", default="仲裁立案审查"),
+            "arbitration_acceptance_days",
+            False,
+            None,
+            "arbitration_award",
+        ),
+        Stage(
+            "arbitration_award",
+            _("stage_title_arbitration_award", default="仲裁审理"),
+            "arbitration_award_days",
+            False,
+            "arbitration_extension_days",
+            None,
+        ),
+        Stage(
+            "inspection_filing",
+            _("stage_title_inspection_filing", default="监察立案审查"),
+            "inspection_filing_working_days",
+            True,
+            None,
+            "inspection_investigation",
+        ),
+        Stage(
+            "inspection_investigation",
+            _("stage_title_inspection_investigation", default="监察调查处理"),
+            "inspection_investigation_working_days",
+            True,
+            "inspection_extension_working_days",
+            None,
+        ),
+    )
+}
+# The first stage of a route; routes without a statutory clock are not listed.
+ROUTE_STAGES = {
+    "mediation": "mediation",
+    "arbitration": "arbitration_acceptance",
+    "inspection": "inspection_filing",
+}
+# The route a stage belongs to (what the citizen's status page calls it).
+STAGE_ROUTES = {
+    "mediation": "mediation",
+    "arbitration_acceptance": "arbitration",
+    "arbitration_award": "arbitration",
+    "inspection_filing": "inspection",
+    "inspection_investigation": "inspection",
+}
+
+
+def setting(name, default=None):
+    return api.portal.get_registry_record(f"{SETTINGS_PREFIX}.{name}", default=default)
+
+
+def to_date(when=None):
+    """A ``date`` in the site's time zone from a datetime, a date or None (today)."""
+    if when is None:
+        when = now()
+    if isinstance(when, datetime.datetime):
+        if when.tzinfo is not None:
+            when = when.astimezone(pytz.timezone(TIMEZONE))
+        return when.date()
+    return when
+
+
+def today():
+    return to_date(now())
+
+
+# --- The holiday calendar ----------------------------------------------------------------
+
+
+def _package_years():
+    years = {day.year for day in chinese_calendar.holidays} | {
+        day.year for day in chinese_calendar.workdays
+    }
+    return min(years), max(years)
+
+
+PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR = _package_years()
+
+
+def parse_overrides(lines):
+    """``2027-10-01|holiday|国庆节`` lines -> {date: is_workday}; bad lines are skipped."""
+    overrides = {}
+    for line in lines or ():
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) < 2:
+            continue
+        try:
+            day = datetime.date.fromisoformat(parts[0])
+        except ValueError:
+            continue
+        if parts[1] in ("holiday", "workday"):
+            overrides[day] = parts[1] == "workday"
+    return overrides
+
+
+class HolidayCalendar:
+    """Working days of the official calendar, with the administrator's corrections.
+
+    ``unknown_dates`` collects the dates asked about in years nobody knows (counted as
+    Monday–Friday), for the warning.
+    """
+
+    def __init__(self, overrides=None):
+        if overrides is None:
+            overrides = parse_overrides(setting("calendar_overrides", ()))
+        self.overrides = overrides
+        self.override_years = {day.year for day in overrides}
+        self.unknown_dates = []
+
+    def knows(self, day):
+        return (
+            PACKAGE_FIRST_YEAR <= day.year <= PACKAGE_LAST_YEAR or day.year in self.override_years
+        )
+
+    def is_workday(self, day):
+        if day in self.overrides:
+            return self.overrides[day]
+        try:
+            return chinese_calendar.is_workday(day)
+        except NotImplementedError:
+            if day.year not in self.override_years:
+                self.unknown_dates.append(day)
+            return day.weekday() < 5
+
+
+def count_due(start, days, working, pauses=(), calendar=None, roll_over=True):
+    """The last day of a period of ``days`` counted after ``start``.
+
+    ``pauses``: (paused, resumed) date pairs; the days after ``paused`` up to and including
+    ``resumed`` do not count.
+    """
+    calendar = calendar or HolidayCalendar()
+
+    def paused(day):
+        return any(first < day <= last for first, last in pauses)
+
+    day, counted = start, 0
+    while counted < days:
+        day += datetime.timedelta(days=1)
+        if paused(day):
+            continue
+        if working and not calendar.is_workday(day):
+            continue
+        counted += 1
+    if not working and roll_over:
+        while not calendar.is_workday(day):
+            day += datetime.timedelta(days=1)
+    return day
+
+
+# --- A stage's clock ---------------------------------------------------------------------
+
+
+class StageClock(Persistent):
+    """The clock of one stage of one case. The numbers are taken from the registry when it
+    starts: a later change of the settings does not move a running deadline."""
+
+    def __init__(self, stage, start, days, working):
+        self.stage = stage
+        self.start = start
+        self.days = days
+        self.working = working
+        self.pauses = ()
+        self.paused_since = None
+        self.pause_reason = ""
+        self.extension_days = 0
+        self.extension_approved_by = ""
+        self.stopped = None
+        self.warned = ()  # ("due_soon"|"overdue", due) already announced by the sweep
+        self.due_date = None  # kept by refresh(): what is indexed
+
+    def refresh(self, calendar=None):
+        """Compute and keep the due date (indexed without asking the registry again: the
+        catalog may index at commit time, when no site is set). Returns True if it moved."""
+        due = self.due(calendar) if self.running else None
+        moved = due != self.due_date
+        self.due_date = due
+        return moved
+
+    @property
+    def running(self):
+        return self.stopped is None
+
+    @property
+    def paused(self):
+        return self.paused_since is not None
+
+    def due(self, calendar=None):
+        """The due date, or None while paused (it is not known until the clock resumes)."""
+        if self.paused:
+            return None
+        return count_due(
+            self.start,
+            self.days + self.extension_days,
+            self.working,
+            self.pauses,
+            calendar,
+            roll_over=bool(setting("deadline_rolls_over_holidays", True)),
+        )
+
+
+ClockStatus = namedtuple(
+    "ClockStatus",
+    ("clock", "stage", "title", "due", "days_left", "overdue", "due_soon", "paused", "warnings"),
+)
+
+
+def unknown_years_warning(dates):
+    years = sorted({day.year for day in dates})
+    return _(
+        "warning_calendar_unknown_years",
+        default="注意：${years}年的法定节假日安排尚未收录（内置日历仅含${first}—${last}年），"
+        "这些年份按周一至周五为工作日计算，期限可能不准确；"
+        "请在“法定时限与标准”设置中补充当年的节假日与调休安排。",
+        mapping={
+            "years": "、".join(str(year) for year in years),
+            "first": PACKAGE_FIRST_YEAR,
+            "last": PACKAGE_LAST_YEAR,
+        },
+    )
+
+
+def status(clock, on=None):
+    """What a person needs to know of a clock on a day (default: today)."""
+    on = on or today()
+    calendar = HolidayCalendar()
+    due = clock.due(calendar) if clock.running else None
+    warnings = []
+    if calendar.unknown_dates:
+        warnings.append(unknown_years_warning(calendar.unknown_dates))
+    days_left = (due - on).days if due else None
+    soon = setting("due_soon_days", 3) or 0
+    return ClockStatus(
+        clock=clock,
+        stage=clock.stage,
+        title=STAGES[clock.stage].title,
+        due=due,
+        days_left=days_left,
+        overdue=due is not None and on > due,
+        due_soon=due is not None and 0 <= days_left <= soon,
+        paused=clock.paused,
+        warnings=tuple(warnings),
+    )
+
+
+# --- The clocks of a case ----------------------------------------------------------------
+
+
+def clocks(case):
+    """All clocks of the case, oldest first."""
+    return tuple(IAnnotations(case).get(ANNOTATION_KEY, ()))
+
+
+def current(case):
+    """The running clock, or None."""
+    for clock in reversed(clocks(case)):
+        if clock.running:
+            return clock
+    return None
+
+
+def latest(case):
+    found = clocks(case)
+    return found[-1] if found else None
+
+
+def _store(case):
+    annotations = IAnnotations(case)
+    stored = annotations.get(ANNOTATION_KEY)
+    if stored is None:
+        stored = annotations[ANNOTATION_KEY] = PersistentList()
+    return stored
+
+
+def _reindex(case):
+    case.reindexObject(idxs=["due_date", "stage"])
+
+
+def _due_details(clock):
+    calendar = HolidayCalendar()
+    due = clock.due(calendar)
+    details = {"stage": clock.stage, "due": due}
+    if calendar.unknown_dates:
+        details["calendar_unknown_years"] = tuple(sorted({d.year for d in calendar.unknown_dates}))
+    return details
+
+
+def start(case, stage, when=None, comment=""):
+    """Start the clock of ``stage`` (stopping the running one) and return it.
+
+    Starting the stage that already runs does nothing. Moving from one stage to another
+    fires ``CaseTransferred``.
+    """
+    running = current(case)
+    if running is not None and running.stage == stage:
+        return running
+    definition = STAGES[stage]
+    day = to_date(when)
+    previous = None
+    if running is not None:
+        previous = running.stage
+        _stop(case, running, day, comment)
+    clock = StageClock(stage, day, int(setting(definition.days_record)), definition.working)
+    clock.refresh()
+    _store(case).append(clock)
+    record(case, "clock_started", comment, start=day, days=clock.days, working=clock.working,
+           **_due_details(clock))
+    _reindex(case)
+    if previous is not None:
+        notify(events.CaseTransferred(case, previous, stage, comment))
+    return clock
+
+
+def _stop(case, clock, day, comment=""):
+    if clock.paused:
+        clock.pauses = clock.pauses + ((clock.paused_since, max(day, clock.paused_since)),)
+        clock.paused_since = None
+    clock.stopped = day
+    clock.refresh()
+    record(case, "clock_stopped", comment, stage=clock.stage, stopped=day)
+
+
+def stop(case, when=None, comment=""):
+    """Stop the running clock (the case is closed, or leaves its statutory route)."""
+    clock = current(case)
+    if clock is None:
+        return None
+    _stop(case, clock, to_date(when), comment)
+    _reindex(case)
+    return clock
+
+
+def advance(case, when=None, comment=""):
+    """Move to the next stage of the running clock (e.g. arbitration accepted → award)."""
+    clock = current(case)
+    if clock is None or not STAGES[clock.stage].next:
+        raise Refused(_("refused_no_next_stage", default="当前阶段没有下一办理阶段。"))
+    return start(case, STAGES[clock.stage].next, when, comment)
+
+
+def pause(case, reason, when=None):
+    """Pause the running clock while waiting for the applicant (补正)."""
+    clock = current(case)
+    if clock is None:
+        raise Refused(_("refused_no_running_clock", default="该事项没有正在计算的办理期限。"))
+    if clock.paused:
+        raise Refused(_("refused_already_paused", default="办理期限已在暂停中。"))
+    if not (reason or "").strip():
+        raise Refused(_("refused_pause_needs_reason", default="暂停计时须说明理由（如：等待申请人补正材料）。"))
+    day = to_date(when)
+    if day < clock.start:
+        raise Refused(_("refused_pause_before_start", default="暂停日期不能早于期限起算日。"))
+    clock.paused_since = day
+    clock.pause_reason = reason.strip()
+    clock.refresh()
+    record(case, "clock_paused", reason, stage=clock.stage, paused=day)
+    _reindex(case)
+    return clock
+
+
+def resume(case, comment="", when=None):
+    """Resume a paused clock; the due date moves by the days it was paused."""
+    clock = current(case)
+    if clock is None or not clock.paused:
+        raise Refused(_("refused_not_paused", default="办理期限没有暂停，无需恢复。"))
+    day = to_date(when)
+    if day < clock.paused_since:
+        raise Refused(_("refused_resume_before_pause", default="恢复日期不能早于暂停日期。"))
+    clock.pauses = clock.pauses + ((clock.paused_since, day),)
+    clock.paused_since = None
+    clock.refresh()
+    record(case, "clock_resumed", comment, resumed=day, **_due_details(clock))
+    _reindex(case)
+    return clock
+
+
+def extend(case, approved_by, reason, when=None):
+    """Extend the running clock once, by the registry's number, with the approval recorded."""
+    clock = current(case)
+    if clock is None:
+        raise Refused(_("refused_no_running_clock", default="该事项没有正在计算的办理期限。"))
+    definition = STAGES[clock.stage]
+    if not definition.extension_record:
+        raise Refused(_("refused_no_extension", default="该办理阶段依法不能延期。"))
+    if clock.extension_days:
+        raise Refused(_("refused_extended_once", default="该办理阶段已延期一次，不能再次延期。"))
+    if not (approved_by or "").strip():
+        raise Refused(
+            _("refused_extension_needs_approval", default="延期须经批准：请填写批准人及批准情况。")
+        )
+    if not (reason or "").strip():
+        raise Refused(_("refused_extension_needs_reason", default="请填写延期理由。"))
+    clock.extension_days = int(setting(definition.extension_record))
+    clock.extension_approved_by = approved_by.strip()
+    clock.refresh()
+    record(
+        case,
+        "clock_extended",
+        reason,
+        approved_by=clock.extension_approved_by,
+        extension_days=clock.extension_days,
+        extended=to_date(when),
+        **_due_details(clock),
+    )
+    _reindex(case)
+    return clock
+
+
+# --- The daily sweep ---------------------------------------------------------------------
+
+
+def refresh(case):
+    """Recompute the running clock's due date (after the holiday calendar or its overrides
+    changed); reindexes the case when it moved. Returns True if it did."""
+    clock = current(case)
+    if clock is None or not clock.refresh():
+        return False
+    _reindex(case)
+    return True
+
+
+def announce(case, on=None):
+    """Fire ``CaseDueSoon`` / ``CaseOverdue`` for the running clock, once per due date each.
+
+    Called by the daily sweep (``sweep.py``); returns the kind announced or None.
+    """
+    clock = current(case)
+    if clock is None:
+        return None
+    info = status(clock, on)
+    kind = "overdue" if info.overdue else "due_soon" if info.due_soon else None
+    if kind is None or (kind, info.due) in clock.warned:
+        return None
+    clock.warned = clock.warned + ((kind, info.due),)
+    record(case, kind, actor="system", stage=clock.stage, due=info.due)
+    event = events.CaseOverdue if kind == "overdue" else events.CaseDueSoon
+    notify(event(case, clock.stage, info.due))
+    return kind

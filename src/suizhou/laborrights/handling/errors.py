@@ -1,0 +1,20 @@
+"""The one exception of case handling: an action refused, with a message for the user."""
+
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+class Refused(WorkflowException):
+    """An action on a case was refused; ``message`` says why (a translatable message).
+
+    It is a ``WorkflowException`` so that a refused transition answers the REST API with
+    400 and the message, like any transition that is not possible.
+    """
+
+    def __init__(self, message):
+        self.message = message
+        super().__init__(translate(message, context=getRequest()))
+
+    def __str__(self):
+        return self.args[0]

@@ -1,0 +1,300 @@
+"""Worklists of the staff (工作台): 待分办, 我的在办, 本单位, 即将到期, 已超期.
+
+Each list is one catalog query (security-filtered: a user only ever sees the cases they may
+see) on indexes kept for exactly this (``review_state``, ``handler``, ``assigned_unit``,
+``due_date``, ``received`` …); the rows are read from catalog metadata without waking the
+cases. Supervisors and clerks may re-route several cases at once (batch reassignment).
+"""
+
+from AccessControl import Unauthorized
+from plone import api
+from plone.batching import Batch
+from plone.memoize import ram
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from Products.statusmessages.interfaces import IStatusMessage
+from suizhou.laborrights import _
+from suizhou.laborrights.handling import assignment
+from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling.errors import Refused
+from suizhou.laborrights.register import get_register
+from suizhou.laborrights.vocabularies import registry_terms
+from suizhou.laborrights.vocabularies import Stations
+from zope.i18n import translate
+
+import datetime
+import time
+
+
+OPEN_STATES = ("registered", "routed", "in_progress")
+HANDLING_STATES = ("routed", "in_progress")
+TABS = (
+    ("unrouted", _("worklist_unrouted", default="待分办")),
+    ("mine", _("worklist_mine", default="我的在办")),
+    ("unit", _("worklist_unit", default="本单位")),
+    ("due_soon", _("worklist_due_soon", default="即将到期")),
+    ("overdue", _("worklist_overdue", default="已超期")),
+)
+PAGE_SIZE = 50
+NAME_CACHE_SECONDS = 300
+ROUTE_PERMISSION = "suizhou.laborrights: Route case"
+
+
+def tab_query(tab, today=None, user=None):
+    """The catalog query of a worklist (without filters)."""
+    today = today or clocks.today()
+    user = user or api.user.get_current()
+    query = {"portal_type": "Case"}
+    if tab == "unrouted":
+        query["review_state"] = "registered"
+    elif tab == "mine":
+        query.update(handler=user.getId(), review_state=HANDLING_STATES)
+    elif tab == "unit":
+        query["review_state"] = HANDLING_STATES
+        units = assignment.units_of(user)
+        if units:
+            query["assigned_unit"] = units
+    elif tab == "due_soon":
+        soon = int(clocks.setting("due_soon_days", 3) or 0)
+        query.update(
+            review_state=OPEN_STATES,
+            due_date={"query": (today, today + datetime.timedelta(days=soon)), "range": "min:max"},
+        )
+    elif tab == "overdue":
+        query.update(
+            review_state=OPEN_STATES,
+            due_date={"query": today - datetime.timedelta(days=1), "range": "max"},
+        )
+    else:
+        raise ValueError(tab)
+    return query
+
+
+def counts(today=None, user=None):
+    """{tab: number of cases} for the current user."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return {tab: len(catalog(**tab_query(tab, today, user))) for tab, _title in TABS}
+
+
+FILTERS = ("district", "channel", "dispute_types", "stage", "assigned_unit", "review_state")
+
+
+def filter_query(form):
+    """The filters of the request as catalog query terms."""
+    query = {}
+    for name in FILTERS:
+        value = (form.get(name) or "").strip() if isinstance(form.get(name), str) else None
+        if value:
+            query[name] = value
+    start, end = _date(form.get("received_from")), _date(form.get("received_to"))
+    if start or end:
+        low = datetime.datetime.combine(start or datetime.date(1900, 1, 1), datetime.time.min)
+        high = datetime.datetime.combine(end or datetime.date(9999, 12, 30), datetime.time.max)
+        query["received"] = {"query": (low, high), "range": "min:max"}
+    return query
+
+
+@ram.cache(lambda _function, userid: (userid, time.time() // NAME_CACHE_SECONDS))
+def staff_name(userid):
+    """A handler's name for the lists, looked up at most every few minutes (a user lookup
+    costs a few milliseconds; a page of 50 rows would otherwise pay it 50 times)."""
+    return assignment.handler_title(userid)
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+class WorklistView(BrowserView):
+    index = ViewPageTemplateFile("templates/worklist.pt")
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            raise Unauthorized("Staff only")
+        if self.request.method == "POST" and self.request.form.get("batch_reassign"):
+            self.batch_reassign()
+        self.tab = self.request.form.get("tab") or "mine"
+        if self.tab not in dict(TABS):
+            self.tab = "mine"
+        return self.index()
+
+    # --- the lists
+    def tabs(self):
+        found = counts()
+        url = f"{self.context.absolute_url()}/@@worklist"
+        return [
+            {
+                "id": tab,
+                "title": translate(title, context=self.request),
+                "count": found[tab],
+                "url": f"{url}?tab={tab}",
+                "active": tab == self.tab,
+            }
+            for tab, title in TABS
+        ]
+
+    def results(self):
+        query = tab_query(self.tab)
+        query.update(filter_query(self.request.form))
+        if self.tab in ("due_soon", "overdue"):
+            query.update(sort_on="due_date", sort_order="ascending")
+        else:
+            query.update(sort_on="received", sort_order="descending")
+        start = int(self.request.form.get("b_start", 0) or 0)
+        brains = api.portal.get_tool("portal_catalog")(**query)
+        return Batch(brains, PAGE_SIZE, start)
+
+    def rows(self, batch):
+        titles = self._titles()
+        today = clocks.today()
+        soon = int(clocks.setting("due_soon_days", 3) or 0)
+        rows = []
+        for brain in batch:
+            due = brain.due_date if isinstance(brain.due_date, datetime.date) else None
+            received = brain.received if isinstance(brain.received, datetime.datetime) else None
+            rows.append(
+                {
+                    "uid": brain.UID,
+                    "url": brain.getURL(),
+                    "reference": brain.getId,
+                    "received": f"{received:%Y-%m-%d}" if received else "",
+                    "types": "、".join(
+                        titles["dispute_types"].get(t, t) for t in brain.dispute_types or ()
+                    ),
+                    "channel": titles["channels"].get(brain.channel, brain.channel or ""),
+                    "unit": self._unit_title(brain.assigned_unit),
+                    "handler": self._handler_title(brain.handler),
+                    "stage": titles["stages"].get(brain.stage, "")
+                    if isinstance(brain.stage, str)
+                    else "",
+                    "due": due.isoformat() if due else "",
+                    "paused": brain.clock_paused is True,
+                    "overdue": bool(due and due < today),
+                    "due_soon": bool(due and today <= due <= today + datetime.timedelta(days=soon)),
+                    "uncertain": bool(due and due.year > clocks.PACKAGE_LAST_YEAR),
+                    "state": titles["states"].get(brain.review_state, brain.review_state),
+                }
+            )
+        return rows
+
+    def _titles(self):
+        if not hasattr(self, "_cached_titles"):
+            workflow = api.portal.get_tool("portal_workflow")["laborrights_case_workflow"]
+            self._cached_titles = {
+                "dispute_types": dict(registry_terms("dispute_types")),
+                "channels": dict(registry_terms("channels")),
+                "stages": {
+                    code: translate(stage.title, context=self.request)
+                    for code, stage in clocks.STAGES.items()
+                },
+                "states": {state.getId(): state.title for state in workflow.states.values()},
+                # every unit's title from one catalog query (metadata, no objects woken)
+                "units": {term.value: term.title for term in Stations(self.context)},
+            }
+        return self._cached_titles
+
+    def _unit_title(self, uid):
+        if not isinstance(uid, str) or not uid:
+            return ""
+        return self._titles()["units"].get(uid, uid)
+
+    def _handler_title(self, userid):
+        if not isinstance(userid, str) or not userid:
+            return ""
+        return staff_name(userid)
+
+    # --- the filters
+    def options(self):
+        workflow = api.portal.get_tool("portal_workflow")["laborrights_case_workflow"]
+        return {
+            "district": registry_terms("districts"),
+            "channel": registry_terms("channels"),
+            "dispute_types": registry_terms("dispute_types"),
+            "stage": [
+                (code, translate(stage.title, context=self.request))
+                for code, stage in clocks.STAGES.items()
+            ],
+            "assigned_unit": [(term.value, term.title) for term in Stations(self.context)],
+            "review_state": [
+                (state_id, workflow.states[state_id].title)
+                for state_id in (*OPEN_STATES, "closed", "rejected", "withdrawn")
+            ],
+        }
+
+    FILTER_LABELS = {
+        "district": _("filter_all_districts", default="全部区县"),
+        "channel": _("filter_all_channels", default="全部渠道"),
+        "dispute_types": _("filter_all_types", default="全部类型"),
+        "stage": _("filter_all_stages", default="全部阶段"),
+        "assigned_unit": _("filter_all_units", default="全部单位"),
+        "review_state": _("filter_all_states", default="全部状态"),
+    }
+
+    def filters(self):
+        """(name, “all” label, options) of each filter."""
+        options = self.options()
+        return [
+            (name, translate(self.FILTER_LABELS[name], context=self.request), options[name])
+            for name in FILTERS
+        ]
+
+    def selected(self, name):
+        value = self.request.form.get(name)
+        return value if isinstance(value, str) else ""
+
+    # --- batch reassignment
+    def can_batch_reassign(self):
+        """Clerks and supervisors (who may route somewhere in the register)."""
+        register = get_register()
+        return any(
+            api.user.has_permission(ROUTE_PERMISSION, obj=folder)
+            for folder in (register, *register.objectValues())
+        )
+
+    def staff(self):
+        return assignment.staff_users()
+
+    def batch_reassign(self):
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        messages = IStatusMessage(self.request)
+        uids = form.get("uids") or []
+        if isinstance(uids, str):
+            uids = [uids]
+        unit = (form.get("unit") or "").strip()
+        handler = (form.get("handler") or "").strip() or None
+        reason = (form.get("reason") or "").strip()
+        if not uids:
+            messages.add(_("error_batch_none_selected", default="请先勾选要改派的事项。"), "error")
+            return
+        if not unit:
+            messages.add(_("refused_route_needs_unit", default="分办须选择承办单位。"), "error")
+            return
+        if not reason:
+            messages.add(_("refused_reroute_needs_reason", default="改派或重新分办须说明理由。"), "error")
+            return
+        catalog = api.portal.get_tool("portal_catalog")
+        done, failed = [], []
+        for brain in catalog(portal_type="Case", UID=uids):
+            case = brain.getObject()
+            try:
+                assignment.route(case, unit=unit, handler=handler, reason=reason)
+            except Refused as refused:
+                failed.append(f"{case.getId()}：{refused}")
+            else:
+                done.append(case.getId())
+        if done:
+            messages.add(
+                _(
+                    "status_batch_reassigned",
+                    default="已改派 ${count} 件：${references}",
+                    mapping={"count": len(done), "references": "、".join(done)},
+                ),
+                "info",
+            )
+        for line in failed:
+            messages.add(line, "error")

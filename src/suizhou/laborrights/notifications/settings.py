@@ -1,0 +1,86 @@
+"""Notification settings (registry records ``suizhou.laborrights.notifications.*``)."""
+
+from plone import api
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.supermodel import model
+from suizhou.laborrights import _
+from suizhou.laborrights.notifications.interfaces import ISMSGateway
+from zope import schema
+from zope.component import getUtilitiesFor
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+PREFIX = "suizhou.laborrights.notifications"
+
+
+class INotificationSettings(model.Schema):
+    """Who is told what, and through which SMS gateway."""
+
+    notify_applicant_by_email = schema.Bool(
+        title=_("label_notify_applicant_by_email", default="向申请人发送电子邮件"),
+        description=_("help_notify_applicant_by_email", default="仅在申请人留有电子邮箱时发送。"),
+        default=True,
+        required=False,
+    )
+    notify_applicant_by_sms = schema.Bool(
+        title=_("label_notify_applicant_by_sms", default="向申请人发送短信"),
+        description=_("help_notify_applicant_by_sms", default="仅在联系电话为手机号码时发送。"),
+        default=True,
+        required=False,
+    )
+    notify_units_by_email = schema.Bool(
+        title=_("label_notify_units_by_email", default="向承办单位和承办人发送电子邮件"),
+        default=True,
+        required=False,
+    )
+    sms_gateway = schema.Choice(
+        title=_("label_sms_gateway", default="短信网关"),
+        description=_(
+            "help_sms_gateway",
+            default="本站已安装的短信网关；“仅记录日志”不发送短信，接入短信服务商前使用。",
+        ),
+        vocabulary="suizhou.laborrights.notifications.SMSGateways",
+        default="log",
+    )
+    sms_signature = schema.TextLine(
+        title=_("label_sms_signature", default="短信签名"),
+        default="【随州劳动维权】",
+    )
+    site_url = schema.TextLine(
+        title=_("label_notification_site_url", default="对外网址"),
+        description=_(
+            "help_notification_site_url",
+            default="通知中链接所用的网址，如 https://wq.example.gov.cn；留空则用本站当前网址。",
+        ),
+        required=False,
+    )
+
+
+@provider(IVocabularyFactory)
+def SMSGateways(context=None):
+    """The SMS gateways registered on this site (named ``ISMSGateway`` utilities)."""
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=name, token=name, title=getattr(gateway, "title", name) or name)
+            for name, gateway in sorted(getUtilitiesFor(ISMSGateway))
+        ]
+    )
+
+
+def setting(name, default=None):
+    """One notification setting; ``default`` when the record is not installed yet."""
+    return api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
+
+
+class NotificationSettingsForm(RegistryEditForm):
+    schema = INotificationSettings
+    schema_prefix = PREFIX
+    label = _("label_notification_controlpanel", default="维权平台：通知")
+
+
+class NotificationSettingsView(ControlPanelFormWrapper):
+    form = NotificationSettingsForm

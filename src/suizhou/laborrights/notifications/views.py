@@ -1,0 +1,106 @@
+"""The case's documents for staff: ``case/@@case-document/<kind>`` (a page to print) and
+``case/@@case-document/<kind>.pdf``; ``case/@@case-document`` lists what the case has.
+
+Like the case itself, they are for the staff who may view the case (permission View on it).
+"""
+
+from plone import api
+from plone.app.layout.viewlets import ViewletBase
+from Products.Five import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights.forms.qr import qr_png
+from suizhou.laborrights.notifications import documents
+from suizhou.laborrights.notifications.pdf import document_pdf
+from urllib.parse import quote
+from zExceptions import NotFound
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+import base64
+
+
+def no_store(response):
+    """Documents carry personal data: never cached, never indexed."""
+    response.setHeader("Cache-Control", "private, no-store")
+    response.setHeader("X-Robots-Tag", "noindex")
+
+
+@implementer(IPublishTraverse)
+class CaseDocumentView(BrowserView):
+    page = ViewPageTemplateFile("templates/document.pt")
+    listing = ViewPageTemplateFile("templates/documents.pt")
+    unavailable = ViewPageTemplateFile("templates/document_unavailable.pt")
+
+    kind = None
+    pdf = False
+
+    def publishTraverse(self, request, name):
+        if self.kind is None:
+            kind = name[: -len(".pdf")] if name.endswith(".pdf") else name
+            if kind in documents.BUILDERS:
+                self.kind, self.pdf = kind, name.endswith(".pdf")
+                return self
+        raise NotFound(self, name, request)
+
+    def base_url(self):
+        return f"{self.context.absolute_url()}/@@case-document"
+
+    def available(self):
+        return [
+            {
+                "kind": kind,
+                "title": title,
+                "url": f"{self.base_url()}/{kind}",
+                "pdf": f"{self.base_url()}/{kind}.pdf",
+            }
+            for kind, title in documents.available(self.context)
+        ]
+
+    def __call__(self):
+        no_store(self.request.response)
+        if self.kind is None:
+            return self.listing()
+        try:
+            self.document = documents.build(self.context, self.kind)
+        except documents.NotAvailable as error:
+            self.message = error.message
+            self.request.response.setStatus(409)
+            return self.unavailable()
+        if self.pdf:
+            return self.render_pdf()
+        self.pdf_url = f"{self.base_url()}/{self.kind}.pdf"
+        return self.page()
+
+    def render_pdf(self):
+        document = self.document
+        filename = f"{document.number}-{document.title}.pdf"
+        response = self.request.response
+        response.setHeader("Content-Type", "application/pdf")
+        response.setHeader(
+            "Content-Disposition",
+            f"inline; filename=\"{document.number}-{self.kind}.pdf\"; filename*=UTF-8''{quote(filename)}",
+        )
+        return document_pdf(document)
+
+    def qr_src(self):
+        """The QR code of the document's link, inline (no request to the public QR view)."""
+        return "data:image/png;base64," + base64.b64encode(qr_png(self.document.link[1])).decode()
+
+
+class CaseDocumentsViewlet(ViewletBase):
+    """On a case, for staff: close it, print its receipt and its documents."""
+
+    index = ViewPageTemplateFile("templates/documents_viewlet.pt")
+
+    def update(self):
+        super().update()
+        url = self.context.absolute_url()
+        base = f"{url}/@@case-document"
+        self.documents = [
+            {"title": title, "url": f"{base}/{kind}", "pdf": f"{base}/{kind}.pdf"}
+            for kind, title in documents.available(self.context)
+        ]
+        self.receipt_url = f"{url}/@@intake-receipt"
+        workflow = api.portal.get_tool("portal_workflow")
+        may_close = any(t["id"] == "close" for t in workflow.getTransitionsFor(self.context))
+        self.close_url = f"{url}/@@close-case" if may_close else None

@@ -1,0 +1,171 @@
+"""Settings of the public site (registry records ``suizhou.laborrights.public.*``).
+
+What another city changes without code: the entries of the home page, the hotlines, where the
+filing forms are, the map's tile server and the search words of each dispute type.
+Lines are ``字段|字段|…``; a link is relative to the site root unless it starts with ``http``
+or ``/``.
+"""
+
+from plone import api
+from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
+from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.supermodel import model
+from suizhou.laborrights import _
+from zope import schema
+
+
+PREFIX = "suizhou.laborrights.public"
+
+
+class IPublicSettings(model.Schema):
+    """The public site: home page, forms, map, search."""
+
+    home_entries = schema.Tuple(
+        title=_("label_home_entries", default="首页服务入口"),
+        description=_(
+            "help_home_entries",
+            default="每行一项：代码|名称|链接|说明。代码决定图标（complaint、mediation、arbitration、"
+            "enterprise、progress、stations、mediators、cases、checklists、gig），链接相对于站点根目录。",
+        ),
+        value_type=schema.TextLine(),
+        default=(
+            "complaint|我要投诉|apply/complaint|拖欠工资、未缴社保等违法行为投诉",
+            "mediation|申请调解|apply/mediation|先调后裁，调解不收费",
+            "arbitration|申请仲裁|apply/arbitration|劳动人事争议仲裁申请",
+            "enterprise|企业服务|apply/employer-service|仲裁员进企业：企业出题、我们答题",
+            "progress|进度查询|@@case-progress|凭受理编号和手机号查询办理进度",
+            "stations|服务站点|stations|就近找到维权中心、服务站和服务点",
+            "mediators|调解员|mediators|五调联动，金牌调解员为您服务",
+            "cases|典型案例|typical-cases|以案释法，看看类似的事怎么办",
+            "checklists|告知清单|guides?kind=checklist|所需材料一次告知，少跑腿",
+            "gig|零工驿站|stations?host_type=gig_station|招聘、求职登记、法律服务、劳动维权",
+        ),
+        missing_value=(),
+        required=False,
+    )
+    hotlines = schema.Tuple(
+        title=_("label_hotlines", default="服务热线"),
+        description=_("help_hotlines", default="每行一项：号码|名称。"),
+        value_type=schema.TextLine(),
+        default=("12345|政务服务便民热线", "12333|人社服务热线"),
+        missing_value=(),
+        required=False,
+    )
+    filing_forms = schema.Tuple(
+        title=_("label_filing_forms", default="在线办理表单"),
+        description=_(
+            "help_filing_forms",
+            default="每行一项：代码|名称|链接|适用争议类型代码（逗号分隔，留空表示全部）。"
+            "办事指南按争议类型显示对应的在线办理入口。",
+        ),
+        value_type=schema.TextLine(),
+        default=(
+            "complaint|我要投诉|apply/complaint|wage_arrears,social_insurance,unemployment_insurance,overtime,other",
+            "mediation|申请调解|apply/mediation|wage_arrears,labor_contract,dismissal,overtime,work_injury,platform_work",
+            "arbitration|申请仲裁|apply/arbitration|wage_arrears,labor_contract,dismissal,overtime,work_injury",
+            "enterprise|企业服务预约|apply/employer-service|employer_consultation",
+        ),
+        missing_value=(),
+        required=False,
+    )
+    station_form = schema.TextLine(
+        title=_("label_station_form", default="站点二维码指向的表单"),
+        description=_(
+            "help_station_form",
+            default="服务站点页面二维码打开的表单链接；表单会预先选定该站点所在的区县和乡镇（街道）。",
+        ),
+        default="apply/complaint",
+        required=False,
+    )
+    map_tile_url = schema.TextLine(
+        title=_("label_map_tile_url", default="地图底图瓦片地址"),
+        description=_(
+            "help_map_tile_url",
+            default="例如 https://tiles.example.gov.cn/{z}/{x}/{y}.png 。留空则不加载底图："
+            "地图只按经纬度标出站点，站点列表和“离我最近”照常可用。",
+        ),
+        default="",
+        required=False,
+    )
+    map_attribution = schema.TextLine(
+        title=_("label_map_attribution", default="地图底图版权说明"),
+        default="",
+        required=False,
+    )
+    map_center_latitude = schema.Float(
+        title=_("label_map_center_latitude", default="地图中心纬度"),
+        default=31.69,
+        min=-90.0,
+        max=90.0,
+    )
+    map_center_longitude = schema.Float(
+        title=_("label_map_center_longitude", default="地图中心经度"),
+        default=113.38,
+        min=-180.0,
+        max=180.0,
+    )
+    map_zoom = schema.Int(
+        title=_("label_map_zoom", default="地图初始缩放级别"),
+        default=9,
+        min=1,
+        max=18,
+    )
+    search_keywords = schema.Tuple(
+        title=_("label_search_keywords", default="争议类型的检索词"),
+        description=_(
+            "help_search_keywords",
+            default="每行一项：争议类型代码|检索词（空格分隔）。办事指南、典型案例、服务站点和调解员"
+            "按其争议类型带上这些词，搜索“欠薪”也能找到“拖欠工资”的内容。保存后自动更新索引。",
+        ),
+        value_type=schema.TextLine(),
+        default=(
+            "wage_arrears|欠薪 讨薪 工资拖欠 拖欠工资 欠发工资 克扣工资 农民工工资",
+            "labor_contract|劳动合同 未签合同 二倍工资 试用期",
+            "dismissal|辞退 开除 解除劳动合同 经济补偿 赔偿金",
+            "social_insurance|社保 社保补缴 五险 养老保险 医疗保险",
+            "work_injury|工伤 工伤认定 工伤赔偿 职业伤害 职业病",
+            "overtime|加班 加班费 加班工资",
+            "unemployment_insurance|失业金 失业保险金",
+            "platform_work|骑手 外卖 网约车 快递员 灵活就业 平台用工 零工",
+            "employer_consultation|企业咨询 用工咨询 仲裁员进企业 企业出题",
+        ),
+        missing_value=(),
+        required=False,
+    )
+    notify_reviewers = schema.Bool(
+        title=_("label_notify_reviewers", default="提交审核时邮件通知审核员"),
+        description=_(
+            "help_notify_reviewers",
+            default="宣传员提交典型案例、办事指南或新闻待审核时，给“审核员”组的成员发邮件。",
+        ),
+        default=True,
+        required=False,
+    )
+
+
+def get(name):
+    """One setting, or its default when the record is missing (a site not yet upgraded)."""
+    default = IPublicSettings[name].default
+    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
+    return default if value is None else value
+
+
+def lines(name, fields):
+    """A lines setting as tuples of ``fields`` stripped strings (missing fields are '')."""
+    rows = []
+    for line in get(name) or ():
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|", fields - 1)]
+        rows.append(tuple(parts + [""] * (fields - len(parts))))
+    return rows
+
+
+class PublicSettingsForm(RegistryEditForm):
+    schema = IPublicSettings
+    schema_prefix = PREFIX
+    label = _("label_public_controlpanel", default="维权平台：门户网站")
+
+
+class PublicSettingsView(ControlPanelFormWrapper):
+    form = PublicSettingsForm

@@ -1,0 +1,272 @@
+"""The filing contract of ``POST @cases`` (the mini-program is built against it).
+
+The JSON body names the applicant and the employer as nested objects; this module turns it
+into ICase field values, checks the JSON types, the anti-spam rules and who may set the channel,
+and names every bad field as the client sent it (``applicant.phone``), in Chinese. The schema
+validation itself is ``filing.validate``: the same rules as the web form and the intake desk.
+"""
+
+from decimal import Decimal
+from decimal import InvalidOperation
+from plone import api
+from suizhou.laborrights import _
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.register import get_register
+from suizhou.laborrights.restapi.errors import ApiError
+from suizhou.laborrights.filing import validate
+from suizhou.laborrights.restapi.errors import bad_request
+from suizhou.laborrights.restapi.errors import zh
+from zope import schema
+from zope.schema import getFieldsInOrder
+
+import json
+import re
+
+
+MAX_BODY_BYTES = 64 * 1024
+# A field no person sees on the form (hidden by CSS); bots fill it in.
+HONEYPOT = "website"
+PUBLIC_CHANNELS = ("web", "mini_program")
+DEFAULT_PUBLIC_CHANNEL = "web"
+HOTLINE_CHANNEL = "hotline_12345"
+TICKET = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
+HOTLINE_PERMISSION = "suizhou.laborrights: Use hotline integration"
+CLERK_PERMISSION = "suizhou.laborrights: Add Case"
+
+NESTED = {
+    "applicant": {
+        "name": "applicant_name",
+        "id_number": "applicant_id_number",
+        "phone": "applicant_phone",
+        "address": "applicant_address",
+        "gig_worker": "applicant_gig_worker",
+    },
+    "employer": {
+        "name": "employer_name",
+        "credit_code": "employer_credit_code",
+        "address": "employer_address",
+        "contact": "employer_contact",
+        "phone": "employer_phone",
+    },
+}
+TOP_LEVEL = (
+    "dispute_types",
+    "claim_amount",
+    "workers_involved",
+    "facts",
+    "request",
+    "district",
+    "station",
+    "channel",
+    "hotline_ticket",
+)
+# ICase field name -> the name in the contract (for error messages).
+CONTRACT_NAMES = {name: name for name in TOP_LEVEL}
+for _group, _names in NESTED.items():
+    for _key, _field in _names.items():
+        CONTRACT_NAMES[_field] = f"{_group}.{_key}"
+
+MSG_UNKNOWN = _("error_unknown_field", default="不支持的字段。")
+MSG_OBJECT = _("api_error_object", default="应为对象（JSON object）。")
+
+
+def wrong_type(field):
+    return _(
+        "api_error_wrong_type",
+        default="“${field}”格式不正确。",
+        mapping={"field": zh(field.title)},
+    )
+
+
+def read_json(request):
+    """The request's JSON object; ApiError for a non-JSON, oversized or malformed body."""
+    content_type = (request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise ApiError(
+            415,
+            "UnsupportedMediaType",
+            _("api_error_media_type", default="请以 JSON 格式提交（Content-Type: application/json）。"),
+        )
+    check_size(request)
+    body = request.get("BODY") or b""
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        raise bad_request(
+            message=_("api_error_malformed_json", default="提交的内容不是有效的 JSON。"),
+            type_="MalformedJSON",
+        ) from None
+    if not isinstance(data, dict):
+        raise bad_request(
+            message=_("api_error_json_object", default="提交的内容应为一个 JSON 对象。"),
+            type_="MalformedJSON",
+        )
+    return data
+
+
+def check_size(request):
+    length = request.getHeader("Content-Length")
+    body = request.get("BODY") or b""
+    try:
+        too_big = int(length or 0) > MAX_BODY_BYTES or len(body) > MAX_BODY_BYTES
+    except ValueError:
+        too_big = True
+    if too_big:
+        raise bad_request(
+            message=_(
+                "api_error_too_large",
+                default="提交的内容过大（不超过 ${kb} KB），请精简事实与理由后重新提交。",
+                mapping={"kb": MAX_BODY_BYTES // 1024},
+            ),
+            type_="RequestTooLarge",
+        )
+
+
+def check_honeypot(data):
+    """Bots fill in every field; people never see this one. Refused without saying why."""
+    if data.get(HONEYPOT) not in (None, ""):
+        raise bad_request(
+            message=_("api_error_refused", default="提交未被受理，请通过网站或窗口办理。"),
+            type_="Refused",
+        )
+
+
+def coerce(field, value):
+    """A JSON value as ``field`` wants it; ValueError if it has the wrong JSON type."""
+    if value is None or value == "":
+        return None
+    if isinstance(field, schema.Bool):
+        if isinstance(value, bool):
+            return value
+        raise ValueError(value)
+    if isinstance(field, schema.Int):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{1,9}\s*", value):
+            return int(value)
+        raise ValueError(value)
+    if isinstance(field, schema.Decimal):
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise ValueError(value)
+        try:
+            number = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise ValueError(value) from None
+        if not number.is_finite():
+            raise ValueError(value)
+        return number
+    if isinstance(field, schema.List):
+        if isinstance(value, list) and all(isinstance(item, str) for item in value):
+            return [item.strip() for item in value if item.strip()]
+        raise ValueError(value)
+    if isinstance(value, str):
+        value = value.strip()
+        if isinstance(field, schema.TextLine) and ("\n" in value or "\r" in value):
+            raise ValueError(value)
+        return value
+    raise ValueError(value)
+
+
+def case_fields(data):
+    """ICase field values from a contract body, and {contract name: message} of bad ones."""
+    fields, errors = {}, {}
+
+    def put(name, contract_name, value):
+        field = ICase[name]
+        try:
+            value = coerce(field, value)
+        except ValueError:
+            errors[contract_name] = wrong_type(field)
+            return
+        if value not in (None, []):
+            fields[name] = value
+
+    for key, value in data.items():
+        if key in NESTED:
+            if value is None:
+                continue
+            if not isinstance(value, dict):
+                errors[key] = MSG_OBJECT
+                continue
+            for sub, subvalue in value.items():
+                name = NESTED[key].get(sub)
+                if name is None:
+                    errors[f"{key}.{sub}"] = MSG_UNKNOWN
+                else:
+                    put(name, f"{key}.{sub}", subvalue)
+        elif key in TOP_LEVEL:
+            put(key, key, value)
+        elif key != HONEYPOT:
+            errors[key] = MSG_UNKNOWN
+    return fields, errors
+
+
+def with_defaults(fields):
+    """A required field the client may leave out gets its schema default (workers: 1; the
+    channel of a clerk's filing: window). Run after ``channel_errors``."""
+    for name, field in getFieldsInOrder(ICase):
+        if field.required and field.default is not None and name not in fields:
+            fields[name] = field.default
+    return fields
+
+
+def checked(fields, errors, names=None):
+    """``fields`` if they and ``errors`` (bad types, channel) are fine, else a 400 ApiError with
+    every bad field: the type errors and what the case schema says about the others."""
+    names = names or CONTRACT_NAMES
+    with_defaults(fields)
+    schema_errors = validate(fields)
+    for name, message in schema_errors.items():
+        errors.setdefault(names.get(name, name), message)
+    # A field refused for its type is missing from ``fields``: keep the type message.
+    if errors:
+        raise bad_request(errors)
+    return fields
+
+
+def may_set_channel(district=None):
+    """Intake clerks (of the district), administrators and the 12345 integration account."""
+    if api.user.is_anonymous():
+        return False
+    portal = api.portal.get()
+    if api.user.has_permission(HOTLINE_PERMISSION, obj=portal):
+        return True
+    register = get_register()
+    place = register.get(district) if isinstance(district, str) and district else None
+    return bool(api.user.has_permission(CLERK_PERMISSION, obj=place or register))
+
+
+def channel_errors(fields, privileged):
+    """Public filings come from the web or the mini-program and carry no 12345 ticket.
+
+    Sets the default channel in ``fields``; returns {field: message} of what is not allowed.
+    """
+    errors = {}
+    ticket = fields.get("hotline_ticket")
+    if privileged:
+        if ticket and not fields.get("channel"):
+            fields["channel"] = HOTLINE_CHANNEL
+        if fields.get("channel") == HOTLINE_CHANNEL and not ticket:
+            errors["hotline_ticket"] = _(
+                "api_error_ticket_required", default="12345热线转来的事项请填写工单号。"
+            )
+        if ticket and not TICKET.match(ticket):
+            errors["hotline_ticket"] = _(
+                "api_error_ticket_format", default="工单号只能包含字母、数字、“-”和“_”，不超过64位。"
+            )
+    else:
+        if ticket:
+            errors["hotline_ticket"] = _(
+                "api_error_ticket_not_allowed", default="工单号只能由12345热线对接账号或受理员填写。"
+            )
+        channel = fields.setdefault("channel", DEFAULT_PUBLIC_CHANNEL)
+        if channel not in PUBLIC_CHANNELS:
+            errors["channel"] = _(
+                "api_error_public_channel", default="网上提交的受理渠道只能是“网站”或“小程序”。"
+            )
+    return errors
+
+
+def contract_errors(errors):
+    """``filing`` errors (ICase names) under the names the client sent."""
+    return {CONTRACT_NAMES.get(name, name): message for name, message in errors.items()}

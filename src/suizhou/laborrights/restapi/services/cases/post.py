@@ -1,0 +1,45 @@
+"""POST @cases: file a case in the contract's JSON shape (see docs/api.md).
+
+201 with the reference number and the status URL; for a 12345 ticket already filed, 200 with
+the existing case's reference (the hotline may resend a ticket as often as it likes). Nothing
+is stored unless everything is valid.
+"""
+
+from plone.protect.interfaces import IDisableCSRFProtection
+from suizhou.laborrights.filing import FilingError
+from suizhou.laborrights.filing import file_case
+from suizhou.laborrights.register import case_for_ticket
+from suizhou.laborrights.register import find_case
+from suizhou.laborrights.restapi import contract
+from suizhou.laborrights.restapi.citizen import receipt
+from suizhou.laborrights.restapi.errors import bad_request
+from suizhou.laborrights.restapi.service import JsonService
+from zope.interface import alsoProvides
+
+
+class CasesPost(JsonService):
+    def answer(self):
+        # Only a JSON body is accepted, which a cross-site form cannot send.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        self.no_store()
+        data = contract.read_json(self.request)
+        contract.check_honeypot(data)
+        fields, errors = contract.case_fields(data)
+        privileged = contract.may_set_channel(fields.get("district"))
+        errors.update(contract.channel_errors(fields, privileged))
+
+        if privileged and fields.get("hotline_ticket"):
+            filed = case_for_ticket(fields["hotline_ticket"])
+            existing = find_case(filed) if filed else None
+            if existing is not None:
+                return receipt(existing)  # 200: this ticket is filed already
+
+        fields = contract.checked(fields, errors)
+        try:
+            case = file_case(fields)
+        except FilingError as error:
+            raise bad_request(contract.contract_errors(error.errors)) from None
+        answer = receipt(case)
+        self.request.response.setStatus(201)
+        self.request.response.setHeader("Location", answer["status_url"])
+        return answer

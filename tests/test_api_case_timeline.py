@@ -1,0 +1,37 @@
+"""GET <case>/@case-timeline: the case's history, for the staff who may see the case."""
+
+from tests.api_helpers import ApiTestCase
+
+
+class TestCaseTimeline(ApiTestCase):
+    def setUp(self):
+        super().setUp()
+        self.reference = self.post_case().json()["reference"]
+        case = self.move_case(self.reference, "route", comment="转曾都区仲裁院调解", route="mediation")
+        self.url = f"{case.absolute_url()}/@case-timeline"
+
+    def test_staff_see_the_timeline(self):
+        response = self.supervisor.get(self.url)
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertConforms(response, "/{case}/@case-timeline", "get")
+        timeline = response.json()
+        self.assertEqual(timeline["reference"], self.reference)
+        self.assertEqual(timeline["review_state"], "routed")
+        steps = [(e["action"], e["review_state"], e["action_title"]) for e in timeline["workflow"]]
+        self.assertEqual(steps, [(None, "registered", "登记"), ("route", "routed", "分办")])
+        self.assertEqual(timeline["workflow"][-1]["comments"], "转曾都区仲裁院调解")
+        self.assertTrue(timeline["workflow"][-1]["time"])
+        self.assertEqual(response.headers["Cache-Control"], "no-store")
+
+    def test_anonymous_is_asked_to_log_in(self):
+        response = self.anonymous.get(self.url)
+        self.assertError(response, 401)
+        self.assertConforms(response, "/{case}/@case-timeline", "get")
+        self.assertNoPersonalData(response)
+
+    def test_others_are_refused(self):
+        for session in (self.member, self.hotline):
+            response = session.get(self.url)
+            self.assertError(response, 403, "Forbidden")
+            self.assertConforms(response, "/{case}/@case-timeline", "get")
+            self.assertNoPersonalData(response)

@@ -1,0 +1,134 @@
+"""12345 hotline: idempotent ticket intake and GET @hotline-updates."""
+
+from datetime import datetime
+from datetime import timedelta
+from suizhou.laborrights.register import create_case
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.api_helpers import ApiTestCase
+from tests.helpers import case_fields
+from ZODB.POSException import ConflictError
+from zope.component.hooks import setSite
+
+import pytz
+import transaction
+import unittest
+
+
+SHANGHAI = pytz.timezone("Asia/Shanghai")
+
+
+class TestHotlineUpdates(ApiTestCase):
+    def setUp(self):
+        super().setUp()
+        self.started = datetime.now(SHANGHAI) - timedelta(seconds=1)
+        self.ticket_case = self.post_case(self.hotline, hotline_ticket="T-100").json()["reference"]
+        self.web_case = self.post_case().json()["reference"]
+
+    def move(self, reference, *transitions, **attributes):
+        self.move_case(reference, *transitions, comment="测试", **attributes)
+
+    def updates(self, since=None, session=None):
+        params = {"since": (since or self.started).isoformat()}
+        return (session or self.hotline).get("@hotline-updates", params=params)
+
+    def test_only_for_the_integration_account(self):
+        response = self.updates(session=self.anonymous)
+        self.assertError(response, 401, "Unauthorized")
+        self.assertConforms(response, "/@hotline-updates", "get")
+        for session in (self.member, self.clerk):
+            response = self.updates(session=session)
+            self.assertError(response, 403, "Forbidden")
+            self.assertConforms(response, "/@hotline-updates", "get")
+
+    def test_nothing_changed_yet(self):
+        response = self.updates()
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertConforms(response, "/@hotline-updates", "get")
+        self.assertEqual(response.json()["items"], [])
+        self.assertIs(response.json()["more"], False)
+
+    def test_status_changes_of_hotline_cases(self):
+        self.move(self.ticket_case, "route", "accept", route="mediation")
+        self.move(self.web_case, "route")
+        response = self.updates()
+        self.assertConforms(response, "/@hotline-updates", "get")
+        items = response.json()["items"]
+        self.assertEqual([item["reference"] for item in items], [self.ticket_case])
+        item = items[0]
+        self.assertEqual(item["hotline_ticket"], "T-100")
+        self.assertEqual((item["status"], item["stage"]), ("in_progress", "调解中"))
+        self.assertNoPersonalData(response)
+
+        # Asked again from next_since: the change may repeat (overlap), later ones follow.
+        next_since = datetime.fromisoformat(response.json()["next_since"])
+        self.assertLessEqual(next_since, datetime.now(SHANGHAI))
+        self.move(self.ticket_case, "close", outcome="mediated")
+        items = self.updates(since=next_since).json()["items"]
+        self.assertEqual([(i["reference"], i["status"], i["outcome"]) for i in items],
+                         [(self.ticket_case, "closed", "调解成功")])
+
+    def test_since_a_later_time(self):
+        self.move(self.ticket_case, "route")
+        response = self.updates(since=datetime.now(SHANGHAI) + timedelta(minutes=5))
+        self.assertEqual(response.json()["items"], [])
+
+    def test_a_change_without_a_new_citizen_status_is_not_reported(self):
+        self.move(self.ticket_case, "route")  # registered -> in_progress
+        first = self.updates().json()["items"][0]["changed"]
+        self.move(self.ticket_case, "accept")  # still in_progress, no stage
+        self.assertEqual(self.updates().json()["items"][0]["changed"], first)
+
+    def test_since_formats(self):
+        self.move(self.ticket_case, "route")
+        for since in ("2020-01-01", "2020-01-01T00:00", "2020-01-01T00:00:00Z", "2020-01-01T08:00+08:00"):
+            response = self.hotline.get("@hotline-updates", params={"since": since})
+            self.assertEqual(len(response.json()["items"]), 1, since)
+        # An unencoded "+" arrives as a space.
+        response = self.hotline.get("@hotline-updates?since=2020-01-01T08:00:00+08:00")
+        self.assertEqual(len(response.json()["items"]), 1)
+
+    def test_bad_since(self):
+        for params in ({}, {"since": "yesterday"}):
+            response = self.hotline.get("@hotline-updates", params=params)
+            self.assertError(response, 400, fields=["since"])
+            self.assertConforms(response, "/@hotline-updates", "get")
+
+
+class TestConcurrentTicketIntake(unittest.TestCase):
+    """Two requests filing the same new ticket at once: the second one conflicts (and the
+    publisher retries it, finding the first case), so a ticket never gets two cases."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def file_twice(self, *tickets):
+        """File one case per ticket, each in its own transaction on its own connection, both
+        begun before either commits; returns the second commit's error or None."""
+        create_case(**case_fields())  # the month's folder exists, as on any working day
+        transaction.commit()
+        db = self.layer["zodbDB"]
+        managers = [transaction.TransactionManager() for _ in tickets]
+        connections = [db.open(transaction_manager=manager) for manager in managers]
+        try:
+            for connection, ticket in zip(connections, tickets):
+                setSite(connection.root()["Application"].plone)
+                create_case(**case_fields(channel="hotline_12345", hotline_ticket=ticket))
+            setSite(None)
+            managers[0].commit()
+            try:
+                managers[1].commit()
+            except ConflictError as error:
+                return error
+            return None
+        finally:
+            setSite(None)
+            for manager, connection in zip(managers, connections):
+                manager.abort()
+                connection.close()
+
+    def test_two_tickets_at_once_are_both_filed(self):
+        self.assertIsNone(self.file_twice("T-A", "T-B"))
+
+    def test_the_same_ticket_at_once_conflicts_on_the_ticket_map(self):
+        error = self.file_twice("SAME-1", "SAME-1")
+        self.assertIsInstance(error, ConflictError)
+        self.assertEqual(error.class_name, "BTrees.OOBTree.OOBTree")

@@ -1,0 +1,89 @@
+"""No endpoint gives a case's personal data to anyone but the staff who may see the case:
+not the standard plone.restapi endpoints, not ours, not Open311."""
+
+from suizhou.laborrights.register import find_case
+from tests.api_helpers import APPLICANT_PHONE
+from tests.api_helpers import ApiTestCase
+from tests.helpers import APPLICANT_NAME
+
+import transaction
+
+
+class TestNoPersonalData(ApiTestCase):
+    def setUp(self):
+        super().setUp()
+        self.reference = self.post_case().json()["reference"]
+        self.hotline_reference = self.post_case(self.hotline, hotline_ticket="T-1").json()["reference"]
+        transaction.begin()
+        case = find_case(self.reference)
+        self.case_url = case.absolute_url()
+        self.case_path = "/".join(case.getPhysicalPath()[2:])
+        transaction.commit()
+        self.move_case(self.hotline_reference, "route")
+
+    def urls(self):
+        reference, path = self.reference, self.case_path
+        return [
+            self.case_url,
+            f"{self.case_url}?expand=breadcrumbs,workflow,navigation",
+            f"{path}/@workflow",
+            f"{path}/@history",
+            f"{path}/@case-timeline",
+            f"{path}/@sharing",
+            "cases",
+            "cases?fullobjects=1",
+            "cases/zengdu?fullobjects=1",
+            "@search?portal_type=Case&fullobjects=1",
+            "@search?SearchableText=" + APPLICANT_NAME,
+            f"@search?SearchableText={APPLICANT_PHONE}&fullobjects=1",
+            f"@search?getId={reference}&metadata_fields=_all",
+            "@search?path.query=/plone/cases&path.depth=4",
+            "@navigation?expand.navigation.depth=4",
+            "@querystring-search",
+            f"@case-status?reference={reference}&phone=13900000000",
+            f"@case-status?reference={reference}",
+            "@hotline-updates?since=2020-01-01",
+            "@stations",
+            "@mediators",
+            "@guides",
+            "@open311/v2/requests.json",
+            f"@open311/v2/requests.json?service_request_id={reference}",
+            f"@open311/v2/requests/{reference}.json",
+            f"@open311/v2/requests/{reference}.xml",
+            f"@open311/v2/requests/{reference}.json?phone={APPLICANT_PHONE}",
+            f"@open311/v2/requests.json?service_request_id={reference}&phone={APPLICANT_PHONE}",
+            f"@vocabularies/plone.app.vocabularies.Catalog?title={APPLICANT_NAME}",
+        ]
+
+    def test_anonymous(self):
+        for url in self.urls():
+            response = self.anonymous.get(url)
+            self.assertLess(response.status_code, 500, url)
+            self.assertNoPersonalData(response)
+
+    def test_anonymous_without_json(self):
+        for url in self.urls():
+            response = self.anonymous.get(url, headers={"Accept": "text/html"})
+            self.assertLess(response.status_code, 500, url)
+            self.assertNoPersonalData(response)
+
+    def test_members_and_the_hotline_account(self):
+        for session in (self.member, self.hotline):
+            for url in self.urls():
+                response = session.get(url)
+                self.assertLess(response.status_code, 500, url)
+                self.assertNoPersonalData(response)
+
+    def test_the_standard_content_get_is_refused(self):
+        response = self.anonymous.get(self.case_url)
+        self.assertEqual(response.status_code, 401)
+        response = self.member.get(self.case_url)
+        self.assertIn(response.status_code, (401, 403))
+
+    def test_staff_who_may_see_the_case_get_it(self):
+        """The control: the same data is there for the case's staff."""
+        response = self.supervisor.get(self.case_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["applicant_name"], APPLICANT_NAME)
+        items = self.supervisor.get("@search", params={"portal_type": "Case"}).json()["items"]
+        self.assertIn(self.case_url, [item["@id"] for item in items])

@@ -1,0 +1,87 @@
+"""Journey 1 in a real browser on a phone: from the home page a worker files a wage-arrears
+complaint, gets a reference number, and looks up its progress with that number and their phone
+number, without an account. (The forms are suizhou.laborrights.forms; this test walks the
+public site around them.) Skipped like the other browser tests when Chromium is missing."""
+
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from tests.helpers import valid_id_number
+from tests.test_browser_public import BrowserTestMixin
+from tests.test_browser_public import MISSING
+from tests.test_browser_public import PHONE
+from tests.test_browser_public import SKIP_REASON
+
+import re
+import unittest
+
+
+PHONE_NUMBER = "13907225678"
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+    size = PHONE
+    mobile = True
+
+    def fill(self, field, text):
+        element = self.css(f"#form-widgets-{field}")[0]
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        element.send_keys(text)
+
+    def tick(self, selector):
+        # Plone's sticky form buttons may cover the lower screen: tick by script.
+        box = self.css(selector)[0]
+        self.driver.execute_script("arguments[0].click()", box)
+        self.assertTrue(box.is_selected())
+
+    def test_file_a_complaint_then_follow_it(self):
+        from selenium.webdriver.support.ui import Select
+
+        self.open()
+        self.click([e for e in self.css(".sz-entry") if "我要投诉" in e.text][0])
+        self.wait_for(lambda d: self.css("#form-widgets-applicant_name"))
+        self.fill("applicant_name", "赵某某")
+        self.fill("applicant_id_number", valid_id_number(7))
+        self.fill("applicant_phone", PHONE_NUMBER)
+        self.fill("employer_name", "随州市某某建材有限公司")
+        wage_arrears = [
+            e.get_attribute("id")
+            for e in self.css("input[name='form.widgets.dispute_types:list']")
+            if e.get_attribute("value") == "wage_arrears"
+        ][0]
+        self.tick(f"#{wage_arrears}")
+        Select(self.css("#form-widgets-district")[0]).select_by_value("zengdu")
+        workers = self.css("#form-widgets-workers_involved")[0]
+        workers.clear()
+        workers.send_keys("1")
+        self.fill("facts", "2026年9月至11月的工资共9000元至今未发放，多次催要无果。")
+        self.tick("input[name='form.widgets.confirm:list']")
+        self.screenshot("filing-1-form-phone")
+        self.driver.execute_script("arguments[0].click()", self.css("#form-buttons-submit")[0])
+
+        reference = self.wait_for(lambda d: self.css(".reference"))[0].text.strip()
+        self.assertRegex(reference, r"^[A-Z0-9-]{6,}$")
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("filing-2-receipt-phone")
+
+        # Later: the progress page, reached from the home page.
+        self.open()
+        self.click([e for e in self.css(".sz-entry") if "进度查询" in e.text][0])
+        self.wait_for(lambda d: self.css("#progress-ref"))
+        self.css("#progress-ref")[0].send_keys(reference)
+        self.css("#progress-phone")[0].send_keys(PHONE_NUMBER)
+        self.click(self.css("button[name=lookup]")[0])
+        result = self.wait_for(lambda d: self.css(".laborrights-progress-result"))[0]
+        self.assertIn(reference, result.text)
+        self.assertIn("已登记", result.text)
+        self.assertNotIn("赵某某", self.driver.page_source)
+        self.screenshot("filing-3-progress-phone")
+
+        # Somebody else, with the number but not the phone, sees nothing.
+        self.open("/@@case-progress")
+        self.css("#progress-ref")[0].send_keys(reference)
+        self.css("#progress-phone")[0].send_keys("13800000000")
+        self.click(self.css("button[name=lookup]")[0])
+        self.wait_for(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.assertFalse(self.css(".laborrights-progress-result"))
+        self.assertIsNone(re.search("已登记|办理中", self.css("#content")[0].text))

@@ -1,0 +1,383 @@
+"""The public site in a real browser (Debian's Chromium driven by Selenium): the home page on a
+desktop and a phone, the reading aids, the station finder with its map and "nearest to me".
+
+Run whenever ``chromium`` and ``chromedriver`` are on the PATH (Debian: ``apt-get install -y
+chromium chromium-driver``); otherwise skipped, and the reason is printed. Once both are there,
+anything that goes wrong (the driver not starting included) is an error, never a skip.
+Screenshots are written to ``test-output/`` at the top of the repository.
+"""
+
+from pathlib import Path
+from plone import api
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from tests.test_public_a11y import a11y_problems
+
+import base64
+import json
+import shutil
+import sys
+import transaction
+import unittest
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+MISSING = [name for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)) if not path]
+SKIP_REASON = (
+    f"browser tests skipped: {' and '.join(MISSING)} not found "
+    "(Debian: apt-get install -y chromium chromium-driver)"
+)
+if MISSING:
+    print(SKIP_REASON, file=sys.stderr)
+
+OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
+AXE = Path(__file__).resolve().parent / "assets" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+SITE_TITLE = "随州市劳动保障“一站式”维权服务平台"
+DESKTOP = (1280, 900)
+PHONE = (390, 844)
+CHROME_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--lang=zh-CN",
+)
+
+
+def start_chrome(size, mobile=False):
+    """A headless Chromium with a viewport of ``size`` (CSS pixels)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in CHROME_ARGS:
+        options.add_argument(argument)
+    options.add_argument(f"--window-size={size[0]},{size[1]}")
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": size[0], "height": size[1], "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile},
+    )
+    if mobile:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    driver.set_page_load_timeout(60)
+    return driver
+
+
+def chinese_site():
+    """As ``make start`` sets the site up: the platform's name, Chinese, Beijing time."""
+    api.portal.set_registry_record("plone.site_title", SITE_TITLE)
+    api.portal.set_registry_record("plone.default_language", "zh-cn")
+    api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
+    api.portal.set_registry_record("plone.portal_timezone", "Asia/Shanghai")
+    transaction.commit()
+
+
+class BrowserTestMixin:
+    """Start and stop Chromium per test; helpers for screenshots, axe-core and waiting."""
+
+    size = DESKTOP
+    mobile = False
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        chinese_site()
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/{self.portal.getId()}"
+        OUTPUT.mkdir(exist_ok=True)
+        self.driver = start_chrome(self.size, self.mobile)
+        self.addCleanup(self.driver.quit)
+
+    def open(self, path=""):
+        self.driver.get(self.site_url + path)
+        self.wait_for(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def wait_for(self, condition, timeout=20):
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        return WebDriverWait(self.driver, timeout).until(condition)
+
+    def css(self, selector):
+        from selenium.webdriver.common.by import By
+
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def click(self, element):
+        """Click like a person: scrolled into the middle of the screen first.
+
+        With a phone's metrics emulated, WebDriver's own click can miss what is plainly on
+        the screen (the emulated viewport and the window disagree), so a visible element is
+        clicked by script there."""
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        if self.mobile:
+            self.assertTrue(element.is_displayed())
+            self.driver.execute_script("arguments[0].click()", element)
+        else:
+            element.click()
+
+    def screenshot(self, name):
+        """A full-page PNG in test-output/."""
+        metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        content = metrics["cssContentSize"]
+        shot = self.driver.execute_cdp_cmd(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": 0, "width": content["width"], "height": content["height"], "scale": 1},
+            },
+        )
+        path = OUTPUT / f"{name}.png"
+        path.write_bytes(base64.b64decode(shot["data"]))
+        return path
+
+    def axe_violations(self):
+        """axe-core's WCAG 2.1 A/AA violations of the current page, as readable strings."""
+        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        result = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            ".then(function (r) { done(JSON.stringify(r.violations)); })"
+            ".catch(function (e) {"
+            "  done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]));"
+            "});",
+            AXE_TAGS,
+        )
+        return [
+            f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)
+        ]
+
+    def assertAccessible(self):
+        self.assertEqual(a11y_problems(self.driver.page_source), [])
+        self.assertEqual(self.axe_violations(), [])
+
+    def no_horizontal_scroll(self):
+        return self.driver.execute_script(
+            "return document.documentElement.scrollWidth <= window.innerWidth + 1"
+        )
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def test_home_page(self):
+        self.open()
+        self.assertIn("随州市劳动保障", self.driver.title + self.css("#sz-brand")[0].text)
+        entries = [e.text.split("\n")[0] for e in self.css(".sz-entry-title")]
+        self.assertEqual(
+            entries,
+            [
+                "我要投诉",
+                "申请调解",
+                "申请仲裁",
+                "企业服务",
+                "进度查询",
+                "服务站点",
+                "调解员",
+                "典型案例",
+                "告知清单",
+                "零工驿站",
+            ],
+        )
+        # Five entries to a row on a desktop.
+        tops = {round(e.rect["y"]) for e in self.css(".sz-entry")}
+        self.assertEqual(len(tops), 2)
+        hotlines = [a.get_attribute("href") for a in self.css(".sz-hotline-card")]
+        self.assertEqual(hotlines, ["tel:12345", "tel:12333"])
+        self.assertTrue(self.css(".sz-home-cases .sz-news-list li"))
+        self.assertTrue(self.css(".sz-home-news .sz-news-list li"))
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("home-desktop")
+        self.assertAccessible()
+
+    def test_keyboard_skip_link(self):
+        from selenium.webdriver.common.keys import Keys
+
+        self.open()
+        self.driver.find_element("tag name", "body").send_keys(Keys.TAB)
+        focused = self.driver.switch_to.active_element
+        self.assertEqual(focused.get_attribute("id"), "sz-skip-link")
+        self.assertTrue(focused.is_displayed())
+        focused.send_keys(Keys.ENTER)
+        self.assertTrue(self.driver.current_url.endswith("#content"))
+
+    def test_search_from_home(self):
+        self.open()
+        field = self.css("#sz-home-search")[0]
+        field.send_keys("工伤认定")
+        field.submit()
+        self.wait_for(lambda d: "@@search" in d.current_url)
+        self.wait_for(lambda d: "工伤认定申请办事指南" in d.page_source)
+        self.screenshot("search-work-injury")
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestHomePhone(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+    size = PHONE
+    mobile = True
+
+    def test_home_page(self):
+        self.open()
+        self.assertTrue(self.no_horizontal_scroll())
+        # Two entries to a row on a phone, each a comfortable tap target.
+        entries = self.css(".sz-entry")
+        self.assertEqual(len({round(e.rect["x"]) for e in entries}), 2)
+        self.assertTrue(all(e.rect["height"] >= 44 for e in entries))
+        self.screenshot("home-phone")
+        self.assertAccessible()
+
+    def test_reading_aids(self):
+        self.open()
+        large, contrast = self.css("#sz-toggle-large")[0], self.css("#sz-toggle-contrast")[0]
+        self.assertTrue(large.is_displayed())
+        size = lambda: self.driver.execute_script(  # noqa: E731
+            "return parseFloat(getComputedStyle(document.documentElement).fontSize)"
+        )
+        normal = size()
+        large.click()
+        contrast.click()
+        self.assertEqual(large.get_attribute("aria-pressed"), "true")
+        self.assertGreater(size(), normal * 1.2)
+        background = self.driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        self.assertEqual(background, "rgb(0, 0, 0)")
+        # Kept on the next page.
+        self.open("/guides")
+        self.assertIn(
+            "sz-high-contrast", self.driver.execute_script("return document.documentElement.className")
+        )
+        self.assertTrue(self.no_horizontal_scroll())
+        self.open()
+        self.screenshot("home-phone-large-contrast")
+        self.assertEqual(self.axe_violations(), [])
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestStationFinder(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def stations_with_position(self):
+        from plone import api
+
+        with api.env.adopt_roles(["Manager"]):
+            brains = api.content.find(
+                context=self.portal, portal_type="ServiceStation", review_state="published"
+            )
+            return [b.getObject() for b in brains if b.getObject().latitude is not None]
+
+    def test_list_and_map(self):
+        self.open("/stations")
+        expected = len(self.stations_with_position())
+        self.wait_for(lambda d: len(self.css(".sz-pin")) == expected)
+        self.assertEqual(len(self.css(".sz-station-card")), expected)
+        # No tile server configured: no tile requested, the note says why.
+        self.assertEqual(self.css(".leaflet-tile"), [])
+        self.assertTrue(self.css("#sz-map-note")[0].is_displayed())
+        self.screenshot("station-finder-desktop")
+        self.assertAccessible()
+
+    def test_filter_by_district_and_township(self):
+        from selenium.webdriver.support.ui import Select
+
+        self.open("/stations")
+        Select(self.css("#sz-f-district")[0]).select_by_visible_text("曾都区")
+        # The township select now offers only the district's townships.
+        visible = [o.text for o in self.css("#sz-f-township optgroup:not([disabled]) option")]
+        self.assertIn("西城街道", visible)
+        self.assertNotIn("厉山镇", visible)
+        Select(self.css("#sz-f-township")[0]).select_by_visible_text("西城街道")
+        self.css(".sz-filters button[type=submit]")[0].click()
+        self.wait_for(lambda d: "township=" in d.current_url)
+        names = [e.text for e in self.css(".sz-station-name")]
+        self.assertEqual(sorted(names), sorted(["西城街道劳动保障维权服务站", "舜井社区劳动维权服务点"]))
+        self.wait_for(lambda d: len(self.css(".sz-pin")) == 2)
+
+    def test_nearest_to_me(self):
+        # The visitor stands at 何店镇 (fictional coordinates of the demo).
+        self.driver.execute_cdp_cmd(
+            "Browser.grantPermissions",
+            {"origin": self.site_url.rsplit("/", 1)[0], "permissions": ["geolocation"]},
+        )
+        self.driver.execute_cdp_cmd(
+            "Emulation.setGeolocationOverride", {"latitude": 31.6215, "longitude": 113.4785, "accuracy": 50}
+        )
+        self.open("/stations")
+        button = self.css("#sz-nearest")[0]
+        self.assertTrue(button.is_displayed())
+        button.click()
+        self.wait_for(lambda d: "lat=" in d.current_url)
+        first = self.css(".sz-station-card")[0]
+        self.assertIn("何店镇劳动保障维权服务站", first.text)
+        distances = [e.text for e in self.css(".sz-badge-distance")]
+        self.assertEqual(len(distances), len(self.css(".sz-station-card")))
+        self.assertIn("米", distances[0])
+        self.screenshot("station-finder-nearest")
+
+    def test_station_page(self):
+        self.open("/stations/zengdu/zengdu-xicheng")
+        self.assertIn("西城街道党群服务中心", self.driver.page_source)
+        self.assertTrue(self.css('a[href="tel:0722-3310231"]'))
+        qr = self.css("img.sz-qr")[0]
+        self.wait_for(lambda d: d.execute_script("return arguments[0].naturalWidth", qr) > 100)
+        # Without a tile server a map of one station says nothing: none is shown.
+        self.assertEqual(self.css("#sz-station-map"), [])
+        self.screenshot("station-page")
+        self.assertAccessible()
+
+    def test_tiles_when_configured(self):
+        # A tile server of the site's own (one image for every tile): no outside request.
+        tile = "++theme++suizhou.laborrights/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
+        api.portal.set_registry_record("suizhou.laborrights.public.map_tile_url", f"{self.site_url}/{tile}")
+        api.portal.set_registry_record("suizhou.laborrights.public.map_attribution", "测试底图")
+        transaction.commit()
+        self.open("/stations/zengdu/zengdu-xicheng")
+        self.wait_for(lambda d: len(self.css(".sz-pin")) == 1)
+        self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
+        self.assertFalse(self.css("#sz-map-note")[0].is_displayed())
+        self.assertIn("测试底图", self.css(".leaflet-control-attribution")[0].text)
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+    size = PHONE
+    mobile = True
+
+    def test_finder_on_phone(self):
+        self.open("/stations?district=zengdu")
+        self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("station-finder-phone")
+        self.assertAccessible()
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
+    """The other public pages: rendered, accessible (axe-core), screenshots for review."""
+
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    PAGES = {
+        "mediators": "/mediators",
+        "mediator": "/stations/city/chen-hongmei",
+        "guides": "/guides",
+        "guide": "/guides/wage-arrears-checklist",
+        "typical-cases": "/typical-cases",
+        "typical-case": "/typical-cases/construction-wage-arrears-23-workers",
+        "news": "/news",
+    }
+
+    def test_pages(self):
+        for name, path in self.PAGES.items():
+            with self.subTest(page=name):
+                self.open(path)
+                self.assertTrue(self.no_horizontal_scroll())
+                self.screenshot(f"page-{name}")
+                self.assertAccessible()

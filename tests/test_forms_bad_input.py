@@ -1,0 +1,132 @@
+"""Bad input on the public forms: a Chinese message next to the field, what was entered is kept,
+no case and nothing half-stored."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from suizhou.laborrights.forms import action
+from suizhou.laborrights.register import get_register
+from tests.test_forms_base import complaint_values
+from tests.test_forms_base import FormsTestCase
+
+import transaction
+
+
+SCRIPT = '<script>alert("x")</script>'
+
+
+class TestBadInput(FormsTestCase):
+    def setUp(self):
+        super().setUp()
+        self.claimed_before = len(get_register()._claimed_references)
+
+    def assertNothingStored(self):
+        self.assertEqual(self.web_cases(), [])
+        transaction.begin()
+        self.assertEqual(len(get_register()._claimed_references), self.claimed_before)
+        catalog = api.portal.get_tool("portal_catalog")
+        self.assertEqual(len(catalog.unrestrictedSearchResults(portal_type="CaseAttachment")), 0)
+
+    def assertRefused(self, field, message, **values):
+        browser = self.file("complaint", complaint_values(**values))
+        self.assertNotIn("@@filing-receipt", browser.url)
+        self.assertIn(message, self.error_of(field))
+        self.assertNothingStored()
+        # what was entered is kept for correction
+        self.assertEqual(
+            browser.getControl(name="form.widgets.employer_name").value, "随州市测试建材有限公司"
+        )
+        return browser
+
+    def test_missing_required_fields(self):
+        browser = self.file("complaint", complaint_values(applicant_name="", facts="", dispute_types=[]))
+        self.assertTrue(self.error_of("applicant_name"))
+        self.assertTrue(self.error_of("facts"))
+        self.assertTrue(self.error_of("dispute_types"))
+        self.assertEqual(browser.getControl(name="form.widgets.applicant_phone").value, "13907225678")
+        self.assertNothingStored()
+
+    def test_invalid_id_number(self):
+        self.assertRefused(
+            "applicant_id_number", "身份证号码不正确", applicant_id_number="421300199001011234"
+        )
+
+    def test_invalid_credit_code(self):
+        self.assertRefused(
+            "employer_credit_code", "统一社会信用代码不正确", employer_credit_code="91421300MA4000000X"
+        )
+
+    def test_malformed_phone(self):
+        self.assertRefused("applicant_phone", "电话号码不正确", applicant_phone="139-0722")
+        self.assertRefused("employer_phone", "电话号码不正确", employer_phone="abc")
+
+    def test_absurd_or_malformed_amounts(self):
+        self.assertRefused("claim_amount", "金额应在 0 至 1 亿元之间", claim_amount="999999999999")
+        self.assertRefused("claim_amount", "金额应在 0 至 1 亿元之间", claim_amount="-100")
+        self.assertRefused("claim_amount", "请填写金额数字", claim_amount="一万二")
+        self.assertRefused("claim_amount", "请填写金额数字", claim_amount="Infinity")
+
+    def test_absurd_worker_count(self):
+        self.assertRefused("workers_involved", "涉及的劳动者人数", workers_involved="0")
+
+    def test_unconfirmed_declaration(self):
+        browser = self.file("complaint", complaint_values(confirm=None))
+        self.assertTrue(self.error_of("confirm"))
+        self.assertNotIn("@@filing-receipt", browser.url)
+        self.assertNothingStored()
+
+    def test_no_district_and_no_township(self):
+        self.assertRefused("district", "请填写“用工所在区县”", district=None)
+
+    def test_township_outside_the_chosen_district(self):
+        self.assertRefused(
+            "township",
+            "所选乡镇（街道）不在所选区县",
+            district=["guangshui"],
+            township=[self.stations["nanjiao-station"]],
+        )
+
+    def test_several_problems_are_shown_at_once(self):
+        self.file(
+            "complaint",
+            complaint_values(applicant_phone="12", employer_credit_code="X", claim_amount="abc"),
+        )
+        self.assertIn("电话号码不正确", self.error_of("applicant_phone"))
+        self.assertIn("统一社会信用代码不正确", self.error_of("employer_credit_code"))
+        self.assertIn("请填写金额数字", self.error_of("claim_amount"))
+        self.assertNothingStored()
+
+    def test_script_is_stored_as_text_and_shown_escaped(self):
+        # Refused for another reason first: the form shows the script back, escaped.
+        browser = self.file("complaint", complaint_values(facts=SCRIPT, applicant_phone="12"))
+        self.assertNotIn(SCRIPT, browser.contents)
+        self.assertIn("&lt;script&gt;", browser.contents)
+        self.assertNothingStored()
+        # Accepted: stored exactly as typed, escaped wherever it is shown.
+        browser = self.file("complaint", complaint_values(facts=SCRIPT, applicant_address=SCRIPT))
+        self.assertIn("@@filing-receipt", browser.url)
+        [case] = self.web_cases()
+        self.assertEqual(case.facts, SCRIPT)
+        self.assertEqual(case.applicant_address, SCRIPT)
+        staff = self.new_browser()
+        staff.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+        staff.open(case.absolute_url())
+        self.assertNotIn(SCRIPT, staff.contents)
+        browser.getLink("下载登记表（PDF）").click()
+        self.assertEqual(browser.headers["Content-Type"], "application/pdf")
+
+    def test_a_failure_after_the_case_was_created_stores_nothing(self):
+        def broken(case, uploads):
+            raise OSError("blob storage unavailable")
+
+        original = action.add_attachments
+        action.add_attachments = broken
+        try:
+            browser = self.open_form("complaint")
+            self.fill(complaint_values())
+            browser.handleErrors = True
+            self.submit()
+        finally:
+            action.add_attachments = original
+        self.assertIn("500", browser.headers["status"])
+        self.assertNothingStored()

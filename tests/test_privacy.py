@@ -1,0 +1,236 @@
+"""No case data for the public: over real HTTP, by every way a page, search, listing, feed,
+sitemap, REST call or error page could show it. Staff, the control, do see it."""
+
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.helpers import at
+from tests.helpers import bring_to
+from tests.helpers import make_user
+from tests.helpers import new_case
+from tests.helpers import valid_credit_code
+from tests.helpers import valid_id_number
+
+import gzip
+import transaction
+import unittest
+
+
+PASSWORD = "secret-password-123"  # tests.helpers.make_user
+NAME = "隐私测试钱多多"
+PHONE = "13912345678"
+ID_NUMBER = valid_id_number(42)
+EMPLOYER = "隐私测试某某科技有限公司"
+FACTS = "隐私测试事实：工资卡号6222020200112233"
+ATTACHMENT = b"PRIVATE-ATTACHMENT-CONTENT"
+SECRETS = (NAME, PHONE, ID_NUMBER, EMPLOYER, FACTS, ATTACHMENT.decode())
+LOGIN_PAGES = ("/require_login", "/insufficient-privileges", "/login")
+CASE_QUERY = [{"i": "portal_type", "o": "plone.app.querystring.operation.selection.any", "v": ["Case"]}]
+
+
+def ids(items):
+    return sorted(item["@id"].rsplit("/", 1)[-1] for item in items)
+
+
+class TestNoCaseDataForThePublic(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        # The same person's matter twice: one just registered, one handled and closed.
+        self.paths = [self.new_case("registered"), self.new_case("closed")]
+        self.references = tuple(path.rsplit("/", 1)[-1] for path in self.paths)
+        api.portal.set_registry_record("plone.enable_sitemap", True)
+        make_user("member")
+        make_user("siteadmin", roles=["Site Administrator"])
+        transaction.commit()
+        self.sessions = []
+
+    def new_case(self, state):
+        case = new_case(
+            received=at(2026, 8, 3),
+            district="zengdu",
+            applicant_name=NAME,
+            applicant_phone=PHONE,
+            applicant_id_number=ID_NUMBER,
+            employer_name=EMPLOYER,
+            employer_credit_code=valid_credit_code(42),
+            facts=FACTS,
+        )
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(
+                container=case,
+                type="CaseAttachment",
+                id="wage-slip.txt",
+                file=NamedBlobFile(ATTACHMENT, filename="wage-slip.txt", contentType="text/plain"),
+            )
+        bring_to(case, state)
+        return "/".join(case.getPhysicalPath()[len(self.portal.getPhysicalPath()) :])
+
+    def tearDown(self):
+        for session in self.sessions:
+            session.close()
+
+    def session(self, user=None, accept_json=False):
+        session = RelativeSession(self.portal.absolute_url() + "/")
+        if user:
+            session.auth = (user, PASSWORD)
+        if accept_json:
+            session.headers["Accept"] = "application/json"
+        self.sessions.append(session)
+        return session
+
+    def visitors(self, accept_json=False):
+        return {
+            "anonymous": self.session(accept_json=accept_json),
+            "member": self.session("member", accept_json=accept_json),
+        }
+
+    def get(self, session, url, params=None):
+        return session.get(url, params=params, allow_redirects=False)
+
+    def assertAbsent(self, response, values):
+        body = response.content
+        if body[:2] == b"\x1f\x8b":
+            body = gzip.decompress(body)
+        text = body.decode("utf-8", "replace")
+        for value in values:
+            self.assertNotIn(value, text, f"{response.request.method} {response.url}")
+
+    def assertNoCaseData(self, response, *also):
+        self.assertAbsent(response, SECRETS + also)
+
+    def assertRefused(self, response):
+        """Plone's refusals: log in first (302), 401/403 for the REST API, or not found."""
+        where = f"{response.request.method} {response.url}"
+        if response.status_code in (301, 302, 303):
+            location = response.headers["Location"]
+            self.assertTrue(any(page in location for page in LOGIN_PAGES), f"{where} -> {location}")
+        else:
+            self.assertIn(response.status_code, (401, 403, 404), where)
+        self.assertNoCaseData(response)
+
+    def test_case_and_attachment_urls_are_refused(self):
+        for case in self.paths:
+            paths = [
+                case,
+                f"{case}/view",
+                f"{case}/@@edit",
+                f"{case}/RSS",
+                f"{case}/rss.xml",
+                f"{case}/wage-slip.txt",
+                f"{case}/wage-slip.txt/@@download/file",
+                f"{case}/wage-slip.txt/@@display-file/file",
+            ]
+            for who, session in self.visitors().items():
+                for path in paths:
+                    with self.subTest(who=who, path=path):
+                        self.assertRefused(self.get(session, path))
+            for who, session in self.visitors(accept_json=True).items():
+                for path in (case, f"{case}/@history", f"{case}/@workflow", f"{case}/wage-slip.txt"):
+                    with self.subTest(who=who, path=path):
+                        response = self.get(session, path)
+                        self.assertIn(response.status_code, (401, 403, 404))
+                        self.assertNoCaseData(response)
+
+    def test_register_and_its_bins_are_refused(self):
+        month = self.paths[0].rsplit("/", 1)[0]
+        views = ("", "/folder_contents", "/RSS", "/rss.xml", "/atom.xml")
+        paths = [f"{folder}{view}" for folder in ("cases", "cases/zengdu", month) for view in views]
+        for who, session in self.visitors().items():
+            for path in paths:
+                with self.subTest(who=who, path=path):
+                    self.assertRefused(self.get(session, path))
+        for who, session in self.visitors(accept_json=True).items():
+            for path in ("cases", "cases/zengdu", month):
+                with self.subTest(who=who, path=path):
+                    response = self.get(session, path)
+                    self.assertIn(response.status_code, (401, 403, 404))
+                    self.assertNoCaseData(response, *self.references)
+
+    def test_searches_find_no_case(self):
+        html_searches = [
+            ("@@search", {"SearchableText": NAME}),
+            ("@@search", {"SearchableText": PHONE}),
+            ("@@search", {"portal_type": "Case"}),
+            ("@@search", {"portal_type": "Case", "path": "/plone/cases"}),
+            ("@@ajax-search", {"SearchableText": NAME}),
+        ]
+        for who, session in self.visitors().items():
+            for path, params in html_searches:
+                with self.subTest(who=who, path=path, params=params):
+                    response = self.get(session, path, params)
+                    self.assertEqual(response.status_code, 200)
+                    # The search box shows the words searched for; nothing else may appear.
+                    shown = tuple(s for s in SECRETS if s not in params.values())
+                    self.assertAbsent(response, shown + self.references + ("/cases/",))
+        rest_searches = [
+            {"portal_type": "Case"},
+            {"portal_type": "Case", "fullobjects": "1"},
+            {"SearchableText": NAME},
+            {"path": "/plone/cases"},
+            {"path": f"/plone/{self.paths[0]}"},
+        ]
+        for who, session in self.visitors(accept_json=True).items():
+            for params in rest_searches:
+                with self.subTest(who=who, params=params):
+                    response = self.get(session, "@search", params)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertEqual(response.json()["items_total"], 0)
+                    self.assertEqual(response.json()["items"], [])
+                    self.assertNoCaseData(response, self.references[1])
+                with self.subTest(who=who, service="@querystring-search"):
+                    response = session.post("@querystring-search", json={"query": CASE_QUERY})
+                    self.assertEqual(response.status_code, 200)
+                    self.assertEqual(response.json()["items_total"], 0)
+                    self.assertNoCaseData(response, *self.references)
+
+    def test_sitemap_lists_no_case(self):
+        for who, session in self.visitors().items():
+            with self.subTest(who=who):
+                index = self.get(session, "sitemap.xml.gz")
+                self.assertEqual(index.status_code, 200)
+                self.assertNoCaseData(index, *self.references)
+                pages = [
+                    self.get(session, "sitemap.xml.gz", {"page": number})
+                    for number in range(1, gzip.decompress(index.content).decode().count("<sitemap>") + 1)
+                ]
+                sitemap = "".join(gzip.decompress(page.content).decode() for page in pages)
+                self.assertIn(f"{self.portal.absolute_url()}/guides", sitemap)  # the sitemap works
+                self.assertNotIn("/cases", sitemap)
+                for page in pages:
+                    self.assertNoCaseData(page, *self.references)
+
+    def test_error_pages_below_a_case_show_nothing_of_it(self):
+        paths = ["cases/zengdu/2026-08/SZ-2026-999999"]
+        for case in self.paths:
+            paths += [
+                f"{case}/no-such-page",
+                f"{case}/applicant_name",
+                f"{case}/applicant_phone",
+                f"{case}/applicant_id_number",
+                f"{case}/facts",
+                f"{case}/wage-slip.txt/no-such-page",
+            ]
+        for accept_json in (False, True):
+            for who, session in self.visitors(accept_json=accept_json).items():
+                for path in paths:
+                    with self.subTest(who=who, path=path, accept_json=accept_json):
+                        self.assertRefused(self.get(session, path))
+
+    def test_staff_see_the_cases(self):
+        """The control: the same requests by a site administrator do show the cases."""
+        html, rest = self.session("siteadmin"), self.session("siteadmin", accept_json=True)
+        for case in self.paths:
+            page = self.get(html, case)
+            self.assertEqual(page.status_code, 200)
+            self.assertIn(NAME, page.text)
+            data = self.get(rest, case).json()
+            self.assertEqual((data["applicant_name"], data["applicant_phone"]), (NAME, PHONE))
+            download = self.get(html, f"{case}/wage-slip.txt/@@download/file")
+            self.assertEqual(download.content, ATTACHMENT)
+        found = self.get(rest, "@search", {"portal_type": "Case"}).json()
+        self.assertEqual(ids(found["items"]), sorted(self.references))
+        listing = self.get(rest, self.paths[0].rsplit("/", 1)[0]).json()
+        self.assertEqual(ids(listing["items"]), sorted(self.references))

@@ -1,0 +1,271 @@
+"""Station finder (district → township → stations, filters, nearest first, map data), district
+and station pages, the filing-form QR code, and the map library served by the site."""
+
+from plone import api
+from plone.testing.zope import Browser
+from suizhou.laborrights.public.stations import published_stations
+from suizhou.laborrights.public.stations import station_form_url
+from suizhou.laborrights.public.utils import distance_km
+from suizhou.laborrights.public.utils import format_distance
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from urllib.parse import parse_qs
+from urllib.parse import quote
+from urllib.parse import urlsplit
+
+import json
+import lxml.html
+import transaction
+import unittest
+
+
+class TestDistances(unittest.TestCase):
+    def test_haversine(self):
+        # 随州 city centre to 广水 centre: about 42 km as the crow flies.
+        self.assertAlmostEqual(distance_km(31.6905, 113.3826, 31.6170, 113.8260), 42.9, delta=0.5)
+        self.assertEqual(distance_km(31.7, 113.4, 31.7, 113.4), 0)
+
+    def test_format(self):
+        self.assertEqual(format_distance(0.0734), "70 米")
+        self.assertEqual(format_distance(3.24), "3.2 公里")
+        self.assertEqual(format_distance(128.4), "128 公里")
+
+
+class StationsTestCase(unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.portal_url = self.portal.absolute_url()
+        self.browser = Browser(self.layer["app"])
+        self.browser.handleErrors = False
+
+    def page(self, path):
+        self.browser.open(self.portal_url + quote(path, safe="/?=&:.%"))
+        return lxml.html.fromstring(self.browser.contents)
+
+    def names(self, doc):
+        return [a.text_content().strip() for a in doc.cssselect(".sz-station-name a")]
+
+    def map_data(self, doc):
+        return json.loads(doc.get_element_by_id("sz-station-map").get("data-map"))
+
+
+class TestStationFinder(StationsTestCase):
+    def test_every_published_station_grouped_by_district(self):
+        doc = self.page("/stations")
+        with api.env.adopt_roles(["Manager"]):
+            expected = api.content.find(portal_type="ServiceStation", review_state="published")
+        self.assertEqual(len(self.names(doc)), len(expected))
+        districts = [h.text.strip() for h in doc.cssselect(".sz-district-title")]
+        self.assertEqual(
+            districts, ["随州市本级", "曾都区", "随县", "广水市", "随州高新区", "大洪山风景名胜区"]
+        )
+
+    def test_district_then_townships_center_first(self):
+        doc = self.page("/stations?district=zengdu")
+        group = doc.cssselect(".sz-district-group")[0]
+        townships = [h.text_content() for h in group.cssselect(".sz-township-title")]
+        self.assertEqual(townships[0], "区县本级")
+        self.assertEqual(sorted(townships[1:]), sorted(["西城街道", "南郊街道", "何店镇", "洛阳镇"]))
+        self.assertEqual(self.names(doc)[0], "曾都区劳动保障维权中心")
+        # 西城街道: the station before the village point.
+        xicheng = townships.index("西城街道")
+        cards = group.cssselect(".sz-station-cards")[xicheng]
+        self.assertEqual(
+            [a.text_content() for a in cards.cssselect(".sz-station-name a")],
+            ["西城街道劳动保障维权服务站", "舜井社区劳动维权服务点"],
+        )
+
+    def test_filters(self):
+        self.assertEqual(
+            sorted(self.names(self.page("/stations?district=zengdu&township=西城街道"))),
+            sorted(["西城街道劳动保障维权服务站", "舜井社区劳动维权服务点"]),
+        )
+        points = self.names(self.page("/stations?level=point"))
+        self.assertTrue(points and all("服务点" in name for name in points))
+        gig = self.names(self.page("/stations?host_type=gig_station"))
+        self.assertEqual(
+            sorted(gig), sorted(["随州市零工驿站劳动维权服务站", "十里街道零工驿站劳动维权服务站"])
+        )
+        doc = self.page("/stations?dispute_type=employer_consultation&district=hitech")
+        self.assertEqual(self.names(doc), ["随州高新区劳动保障维权中心", "专用汽车产业园劳动维权服务站"])
+        # Unknown values are ignored, not errors.
+        self.assertTrue(self.names(self.page("/stations?district=atlantis&level=x")))
+
+    def test_township_options_grouped_by_district(self):
+        doc = self.page("/stations")
+        groups = doc.cssselect("#sz-f-township optgroup")
+        self.assertEqual(groups[1].get("label"), "曾都区")
+        self.assertEqual(groups[1].get("data-district"), "zengdu")
+        self.assertIn("何店镇", [o.text for o in groups[1].cssselect("option")])
+
+    def test_nearest_first_with_distances(self):
+        # Standing in 何店镇.
+        doc = self.page("/stations?lat=31.6215&lon=113.4785")
+        names = self.names(doc)
+        self.assertEqual(names[0], "何店镇劳动保障维权服务站")
+        distances = [b.text_content().split()[-2:] for b in doc.cssselect(".sz-badge-distance")]
+        self.assertEqual(distances[0], ["70", "米"])
+        self.assertEqual(len(distances), len(names))
+        self.assertIn("按离您的距离排序", doc.cssselect(".sz-result-count")[0].text_content())
+        self.assertEqual(self.map_data(doc)["here"], [31.6215, 113.4785])
+        # With a filter: the nearest gig-worker station.
+        names = self.names(self.page("/stations?lat=31.60&lon=113.81&host_type=gig_station"))
+        self.assertEqual(names[0], "十里街道零工驿站劳动维权服务站")
+
+    def test_bad_position_ignored(self):
+        doc = self.page("/stations?lat=abc&lon=999")
+        self.assertFalse(doc.cssselect(".sz-badge-distance"))
+        self.assertIsNone(self.map_data(doc)["here"])
+
+    def test_map_data_without_tiles(self):
+        doc = self.page("/stations?district=suixian")
+        data = self.map_data(doc)
+        self.assertEqual(data["tiles"], "")
+        self.assertEqual(len(data["stations"]), len(self.names(doc)))
+        first = data["stations"][0]
+        self.assertEqual(first["title"], "随县劳动保障维权中心")
+        self.assertAlmostEqual(first["lat"], 31.851)
+        self.assertTrue(first["url"].startswith(self.portal_url))
+        # The page loads the site's own copy of Leaflet and our script.
+        self.assertIn(
+            f"{self.portal_url}/++theme++suizhou.laborrights/vendor/leaflet/leaflet.js", self.browser.contents
+        )
+        self.assertIn(
+            f"{self.portal_url}/++theme++suizhou.laborrights/js/station-finder.js", self.browser.contents
+        )
+
+    def test_tile_url_setting(self):
+        api.portal.set_registry_record(
+            "suizhou.laborrights.public.map_tile_url", "https://tiles.example.gov.cn/{z}/{x}/{y}.png"
+        )
+        transaction.commit()
+        data = self.map_data(self.page("/stations"))
+        self.assertEqual(data["tiles"], "https://tiles.example.gov.cn/{z}/{x}/{y}.png")
+
+    def test_unpublished_station_not_listed_new_point_appears(self):
+        """A district administrator adds a village point: it shows once published."""
+        district = self.portal["stations"]["guangshui"]
+        with api.env.adopt_roles(["Manager"]):
+            point = api.content.create(
+                container=district,
+                type="ServiceStation",
+                id="guangshui-new-point",
+                title="新建村劳动维权服务点",
+                level="point",
+                district="guangshui",
+                township="马坪镇",
+                village="新建村",
+                address="广水市马坪镇新建村村委会",
+                latitude=31.66,
+                longitude=113.70,
+                phones=["0722-6310299"],
+            )
+        transaction.commit()
+        self.assertNotIn("新建村劳动维权服务点", self.names(self.page("/stations")))
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(obj=point, to_state="published")
+        transaction.commit()
+        doc = self.page("/stations?district=guangshui&township=马坪镇")
+        self.assertEqual(self.names(doc), ["马坪镇劳动保障维权服务站", "新建村劳动维权服务点"])
+        self.assertIn("新建村劳动维权服务点", [s["title"] for s in self.map_data(doc)["stations"]])
+
+
+class TestDistrictPage(StationsTestCase):
+    def test_one_district(self):
+        doc = self.page("/stations/dahongshan")
+        names = self.names(doc)
+        self.assertEqual(names[0], "大洪山风景名胜区劳动保障维权中心")
+        self.assertEqual(len(names), 4)
+        self.assertFalse(doc.cssselect("#sz-f-district"))  # the district is the page
+        self.assertIn("长岗大道32号", doc.cssselect(".sz-district-center")[0].text_content())
+        link = doc.cssselect(".sz-district-center a")[0].get("href")
+        self.assertEqual(link, f"{self.portal_url}/mediators?district=dahongshan")
+
+
+class TestStationPage(StationsTestCase):
+    def test_facts(self):
+        doc = self.page("/stations/city/city-gig-station")
+        text = doc.cssselect(".sz-station")[0].text_content()
+        for expected in (
+            "随州市曾都区东城街道交通大道236号零工市场一楼",
+            "周一至周日 7:30-18:00",
+            "随州市零工驿站",  # host
+            "零工驿站",  # host type
+            "拖欠工资",
+            "新就业形态劳动者权益",
+            "人民调解",
+            "人社部门",
+            "工会",
+            "司法行政",
+        ):
+            self.assertIn(expected, text)
+        self.assertEqual([a.get("href") for a in doc.cssselect(".sz-phone")], ["tel:0722-3200166"])
+        self.assertTrue(doc.cssselect(".sz-geo-link")[0].get("href").startswith("geo:31.7012,113.3935"))
+        mediators = [a.text_content() for a in doc.cssselect(".sz-person-list a")]
+        self.assertEqual(mediators, ["吴静"])
+
+    def test_staff_email_not_shown(self):
+        station = self.portal["stations"]["city"]["city-center"]
+        station.email = "window-staff@example.org"
+        transaction.commit()
+        self.page("/stations/city/city-center")
+        self.assertNotIn("window-staff@example.org", self.browser.contents)
+
+    def test_form_link_and_qr_code(self):
+        station = self.portal["stations"]["zengdu"]["zengdu-xicheng"]
+        doc = self.page("/stations/zengdu/zengdu-xicheng")
+        link = doc.cssselect(".sz-station-apply a.btn")[0].get("href")
+        self.assertEqual(link, station_form_url(station))
+        parts = urlsplit(link)
+        self.assertEqual(parts.path, "/plone/apply/complaint")
+        query = parse_qs(parts.query)
+        self.assertEqual(query["station"], [station.UID()])
+        self.assertEqual(query["form.widgets.district"], ["zengdu"])
+        qr = doc.cssselect("img.sz-qr")[0]
+        self.assertTrue(qr.get("alt"))
+        self.browser.open(qr.get("src"))
+        self.assertEqual(self.browser.headers["content-type"], "image/png")
+        self.assertTrue(self.browser.contents.startswith(b"\x89PNG"))
+        # The link opens the complaint form with the district chosen.
+        self.browser.open(link)
+        form = lxml.html.fromstring(self.browser.contents)
+        chosen = form.cssselect('select[name="form.widgets.district:list"] option[selected]')
+        self.assertEqual([o.get("value") for o in chosen], ["zengdu"])
+
+    def test_no_map_without_tiles(self):
+        doc = self.page("/stations/zengdu/zengdu-xicheng")
+        self.assertFalse(doc.cssselect("#sz-station-map"))
+        api.portal.set_registry_record(
+            "suizhou.laborrights.public.map_tile_url", "https://t.example/{z}/{x}/{y}.png"
+        )
+        transaction.commit()
+        doc = self.page("/stations/zengdu/zengdu-xicheng")
+        self.assertEqual(len(self.map_data(doc)["stations"]), 1)
+
+
+class TestPublishedStations(unittest.TestCase):
+    layer = DEMO_INTEGRATION_TESTING
+
+    def test_order_level_then_pinyin(self):
+        stations = published_stations(district="city")
+        self.assertEqual([s["level"] for s in stations], ["center", "station", "point"])
+
+
+class TestLeafletServed(StationsTestCase):
+    def test_assets(self):
+        base = f"{self.portal_url}/++theme++suizhou.laborrights/vendor/leaflet"
+        for name, kind in (
+            ("leaflet.js", "javascript"),
+            ("leaflet.css", "text/css"),
+            ("images/marker-icon.png", "image/png"),
+            ("images/layers.png", "image/png"),
+        ):
+            with self.subTest(asset=name):
+                self.browser.open(f"{base}/{name}")
+                self.assertIn(kind, self.browser.headers["content-type"])
+        self.browser.open(f"{base}/LICENSE")
+        self.assertIn(b"Volodymyr Agafonkin", self.browser.contents)
+        self.browser.open(f"{base}/leaflet.js")
+        self.assertIn(b'version="1.9.4"', self.browser.contents)

@@ -1,0 +1,166 @@
+/*
+ * Station finder and station page: the map (Leaflet, served by this site), the
+ * "nearest to me" button and the township select that follows the district.
+ *
+ * Everything here is an enhancement: the station list, the filters and the
+ * station pages work without it. The map's tile server is a site setting; when
+ * it is empty no tiles are loaded and the map only shows the stations' relative
+ * positions (government networks may have no tile server).
+ */
+(function () {
+  "use strict";
+
+  var LEVEL_LABELS = { center: "中", station: "站", point: "点" };
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
+  function initMap() {
+    var element = document.getElementById("sz-station-map");
+    if (!element || !window.L) {
+      return;
+    }
+    var config;
+    try {
+      config = JSON.parse(element.getAttribute("data-map"));
+    } catch (error) {
+      return;
+    }
+    element.innerHTML = "";
+    element.classList.add("sz-map-ready");
+    element.setAttribute("role", "region");
+    element.setAttribute("aria-label", "服务站点地图");
+
+    var map = window.L.map(element, { scrollWheelZoom: false, keyboard: true });
+    if (config.tiles) {
+      window.L.tileLayer(config.tiles, {
+        attribution: config.attribution || "",
+        maxZoom: 18,
+      }).addTo(map);
+    } else {
+      element.classList.add("sz-map-no-tiles");
+      var note = document.getElementById("sz-map-note");
+      if (note) {
+        note.hidden = false;
+      }
+    }
+    window.L.control.scale({ imperial: false }).addTo(map);
+
+    var points = [];
+    config.stations.forEach(function (station) {
+      var level = LEVEL_LABELS[station.level] ? station.level : "station";
+      var icon = window.L.divIcon({
+        className: "sz-pin-wrap",
+        html:
+          '<span class="sz-pin sz-pin-' + level + '" aria-hidden="true">' +
+          LEVEL_LABELS[level] + "</span>",
+        iconSize: [30, 30],
+        iconAnchor: [15, 15],
+        popupAnchor: [0, -14],
+      });
+      var marker = window.L.marker([station.lat, station.lon], {
+        icon: icon,
+        title: station.title,
+        keyboard: true,
+      }).addTo(map);
+      marker.getElement && marker.getElement() &&
+        marker.getElement().setAttribute("aria-label", station.title);
+      marker.bindPopup(
+        '<a href="' + escapeHtml(station.url) + '">' + escapeHtml(station.title) + "</a><br>" +
+        escapeHtml(station.level_title) + "<br>" + escapeHtml(station.address)
+      );
+      points.push([station.lat, station.lon]);
+    });
+    if (config.here) {
+      window.L.circleMarker(config.here, {
+        radius: 9,
+        color: "#b71c1c",
+        weight: 3,
+        fillColor: "#ffffff",
+        fillOpacity: 1,
+      })
+        .addTo(map)
+        .bindTooltip("我的位置", { permanent: true, direction: "top" });
+      points.push(config.here);
+    }
+    if (points.length > 1) {
+      map.fitBounds(points, { padding: [30, 30], maxZoom: 15 });
+    } else if (points.length === 1) {
+      map.setView(points[0], 14);
+    } else {
+      map.setView(config.center, config.zoom);
+    }
+  }
+
+  function initNearest() {
+    var button = document.getElementById("sz-nearest");
+    var status = document.getElementById("sz-nearest-status");
+    if (!button || !("geolocation" in navigator)) {
+      return;
+    }
+    var bar = document.getElementById("sz-nearest-bar");
+    if (bar) {
+      bar.hidden = false;
+    }
+    button.addEventListener("click", function () {
+      var form = button.form;
+      status.textContent = "正在获取您的位置……";
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          var lat = form.querySelector("input[name=lat]");
+          var lon = form.querySelector("input[name=lon]");
+          lat.value = position.coords.latitude.toFixed(5);
+          lon.value = position.coords.longitude.toFixed(5);
+          lat.disabled = false;
+          lon.disabled = false;
+          status.textContent = "已获取位置，正在按距离排序……";
+          form.submit();
+        },
+        function () {
+          button.disabled = false;
+          status.textContent =
+            "无法获取您的位置（可能未允许定位）。请选择区县、乡镇查找，或拨打 12333 咨询。";
+        },
+        { enableHighAccuracy: false, timeout: 10000, maximumAge: 300000 }
+      );
+    });
+  }
+
+  function initTownships() {
+    var district = document.getElementById("sz-f-district");
+    var township = document.getElementById("sz-f-township");
+    if (!district || !township) {
+      return;
+    }
+    function update() {
+      var chosen = district.value;
+      Array.prototype.forEach.call(township.querySelectorAll("optgroup"), function (group) {
+        var show = !chosen || group.getAttribute("data-district") === chosen;
+        group.hidden = !show;
+        group.disabled = !show;
+      });
+      var selected = township.options[township.selectedIndex];
+      if (selected && selected.parentNode.disabled) {
+        township.value = "";
+      }
+    }
+    district.addEventListener("change", update);
+    update();
+  }
+
+  function init() {
+    initTownships();
+    initNearest();
+    initMap();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
