@@ -93,7 +93,7 @@ def create_forms(portal):
 
 
 def upgrade(context):
-    """Upgrade step for an existing site (to be registered with the next profile version):
+    """Upgrade step 1002 → 1003 (upgrades/v1003.py) for an existing site:
     the filing settings and their control panel, the missing forms, and the fingerprints of
     the cases received within the duplicate window."""
     setup = api.portal.get_tool("portal_setup")

@@ -145,7 +145,8 @@ class WorklistView(BrowserView):
         else:
             query.update(sort_on="received", sort_order="descending")
         start = int(self.request.form.get("b_start", 0) or 0)
-        brains = api.portal.get_tool("portal_catalog")(**query)
+        # The catalog sorts only as far as the page (b_start/b_size), not the whole list.
+        brains = api.portal.get_tool("portal_catalog")(b_start=start, b_size=PAGE_SIZE, **query)
         return Batch(brains, PAGE_SIZE, start)
 
     def rows(self, batch):
