@@ -100,6 +100,9 @@ class ApiTestCase(unittest.TestCase):
         self.portal_url = self.portal.absolute_url()
         throttle.reset()
         self.addCleanup(throttle.reset)
+        # A Chinese site, as in production (the labels of citizen statuses follow the site).
+        api.portal.set_registry_record("plone.default_language", "zh-cn")
+        api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
         with api.env.adopt_roles(["Manager"]):
             self.create_directory()
             make_user("clerk", groups=["intake_clerks"])

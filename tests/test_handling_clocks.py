@@ -13,6 +13,7 @@ from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import new_case
+from tests.test_handling_routing import chinese_site
 from zope.component import getGlobalSiteManager
 from zope.i18n import translate
 
@@ -28,6 +29,7 @@ class ClockTestCase(unittest.TestCase):
 
     def setUp(self):
         self.portal = self.layer["portal"]
+        chinese_site()
         self.case = new_case(received=at(2026, 3, 2))
 
     def start(self, stage, day):
@@ -95,7 +97,7 @@ class TestWorkingDays(ClockTestCase):
         status = clocks.status(clocks.current(self.case), on=date(2026, 12, 28))
         self.assertEqual(status.due, date(2027, 1, 4))  # Mon–Fri only: 29, 30, 31, 1, 4
         self.assertEqual(len(status.warnings), 1)
-        warning = translate(status.warnings[0])
+        warning = translate(status.warnings[0], target_language="zh_CN")
         self.assertIn("2027年", warning)
         self.assertIn("尚未收录", warning)
         self.assertIn(f"{clocks.PACKAGE_LAST_YEAR}年", warning)

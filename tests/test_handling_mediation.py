@@ -22,6 +22,7 @@ from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.test_handling_routing import browser_for
+from tests.test_handling_routing import chinese_site
 from zope.component import getGlobalSiteManager
 from zope.interface import Invalid
 
@@ -32,6 +33,7 @@ import unittest
 
 class MediationFixture:
     def make_case(self, routed=None):
+        chinese_site()
         self.unit = make_station("studio", title="新就业形态劳动维权调解工作室").UID()
         self.arbitration = make_station("arbitration", title="曾都区劳动人事争议仲裁院", level="center").UID()
         make_user("mediator", groups=[unit_group_id(self.unit)])

@@ -18,12 +18,22 @@ from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from zope.component import getGlobalSiteManager
+from zope.globalrequest import getRequest
 
 import transaction
 import unittest
 
 
 PASSWORD = "secret-password-123"
+
+
+def chinese_site():
+    """As the city's site is: Chinese (the messages and pages are compared in Chinese)."""
+    api.portal.set_registry_record("plone.default_language", "zh-cn")
+    api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
+    request = getRequest()
+    if request is not None:  # the integration tests' request, as a Chinese browser sends it
+        request.environ["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"
 
 
 def can(username, permission, obj):
@@ -41,6 +51,7 @@ def found_by(username, case):
 
 class RoutingFixture:
     def make_people(self):
+        chinese_site()
         self.unit_a = make_station("unit-a", title="曾都区维权中心", level="center")
         self.unit_b = make_station("unit-b", title="南郊街道维权服务站")
         self.a, self.b = self.unit_a.UID(), self.unit_b.UID()
@@ -193,6 +204,7 @@ def browser_for(app, username, password=PASSWORD):
     browser = Browser(app)
     browser.handleErrors = False
     browser.addHeader("Authorization", f"Basic {username}:{password}")
+    browser.addHeader("Accept-Language", "zh-CN")
     return browser
 
 
@@ -257,7 +269,7 @@ class TestRoutingPages(RoutingFixture, unittest.TestCase):
 
     def test_the_rest_api_refuses_routing_without_a_unit(self):
         session = RelativeSession(self.portal.absolute_url())
-        session.headers.update({"Accept": "application/json"})
+        session.headers.update({"Accept": "application/json", "Accept-Language": "zh-CN"})
         session.auth = ("clerk", PASSWORD)
         response = session.post(f"{self.url}/@workflow/route", json={})
         self.assertEqual(response.status_code, 400, response.text)

@@ -11,7 +11,7 @@ import unittest
 
 
 def reason(suggestion):
-    return translate(suggestion.reason)
+    return translate(suggestion.reason, target_language="zh_CN")
 
 
 class TestTriage(unittest.TestCase):

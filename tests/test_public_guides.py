@@ -6,6 +6,7 @@ from plone.testing.zope import Browser
 from suizhou.laborrights.public.guides import forms_for
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from tests.test_public_a11y import chinese_site
 
 import lxml.html
 import transaction
@@ -16,6 +17,8 @@ class GuidesTestCase(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal = self.layer["portal"]
         self.portal_url = self.portal.absolute_url()
         self.browser = Browser(self.layer["app"])

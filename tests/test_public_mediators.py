@@ -11,6 +11,7 @@ from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
 from tests.helpers import new_case
+from tests.test_public_a11y import chinese_site
 
 import base64
 import lxml.html
@@ -55,6 +56,8 @@ class MediatorsTestCase(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal = self.layer["portal"]
         self.portal_url = self.portal.absolute_url()
         self.browser = Browser(self.layer["app"])

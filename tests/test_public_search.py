@@ -14,6 +14,7 @@ from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
 from tests.helpers import new_case
 from urllib.parse import quote
+from tests.test_public_a11y import chinese_site
 
 import lxml.html
 import transaction
@@ -94,6 +95,8 @@ class TestCasesNeverFound(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal = self.layer["portal"]
         self.case = new_case(
             facts="独特的案情描述：欠薪三个月，工伤认定未办，申请调解。",

@@ -7,7 +7,9 @@ from plone.testing.zope import Browser
 from suizhou.laborrights.public import settings
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from tests.test_public_a11y import chinese_site
 
+import transaction
 import unittest
 
 
@@ -40,6 +42,8 @@ class TestControlPanel(unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
     def test_form(self):
+        chinese_site()
+        transaction.commit()
         browser = Browser(self.layer["app"])
         browser.handleErrors = False
         browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")

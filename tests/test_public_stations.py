@@ -12,6 +12,7 @@ from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import urlsplit
+from tests.test_public_a11y import chinese_site
 
 import json
 import lxml.html
@@ -35,6 +36,8 @@ class StationsTestCase(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal = self.layer["portal"]
         self.portal_url = self.portal.absolute_url()
         self.browser = Browser(self.layer["app"])

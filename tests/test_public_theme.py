@@ -6,6 +6,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from tests.test_public_a11y import chinese_site
 
 import lxml.html
 import re
@@ -20,6 +21,8 @@ class TestTheme(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal_url = self.layer["portal"].absolute_url()
         self.browser = Browser(self.layer["app"])
         self.browser.handleErrors = False

@@ -10,6 +10,7 @@ from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import make_user
+from tests.test_public_a11y import chinese_site
 
 import datetime
 import email
@@ -26,6 +27,8 @@ class ListingTestCase(unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
+        chinese_site()
+        transaction.commit()
         self.portal = self.layer["portal"]
         self.portal_url = self.portal.absolute_url()
         self.browser = Browser(self.layer["app"])
@@ -136,6 +139,7 @@ class TestReview(unittest.TestCase):
     layer = DEMO_INTEGRATION_TESTING
 
     def setUp(self):
+        chinese_site()
         self.portal = self.layer["portal"]
         self.portal._original_MailHost = self.portal.MailHost
         self.portal.MailHost = self.mailhost = MockMailHost("MailHost")

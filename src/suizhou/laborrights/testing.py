@@ -1,5 +1,6 @@
 """Test layers: the add-on installed in a Plone site, with the demo content on top."""
 
+from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -26,8 +27,10 @@ class LaborRightsLayer(PloneSandboxLayer):
             self.loadZCML(package=package)
 
     def setUpPloneSite(self, portal):
-        # As on a real site (the test fixture leaves the default chain empty).
+        # As on a real site (the test fixture leaves the default chain empty and speaks English).
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
+        api.portal.set_registry_record("plone.default_language", "zh-cn")
+        api.portal.set_registry_record("plone.available_languages", ["zh-cn", "en"])
         applyProfile(portal, "suizhou.laborrights:default")
 
 

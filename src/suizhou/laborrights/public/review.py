@@ -15,6 +15,13 @@ REVIEWED_TYPES = ("TypicalCase", "Guide", "News Item")
 REVIEWERS_GROUP = "reviewers"
 
 
+def site_language():
+    """The site's language as a message catalog names it ('zh-cn' → 'zh_CN'): the mail is
+    written in it, whatever the submitter's browser prefers."""
+    code, _sep, region = (api.portal.get_default_language() or "zh-cn").partition("-")
+    return f"{code}_{region.upper()}" if region else code
+
+
 def reviewer_addresses():
     """The e-mail addresses of the members of the reviewers group (sorted, no duplicates)."""
     if api.group.get(groupname=REVIEWERS_GROUP) is None:
@@ -36,10 +43,13 @@ def notify_reviewers(obj, event):
         logger.warning("No reviewer with an e-mail address to tell about %s", obj.absolute_url())
         return
     request = getattr(obj, "REQUEST", None)
+    language = site_language()
     author = api.user.get_current()
     fti = obj.getTypeInfo()
     mapping = {
-        "type": translate(fti.Title(), domain=fti.i18n_domain or "plone", context=request),
+        "type": translate(
+            fti.Title(), domain=fti.i18n_domain or "plone", context=request, target_language=language
+        ),
         "title": obj.Title(),
         "author": author.getProperty("fullname") or author.getId(),
         "url": obj.absolute_url(),
@@ -48,6 +58,7 @@ def notify_reviewers(obj, event):
     subject = translate(
         _("mail_review_subject", default="【待审核】${type}：${title}", mapping=mapping),
         context=request,
+        target_language=language,
     )
     body = translate(
         _(
@@ -58,6 +69,7 @@ def notify_reviewers(obj, event):
             mapping=mapping,
         ),
         context=request,
+        target_language=language,
     )
     for address in addresses:
         try:
