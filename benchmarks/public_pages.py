@@ -8,6 +8,10 @@ request one page for S seconds, then the next page.
 
 - Plone: the add-on with its demo content — home page, station finder, a guide;
 - stock: plain Plone 6 Classic with Barceloneta and its default content — the front page.
+
+Two figures per page: requests/s over HTTP (what a visitor's browser gets, including sending
+the page) and requests/s of the application alone (the WSGI app called in-process, one request
+at a time), and each as a ratio to the stock front page.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -19,10 +23,12 @@ from waitress.server import create_server
 from zope.component.hooks import setSite
 from ZPublisher.WSGIPublisher import publish_module
 
+import io
 import json
 import subprocess
 import sys
 import threading
+import time
 import transaction
 import urllib.request
 
@@ -113,6 +119,38 @@ def serve():
     return server.effective_port
 
 
+def in_process(path, count=200):
+    """Requests/s of the application alone: the WSGI app called directly, one at a time
+    (no HTTP, no client): what the page costs Zope, whatever its size on the wire."""
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "HTTP_HOST": "127.0.0.1",
+        "HTTP_ACCEPT_LANGUAGE": "zh-CN",
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+    }
+
+    def call():
+        statuses = []
+        body = b"".join(
+            publish_module(
+                dict(environ, **{"wsgi.input": io.BytesIO(b"")}), lambda s, h, e=None: statuses.append(s)
+            )
+        )
+        assert statuses[0].startswith("200") and body, (path, statuses)
+
+    for _ in range(20):
+        call()
+    start = time.perf_counter()
+    for _ in range(count):
+        call()
+    return count / (time.perf_counter() - start)
+
+
 def measure(port, path):
     for _ in range(20):  # warm up: templates compiled, caches filled
         with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
@@ -131,19 +169,22 @@ def measure(port, path):
 
 def main(app):
     create_sites(app)
+    app_rates = {path: in_process(path) for _name, path in PAGES}
     port = serve()
     rows = []
     for name, path in PAGES:
         data = measure(port, path)
-        rate = data["requests"] / data["seconds"]
-        rows.append((name, path, rate, data))
-    stock = rows[0][2]
-    print(f"{CLIENTS} clients, {SECONDS:g} s per page, plone.app.caching ({CACHING})")
-    print(f"{'page':<24} {'path':<40} {'req/s':>8} {'ratio':>6} {'errors':>6} {'KiB':>6}")
-    for name, path, rate, data in rows:
+        rows.append((name, path, data["requests"] / data["seconds"], app_rates[path], data))
+    stock_http, stock_app = rows[0][2], rows[0][3]
+    print(f"plone.app.caching ({CACHING}); HTTP: {CLIENTS} clients, {SECONDS:g} s per page")
+    print(
+        f"{'page':<24} {'path':<38} {'KiB':>5} {'HTTP req/s':>10} {'ratio':>6} {'errors':>6}"
+        f" {'app req/s':>9} {'ratio':>6}"
+    )
+    for name, path, http_rate, app_rate, data in rows:
         print(
-            f"{name:<24} {path:<40} {rate:8.1f} {rate / stock:6.2f} {data['errors']:6d}"
-            f" {data['bytes'] / 1024:6.1f}"
+            f"{name:<24} {path:<38} {data['bytes'] / 1024:5.1f} {http_rate:10.1f}"
+            f" {http_rate / stock_http:6.2f} {data['errors']:6d} {app_rate:9.1f} {app_rate / stock_app:6.2f}"
         )
 
 

@@ -9,10 +9,10 @@ from suizhou.laborrights.public.utils import distance_km
 from suizhou.laborrights.public.utils import format_distance
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from tests.test_public_a11y import chinese_site
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import urlsplit
-from tests.test_public_a11y import chinese_site
 
 import json
 import lxml.html
