@@ -17,6 +17,7 @@ import unittest
 PHONE_NUMBER = "13907225678"
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING

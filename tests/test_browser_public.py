@@ -163,6 +163,7 @@ class BrowserTestMixin:
         )
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
@@ -218,6 +219,7 @@ class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
         self.screenshot("search-work-injury")
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomePhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
@@ -259,6 +261,7 @@ class TestHomePhone(BrowserTestMixin, unittest.TestCase):
         self.assertEqual(self.axe_violations(), [])
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinder(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
@@ -344,6 +347,7 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
         self.assertIn("测试底图", self.css(".leaflet-control-attribution")[0].text)
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
@@ -358,6 +362,7 @@ class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
         self.assertAccessible()
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
     """The other public pages: rendered, accessible (axe-core), screenshots for review."""

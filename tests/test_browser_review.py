@@ -22,6 +22,7 @@ PASSWORD = "secret-password-123"
 TITLE = "快递分拣员加班费争议经工会调解当场兑现"
 
 
+# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)
 class TestReviewerPublishesTypicalCase(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
