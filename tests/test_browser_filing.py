@@ -18,7 +18,7 @@ PHONE_NUMBER = "13907225678"
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE

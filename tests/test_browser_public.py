@@ -164,7 +164,7 @@ class BrowserTestMixin:
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -220,7 +220,7 @@ class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestHomePhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -262,7 +262,7 @@ class TestHomePhone(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestStationFinder(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -348,7 +348,7 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -363,7 +363,7 @@ class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)
+@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
     """The other public pages: rendered, accessible (axe-core), screenshots for review."""
 
