@@ -8,9 +8,12 @@
 4. ``LOOKUPS`` ``GET @case-status`` with the right reference and phone, from the same threads,
    for random cases of the register: p50, p95, p99 and the slowest, in milliseconds; then the
    same number with a wrong phone (the throttle is reset first: the client is one address).
+5. The same two rounds on the public progress page (``POST @@case-progress``, the whole HTML
+   page a citizen sees, with the site's theme).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from collections import Counter
 from AccessControl.users import UnrestrictedUser
 from datetime import datetime
 from datetime import timedelta
@@ -86,12 +89,15 @@ def serve(port_holder):
     server.run()
 
 
-def request(port, method, path, body=None):
+def request(port, method, path, body=None, form=None):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Accept": "application/json"}
     if body is not None:
         headers["Content-Type"] = "application/json"
         body = json.dumps(body).encode("utf-8")
+    if form is not None:
+        headers = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
+        body = urlencode(form).encode("utf-8")
     start = time.perf_counter()
     connection.request(method, path, body=body, headers=headers)
     response = connection.getresponse()
@@ -100,8 +106,9 @@ def request(port, method, path, body=None):
     return response.status, time.perf_counter() - start
 
 
-def in_threads(work, count):
-    """Run ``work(i)`` for i in range(count) on THREADS threads; returns results and seconds."""
+def in_threads(work, count, threads=None):
+    """Run ``work(i)`` for i in range(count) on ``threads`` threads (default THREADS);
+    returns the results and the seconds it took."""
     results, lock = [], threading.Lock()
     indexes = iter(range(count))
 
@@ -115,7 +122,7 @@ def in_threads(work, count):
             with lock:
                 results.append(result)
 
-    threads = [threading.Thread(target=worker) for _ in range(THREADS)]
+    threads = [threading.Thread(target=worker) for _ in range(threads or THREADS)]
     start = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -168,17 +175,35 @@ def main(app):
 
     posted, post_seconds = in_threads(lambda i: request(port, "POST", "/Plone/@cases", filing(i)), FILINGS)
     rng = random.Random(2)
+    limits = throttle.limit, throttle.free
     sample = [rng.choice(known) for _ in range(LOOKUPS)]
 
     def lookup(i, wrong=False):
         reference, right = sample[i]
-        query = urlencode({"reference": reference, "phone": "13900000000" if wrong else right})
+        query = urlencode({"reference": reference, "phone": "13800000000" if wrong else right})
         return request(port, "GET", f"/Plone/@case-status?{query}")
 
-    found, _found_seconds = in_threads(lookup, LOOKUPS)
-    throttle.reset()
-    throttle.limit = throttle.free = 10**9  # measure the lookup, not the throttle's refusals
-    missed, _missed_seconds = in_threads(lambda i: lookup(i, wrong=True), LOOKUPS)
+    def progress_page(i, wrong=False):
+        reference, right = sample[i]
+        form = {"ref": reference, "phone": "13800000000" if wrong else right, "lookup": "查询"}
+        return request(port, "POST", "/Plone/@@case-progress", form=form)
+
+    for i in range(20):  # warm up: templates compiled, caches filled
+        lookup(i), progress_page(i)
+    rounds = []
+    for name, work, expected in (
+        ("GET @case-status", lookup, (200, 404)),
+        ("POST @@case-progress (HTML page)", progress_page, (200, 200)),
+    ):
+        for threads in sorted({1, THREADS}):
+            label = f"{name}, {threads} client{'s' if threads > 1 else ''}"
+            throttle.reset()
+            throttle.limit, throttle.free = limits
+            rounds.append((f"{label}, found", in_threads(work, LOOKUPS, threads)[0], expected[0]))
+            throttle.reset()
+            throttle.limit = throttle.free = 10**9  # measure the lookup, not the throttle
+            wrong_phone = in_threads(lambda i: work(i, wrong=True), LOOKUPS, threads)[0]
+            rounds.append((f"{label}, wrong phone", wrong_phone, expected[1]))
 
     rate = CASES / fill_seconds
     print(f"register: {CASES} cases filled in {fill_seconds:.0f} s ({rate:.0f}/s, in process, no HTTP)")
@@ -187,12 +212,13 @@ def main(app):
     print("|---|---|---|")
     not_created = sum(1 for status, _ in posted if status != 201)
     print(f"| POST @cases | {FILINGS} | {FILINGS / post_seconds:.1f} filings/s, {not_created} not 201 |")
-    for name, results, expected in (("found", found, 200), ("wrong phone", missed, 404)):
+    for name, results, expected in rounds:
         p50, p95, p99, slowest = percentiles([seconds for _, seconds in results])
-        unexpected = sum(1 for status, _ in results if status != expected)
+        unexpected = Counter(status for status, _ in results if status != expected)
         print(
-            f"| GET @case-status, {name} | {LOOKUPS} | p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
-            f"p99 {p99:.1f} ms, max {slowest:.1f} ms; {unexpected} not {expected} |"
+            f"| {name} | {LOOKUPS} | p50 {p50:.1f} ms, p95 {p95:.1f} ms, "
+            f"p99 {p99:.1f} ms, max {slowest:.1f} ms; "
+            f"{sum(unexpected.values())} not {expected} {dict(unexpected) or ''} |"
         )
 
 

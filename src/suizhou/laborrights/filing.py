@@ -55,13 +55,13 @@ def validate(fields, context=None):
     context = context or api.portal.get()
     errors = {}
     for name, field in case_fields():
+        value = fields.get(name, field.missing_value)
+        if (value is None or value == "" or value == []) and not field.required:
+            continue
         bound = field.bind(context)
-        value = fields.get(name, bound.missing_value)
         try:
             if value is None or value == "" or value == []:
-                if bound.required:
-                    raise RequiredMissing(name)
-                continue
+                raise RequiredMissing(name)
             bound.validate(value)
         except RequiredMissing:
             title = _message(bound.title)
