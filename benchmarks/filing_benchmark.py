@@ -7,11 +7,14 @@ Run through filing_benchmark.sh, which gives each step its own process:
   with easyform's save-data action instead. Both answer a submission with a redirect (ours to
   the receipt, the stock one to a thank-you address), so both are measured doing the same
   thing: validate, run the action, commit, redirect.
-- ``client <site url> <count>`` (plain Python, over HTTP): warms each form up with 10
-  submissions, then posts ``count`` valid submissions to each form, one after the other, the
-  two forms taking turns in blocks of 50, as a browser would (multipart, with the form's CSRF
-  token), and prints both rates and the ratio.
-- ``verify <count>`` (under zconsole, after the server stopped): counts what was stored.
+- ``client <site url> <count> <result file>`` (plain Python, over HTTP): warms each form up
+  with 10 submissions, then posts ``count`` valid submissions to each form one after the other,
+  then ``count`` more from 4 clients at once, as a browser would (multipart, with the form's
+  CSRF token), the two forms taking turns in blocks of 50; prints both rates, the ratio and how
+  many submissions were lost (answered with an error instead of the redirect), and writes how
+  many each form accepted to the result file.
+- ``verify <result file>`` (under zconsole, after the server stopped): what was stored equals
+  what was accepted.
 """
 
 import sys
@@ -102,18 +105,54 @@ def submission(n):
     }
 
 
-def post_all(session, url, token, numbers):
-    import requests
-
-    for n in numbers:
-        data = dict(submission(n), _authenticator=token)
-        response = session.post(url, files={k: (None, v) for k, v in data.items()}, allow_redirects=False)
-        if response.status_code != 302:
-            raise RuntimeError(f"{url}: submission {n} answered {response.status_code}")
-    return requests
-
-
 BLOCK = 50
+CLIENTS = 4
+FORMS = {  # name: (path, first submission number)
+    "save-data": ("apply/complaint-savedata", 100000),
+    "create-case": ("apply/complaint", 200000),
+}
+
+
+def post(session, url, token, n):
+    """One submission as a browser sends it; returns the HTTP status."""
+    data = dict(submission(n), _authenticator=token)
+    files = {key: (None, value) for key, value in data.items()}
+    return session.post(url, files=files, allow_redirects=False).status_code
+
+
+def post_all(session, url, token, numbers):
+    for n in numbers:
+        status = post(session, url, token, n)
+        if status != 302:
+            raise RuntimeError(f"{url}: submission {n} answered {status}")
+
+
+def post_concurrently(url, token, numbers):
+    """``numbers`` submitted by CLIENTS clients at once; returns the statuses that were not a
+    redirect to the receipt or thank-you page (each one a submission lost)."""
+    import requests
+    import threading
+
+    pending, failed, lock = iter(numbers), [], threading.Lock()
+
+    def client():
+        session = requests.Session()
+        while True:
+            with lock:
+                n = next(pending, None)
+            if n is None:
+                return
+            status = post(session, url, token, n)
+            if status != 302:
+                with lock:
+                    failed.append(status)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return failed
 
 
 def form_token(session, url):
@@ -123,46 +162,78 @@ def form_token(session, url):
     return re.search(r'name="_authenticator" value="([0-9a-f]+)"', page).group(1)
 
 
-def client(site_url, count):
-    """Both forms in alternating blocks of 50 submissions, so that whatever else the machine
-    does during the run weighs on both rates alike."""
+def timed_in_blocks(count, submit):
+    """Run ``submit(form name, numbers)`` for both forms in alternating blocks of BLOCK
+    submissions, so that whatever else the machine does weighs on both alike; returns
+    {form name: seconds}."""
+    seconds = dict.fromkeys(FORMS, 0.0)
+    for block_start in range(0, count, BLOCK):
+        block = range(block_start, min(count, block_start + BLOCK))
+        for name in FORMS:
+            start = time.perf_counter()
+            submit(name, block)
+            seconds[name] += time.perf_counter() - start
+    return seconds
+
+
+def client(site_url, count, result_file):
+    import json
     import requests
 
     session = requests.Session()
-    forms = {
-        "save-data": (f"{site_url}/apply/complaint-savedata", 100000),
-        "create-case": (f"{site_url}/apply/complaint", 200000),
-    }
-    tokens = {name: form_token(session, url) for name, (url, _offset) in forms.items()}
-    for name, (url, offset) in forms.items():
-        post_all(session, url, tokens[name], range(offset, offset + WARM_UP))
-    seconds = dict.fromkeys(forms, 0.0)
-    for block_start in range(0, count, BLOCK):
-        numbers = range(block_start, min(count, block_start + BLOCK))
-        for name, (url, offset) in forms.items():
-            start = time.perf_counter()
-            post_all(session, url, tokens[name], [offset + WARM_UP + n for n in numbers])
-            seconds[name] += time.perf_counter() - start
-    savedata, create_case = (count / seconds[name] for name in forms)
-    print(f"submissions per action: {count} (after {WARM_UP} warm-up), sequential, one client,")
-    print(f"the two forms alternating in blocks of {BLOCK}")
-    print(f"save-data (easyform):     {savedata:6.1f} submissions/s")
-    print(f"create-case (this site):  {create_case:6.1f} submissions/s")
-    print(f"ratio create-case/save-data: {create_case / savedata:.2f}")
+    urls = {name: f"{site_url}/{path}" for name, (path, _first) in FORMS.items()}
+    tokens = {name: form_token(session, url) for name, url in urls.items()}
+    for name, (_path, first) in FORMS.items():
+        post_all(session, urls[name], tokens[name], range(first, first + WARM_UP))
+
+    def sequential(name, block):
+        first = FORMS[name][1] + WARM_UP
+        post_all(session, urls[name], tokens[name], [first + n for n in block])
+
+    lost = {name: [] for name in FORMS}
+
+    def concurrent(name, block):
+        first = FORMS[name][1] + WARM_UP + count
+        lost[name] += post_concurrently(urls[name], tokens[name], [first + n for n in block])
+
+    rates = {}
+    for label, submit in (("sequential, one client", sequential), (f"{CLIENTS} clients at once", concurrent)):
+        seconds = timed_in_blocks(count, submit)
+        rates[label] = {name: count / seconds[name] for name in FORMS}
+    print(f"{count} submissions per action and run (after {WARM_UP} warm-up each), the two forms")
+    print(f"alternating in blocks of {BLOCK}:")
+    for label, rate in rates.items():
+        print(
+            f"  {label:24} save-data {rate['save-data']:5.1f}/s, create-case "
+            f"{rate['create-case']:5.1f}/s, ratio {rate['create-case'] / rate['save-data']:.2f}"
+        )
+    for name, statuses in lost.items():
+        print(f"  lost with {CLIENTS} clients, {name}: {len(statuses)} of {count} ({100 * len(statuses) / count:.1f} %)"
+              f"{' ' + str(sorted(set(statuses))) if statuses else ''}")
+    accepted = {name: WARM_UP + 2 * count - len(statuses) for name, statuses in lost.items()}
+    with open(result_file, "w") as out:
+        json.dump(accepted, out)
 
 
-def verify(app, count):
+def verify(app, result_file):
+    """What the server said it accepted is what the database holds."""
+    import json
+
     from zope.component.hooks import setSite
 
+    with open(result_file) as accepted_file:
+        accepted = json.load(accepted_file)
     portal = app.Plone
     setSite(portal)
     catalog = portal.portal_catalog
     cases = len(catalog.unrestrictedSearchResults(portal_type="Case", channel="web"))
     stock = portal["apply"]["complaint-savedata"]
     rows = sum(len(storage) for storage in getattr(stock, "_inputStorage", {}).values())
-    expected = count + WARM_UP
-    print(f"stored: {cases} cases (expected {expected}), {rows} saved rows (expected {expected})")
-    if cases != expected or rows != expected:
+    print(
+        f"stored: {cases} cases (accepted {accepted['create-case']}), "
+        f"{rows} saved rows (accepted {accepted['save-data']})"
+    )
+    if cases != accepted["create-case"] or rows != accepted["save-data"]:
         sys.exit(1)
 
 
@@ -177,8 +248,8 @@ def arguments():
 if __name__ == "__main__":
     command, *rest = arguments()
     if command == "client":
-        client(rest[0].rstrip("/"), int(rest[1]))
+        client(rest[0].rstrip("/"), int(rest[1]), rest[2])
     elif command == "setup":
         setup(app)  # noqa: F821 - `app` is given by zconsole
     elif command == "verify":
-        verify(app, int(rest[0]))  # noqa: F821
+        verify(app, rest[0])  # noqa: F821

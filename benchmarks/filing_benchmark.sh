@@ -46,6 +46,6 @@ for _ in $(seq 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$port/Plone/apply/complaint" && break
     sleep 1
 done
-bin/zopepy benchmarks/filing_benchmark.py client "http://127.0.0.1:$port/Plone" "$count"
+bin/zopepy benchmarks/filing_benchmark.py client "http://127.0.0.1:$port/Plone" "$count" "$tmp/accepted.json"
 kill "$server"; wait "$server" 2>/dev/null || true; server=""
-bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/filing_benchmark.py verify "$count" 2>/dev/null
+bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/filing_benchmark.py verify "$tmp/accepted.json" 2>/dev/null
