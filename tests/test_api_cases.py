@@ -1,11 +1,14 @@
 """POST @cases: the filing contract for the mini-program, intake clerks and the 12345 hotline."""
 
+from jsonschema import Draft202012Validator
+from jsonschema import ValidationError
 from plone import api
 from suizhou.laborrights.register import find_case
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import EMPLOYER_NAME
 from tests.api_helpers import filing
+from tests.api_helpers import openapi
 from tests.helpers import make_user
 
 import decimal
@@ -187,6 +190,75 @@ class TestBadInput(ApiTestCase):
         response = self.anonymous.get("@cases")
         self.assertIn(response.status_code, (404, 405))
         self.assertNoPersonalData(response)
+
+
+class TestClaims(ApiTestCase):
+    """``claims``: the claims one by one (kind code + amount), for the final award."""
+
+    def test_claims_are_stored_row_by_row(self):
+        claims = [
+            {"kind": "wages", "amount": "9000.00", "note": "2026年1月至3月工资"},
+            {"kind": "economic_compensation", "amount": 3000},
+            {"kind": "labour_relation"},
+        ]
+        response = self.post_case(claims=claims)
+        self.assertEqual(response.status_code, 201, response.text)
+        self.assertConforms(response, "/@cases", "post")
+        transaction.begin()
+        case = find_case(response.json()["reference"])
+        self.assertEqual(
+            case.claims,
+            [
+                {"kind": "wages", "amount": decimal.Decimal("9000.00"), "note": "2026年1月至3月工资"},
+                {"kind": "economic_compensation", "amount": decimal.Decimal("3000"), "note": None},
+                {"kind": "labour_relation", "amount": None, "note": None},
+            ],
+        )
+
+    def test_bad_claims_are_named_in_chinese_and_nothing_is_stored(self):
+        claims = [
+            {"kind": "wages", "amount": "-100"},
+            {"kind": "piracy", "amount": "100"},
+            {"kind": "damages", "amount": "一万"},
+            {"kind": "damages", "amount": "1e12"},
+            {"amount": "100"},
+            "wages",
+            {"kind": "wages", "amount": "100", "currency": "CNY"},
+            {"kind": ["wages"], "amount": True},
+        ]
+        response = self.post_case(claims=claims)
+        self.assertConforms(response, "/@cases", "post")
+        fields = response.json()["error"]["fields"]
+        expected = {
+            "claims[0].amount": "请求明细第 1 项，金额（元）：金额应在 0 至 1 亿元之间。",
+            "claims[1].kind": "请求明细第 2 项，请求类别：“piracy”不是可选的项目。",
+            "claims[2].amount": "请求明细第 3 项，“金额（元）”格式不正确。",
+            "claims[3].amount": "请求明细第 4 项，金额（元）：金额应在 0 至 1 亿元之间。",
+            "claims[4].kind": "请求明细第 5 项，请填写“请求类别”。",
+            "claims[5]": "请求明细第 6 项，应为对象（JSON object）。",
+            "claims[6].currency": "不支持的字段。",
+            "claims[7].kind": "请求明细第 8 项，“请求类别”格式不正确。",
+            "claims[7].amount": "请求明细第 8 项，“金额（元）”格式不正确。",
+        }
+        self.assertEqual({k: v for k, v in fields.items() if k.startswith("claims")}, expected)
+        self.assertError(response, 400, "BadRequest", fields=list(expected))
+        self.assertEqual(self.case_count(), 0)
+
+    def test_the_filing_schema_describes_claims(self):
+        spec = openapi()
+        schema = dict(spec["components"]["schemas"]["Filing"], components=spec["components"])
+        claims = [{"kind": "wages", "amount": "9000.00", "note": "工资"}, {"kind": "labour_relation"}]
+        Draft202012Validator(schema).validate(filing(claims=claims))
+        with self.assertRaises(ValidationError):
+            Draft202012Validator(schema).validate(filing(claims=[{"amount": 1}]))
+
+    def test_claims_must_be_a_list(self):
+        for value in ({"kind": "wages"}, "wages", 12000):
+            response = self.post_case(claims=value)
+            self.assertError(response, 400, fields=["claims"])
+        self.assertEqual(self.case_count(), 0)
+        for value in (None, []):
+            self.assertEqual(self.post_case(claims=value).status_code, 201)
 
 
 class TestStaffAndHotlineFiling(ApiTestCase):

@@ -14,6 +14,14 @@ def reason(suggestion):
     return translate(suggestion.reason, target_language="zh_CN")
 
 
+def claim(kind, amount, note=None):
+    return {"kind": kind, "amount": None if amount is None else Decimal(amount), "note": note}
+
+
+def final_award(**fields):
+    return suggestions(new_case(**fields))["final_award"]
+
+
 class TestTriage(unittest.TestCase):
     layer = INTEGRATION_TESTING
 
@@ -33,14 +41,16 @@ class TestTriage(unittest.TestCase):
         self.assertIn("98,000.00", reason(above))
         self.assertIn("事实清楚或双方同意速裁", reason(above))
 
-    def test_final_award_up_to_twelve_monthly_minimum_wages(self):
+    def test_without_claim_rows_the_total_is_an_indication(self):
         # 12 × 1,950 = 23,400 yuan
         fits = suggestions(new_case(claim_amount=Decimal("23400")))["final_award"]
         self.assertTrue(fits.applies)
         self.assertIn("23,400.00", reason(fits))
+        self.assertIn("仅供参考", reason(fits))
         above = suggestions(new_case(claim_amount=Decimal("23400.50")))["final_award"]
         self.assertFalse(above.applies)
         self.assertIn("逐项核对", reason(above))
+        self.assertIn("仅供参考", reason(above))
 
     def test_the_thresholds_are_registry_data(self):
         api.portal.set_registry_record(
@@ -58,6 +68,57 @@ class TestTriage(unittest.TestCase):
         found = suggestions(new_case(claim_amount=None))
         self.assertFalse(found["fast_track"].applies)
         self.assertFalse(found["final_award"].applies)
+
+    def test_final_award_is_judged_claim_by_claim(self):
+        # 12 × 1,950 = 23,400 yuan for each claim; the total (43,400) does not matter
+        fits = final_award(claims=[claim("wages", "23400"), claim("economic_compensation", "20000")])
+        self.assertTrue(fits.applies)
+        self.assertIn("2 项请求均适用终局裁决", reason(fits))
+        self.assertIn("23,400.00", reason(fits))
+
+    def test_one_claim_above_the_limit_means_no_final_award_and_is_named(self):
+        found = final_award(claims=[claim("wages", "12000"), claim("damages", "23400.01")])
+        self.assertFalse(found.applies)
+        self.assertIn("超过 23,400.00 元", reason(found))
+        self.assertIn("赔偿金 23,400.01 元", reason(found))
+        self.assertNotIn("劳动报酬", reason(found))
+        self.assertIn("按非终局裁决处理", reason(found))
+
+    def test_labour_standards_claims_of_any_amount(self):
+        found = final_award(claims=[claim("social_insurance", "500000"), claim("rest_leave", None)])
+        self.assertTrue(found.applies)
+        mixed = final_award(claims=[claim("social_insurance", "500000"), claim("overtime_pay", "30000")])
+        self.assertFalse(mixed.applies)
+        self.assertIn("加班费 30,000.00 元", reason(mixed))
+        self.assertNotIn("社会保险", reason(mixed).split("：", 1)[1])
+
+    def test_a_claim_of_another_kind_means_no_final_award(self):
+        found = final_award(claims=[claim("labour_relation", None), claim("wages", "5000")])
+        self.assertFalse(found.applies)
+        self.assertIn("不属于第四十七条终局裁决范围的请求：确认劳动关系", reason(found))
+        no_amount = final_award(claims=[claim("wages", None)])
+        self.assertFalse(no_amount.applies)
+        self.assertIn("未填金额的请求：劳动报酬", reason(no_amount))
+
+    def test_claim_rows_come_before_the_total(self):
+        found = final_award(claim_amount=Decimal("900000"), claims=[claim("working_hours", None)])
+        self.assertTrue(found.applies)
+        self.assertNotIn("仅供参考", reason(found))
+
+    def test_the_limit_and_the_kinds_are_registry_data(self):
+        rows = [claim("wages", "24000"), claim("other", "100")]
+        self.assertFalse(final_award(claims=rows[:1]).applies)  # above 23,400
+        api.portal.set_registry_record(
+            "suizhou.laborrights.statutory.monthly_minimum_wage", Decimal("2100")
+        )
+        self.assertTrue(final_award(claims=rows[:1]).applies)  # 12 × 2,100 = 25,200
+        api.portal.set_registry_record("suizhou.laborrights.statutory.final_award_wage_multiple", 11)
+        self.assertFalse(final_award(claims=rows[:1]).applies)  # 11 × 2,100 = 23,100
+        self.assertFalse(final_award(claims=rows).applies)
+        api.portal.set_registry_record(
+            "suizhou.laborrights.statutory.final_award_standard_kinds", ("wages", "other")
+        )
+        self.assertTrue(final_award(claims=rows).applies)
 
     def test_route_suggested_by_dispute_type(self):
         self.assertEqual(suggestions(new_case(dispute_types=["wage_arrears"]))["route"].applies, "inspection")

@@ -45,6 +45,7 @@ REGISTRY_VOCABULARIES = {
     "HostTypes": "host_types",
     "MediatorTitles": "mediator_titles",
     "Studios": "studios",
+    "ClaimKinds": "claim_kinds",
 }
 
 

@@ -50,6 +50,7 @@ StationLevels = _registry_vocabulary("station_levels")
 HostTypes = _registry_vocabulary("host_types")
 MediatorTitles = _registry_vocabulary("mediator_titles")
 Studios = _registry_vocabulary("studios")
+ClaimKinds = _registry_vocabulary("claim_kinds")
 
 @provider(IVocabularyFactory)
 def Stations(context=None):

@@ -4,6 +4,8 @@ A case holds personal data. Its Title is its reference number and nothing about 
 Description or SearchableText (see ``indexers.py``); only staff who handle it may view it.
 """
 
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldWidgetFactory
+from collective.z3cform.datagridfield.row import DictRow
 from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -14,6 +16,23 @@ from z3c.form.interfaces import IAddForm
 from z3c.form.interfaces import IEditForm
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Interface
+
+
+class IClaimRow(Interface):
+    """One claim of the applicant (一项请求): its kind and amount, judged one by one for the
+    final award (handling/triage.py)."""
+
+    kind = schema.Choice(
+        title=_("label_claim_kind", default="请求类别"),
+        vocabulary="suizhou.laborrights.vocabularies.ClaimKinds",
+    )
+    amount = schema.Decimal(
+        title=_("label_claim_row_amount", default="金额（元）"),
+        required=False,
+        constraint=validators.check_amount,
+    )
+    note = schema.TextLine(title=_("label_claim_note", default="说明"), required=False)
 
 
 class ICase(model.Schema):
@@ -154,6 +173,19 @@ class ICase(model.Schema):
         required=False,
         constraint=validators.check_amount,
     )
+    claims = schema.List(
+        title=_("label_claims", default="请求明细"),
+        description=_(
+            "help_claims",
+            default="每项请求一行：类别、金额（元）、说明。是否适用终局裁决按每项请求分别判断；"
+            "确认劳动关系等没有金额的请求，金额可不填。",
+        ),
+        value_type=DictRow(title=_("label_claim", default="请求"), schema=IClaimRow),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget("claims", DataGridFieldWidgetFactory)
     workers_involved = schema.Int(
         title=_("label_workers_involved", default="涉及劳动者人数"),
         default=1,

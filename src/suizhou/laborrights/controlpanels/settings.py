@@ -131,6 +131,19 @@ class IVocabularySettings(model.Schema):
         "hrss_union|“人社+工会”裁调对接工作室",
         "hrss_union_court|“人社+工会+法院”诉裁调工作室",
     )
+    claim_kinds = _lines(
+        _("label_claim_kinds", default="请求类别（仲裁请求逐项登记）"),
+        "wages|劳动报酬（拖欠工资等）",
+        "overtime_pay|加班费",
+        "work_injury_medical|工伤医疗费",
+        "economic_compensation|经济补偿",
+        "damages|赔偿金",
+        "working_hours|工作时间",
+        "rest_leave|休息休假",
+        "social_insurance|社会保险",
+        "labour_relation|确认劳动关系",
+        "other|其他",
+    )
 
 
 class IStatutorySettings(model.Schema):
@@ -177,6 +190,31 @@ class IStatutorySettings(model.Schema):
         title=_("label_monthly_minimum_wage", default="本地月最低工资标准（元）"),
         default=decimal.Decimal("1950"),
         min=decimal.Decimal("0"),
+    )
+    final_award_amount_kinds = schema.Tuple(
+        title=_("label_final_award_amount_kinds", default="终局裁决：限额请求类别"),
+        description=_(
+            "help_final_award_amount_kinds",
+            default="第四十七条第（一）项：追索劳动报酬、工伤医疗费、经济补偿或者赔偿金，"
+            "每项金额不超过上述标准的适用终局裁决。每行一个请求类别代码（见“基础数据”的请求类别）。",
+        ),
+        value_type=schema.TextLine(),
+        default=("wages", "overtime_pay", "work_injury_medical", "economic_compensation", "damages"),
+        missing_value=(),
+        required=False,
+    )
+    final_award_standard_kinds = schema.Tuple(
+        title=_("label_final_award_standard_kinds", default="终局裁决：劳动标准请求类别"),
+        description=_(
+            "help_final_award_standard_kinds",
+            default="第四十七条第（二）项：因执行国家的劳动标准在工作时间、休息休假、社会保险等方面"
+            "发生的争议，不论金额适用终局裁决。每行一个请求类别代码；不在这两个列表中的类别"
+            "（如确认劳动关系）不适用终局裁决。",
+        ),
+        value_type=schema.TextLine(),
+        default=("working_hours", "rest_leave", "social_insurance"),
+        missing_value=(),
+        required=False,
     )
     fast_track_amount = schema.Decimal(
         title=_("label_fast_track_amount", default="速裁金额上限：全省上年度职工年平均工资（元）"),

@@ -16,6 +16,7 @@ from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
+from suizhou.laborrights.handling.triage import claim_label
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
 
@@ -96,6 +97,8 @@ def format_value(name, value):
         return _text(dict(RESULTS).get(value, value))
     if name in ("from_state", "to_state"):
         return state_title(value)
+    if name == "claims":  # rows as kept in the history: tuples of (column, value) pairs
+        return "；".join(claim_label(dict(row)) for row in value if row) or "—"
     if isinstance(value, tuple):
         return "、".join(format_value(name, item) for item in value)
     return str(value)

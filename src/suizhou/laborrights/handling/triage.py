@@ -3,19 +3,27 @@
 - collective dispute: ``workers_involved`` ≥ ``collective_dispute_workers`` (10);
 - fast track (速裁): the amount claimed ≤ ``fast_track_amount`` (the province's previous-year
   average annual wage); facts clear or both parties agreeing are the clerk's call;
-- final award (终局裁决, art. 47): each claim ≤ ``final_award_wage_multiple`` ×
-  ``monthly_minimum_wage``; the case form has the total, so a total above the limit is shown
-  as "check the single claims";
+- final award (终局裁决, art. 47 of the Labour Dispute Mediation and Arbitration Law, judged per
+  claim as 法释〔2020〕26号 art. 19 says): every row of the case's ``claims`` is either of a
+  labour-standards kind (``final_award_standard_kinds``: working hours, rest and leave, social
+  insurance; any amount) or of an amount-limited kind (``final_award_amount_kinds``: wages,
+  work-injury medical expenses, economic compensation, damages) with an amount ≤
+  ``final_award_wage_multiple`` × ``monthly_minimum_wage``; any other kind (e.g. 确认劳动关系)
+  means no final award (a mixed award is not final, art. 20). A case without claim rows is
+  judged on its total ``claim_amount``, as an indication only;
 - the route suggested for the case's dispute types (``route_suggestions``).
 
-All numbers are registry records (``suizhou.laborrights.statutory.*``).
+All numbers and kind lists are registry records (``suizhou.laborrights.statutory.*``; the
+claim kinds themselves are the vocabulary ``suizhou.laborrights.vocabularies.claim_kinds``).
 """
 
 from collections import namedtuple
+from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.handling.clocks import setting
 from suizhou.laborrights.vocabularies import parse_line
 from suizhou.laborrights.vocabularies import title_of
+from zope.i18n import translate
 
 import decimal
 
@@ -25,6 +33,11 @@ Suggestion = namedtuple("Suggestion", ("code", "applies", "title", "reason"))
 
 def _money(amount):
     return f"{decimal.Decimal(amount):,.2f}"
+
+
+def _text(message):
+    """A message translated for the current request (to join several into one)."""
+    return translate(message, context=api.env.getRequest())
 
 
 def collective(case):
@@ -70,20 +83,111 @@ def fast_track(case):
     )
 
 
-def final_award(case):
+def _final_award_limit():
+    """The limit of art. 47 (1) and the mapping that explains it."""
     multiple = int(setting("final_award_wage_multiple", 12))
     wage = decimal.Decimal(setting("monthly_minimum_wage", 0))
     limit = wage * multiple
+    return limit, {"limit": _money(limit), "multiple": multiple, "wage": _money(wage)}
+
+
+def _codes(name):
+    return {code.strip() for code in setting(name, ()) or () if code.strip()}
+
+
+def claim_rows(case):
+    """The claims of a case that name a kind (rows of the ``claims`` datagrid)."""
+    return [row for row in getattr(case, "claims", None) or () if row and row.get("kind")]
+
+
+def claim_label(row):
+    """“加班费 30,000.00 元”, or just the kind's title when there is no amount."""
+    title = title_of("claim_kinds", row["kind"])
+    amount = row.get("amount")
+    return title if amount is None else f"{title} {_money(amount)} 元"
+
+
+def final_award(case):
+    """Art. 47: every claim a labour-standards one, or an amount-limited one within the limit."""
+    rows = claim_rows(case)
+    if not rows:
+        return _final_award_by_total(case)
+    limit, mapping = _final_award_limit()
+    standard = _codes("final_award_standard_kinds")
+    limited = _codes("final_award_amount_kinds")
+    over, other, no_amount = [], [], []
+    for row in rows:
+        if row["kind"] in standard:
+            continue
+        if row["kind"] not in limited:
+            other.append(row)
+        elif row.get("amount") is None:
+            no_amount.append(row)
+        elif decimal.Decimal(row["amount"]) > limit:
+            over.append(row)
+    title = _("triage_final_award", default="适用终局裁决")
+    if not (over or other or no_amount):
+        reason = _(
+            "triage_final_award_claims_fit",
+            default="${count} 项请求均适用终局裁决：劳动报酬、工伤医疗费、经济补偿、赔偿金每项不超过 "
+            "${limit} 元（${multiple} 个月 × ${wage} 元），工作时间、休息休假、社会保险等劳动标准争议不论金额",
+            mapping=dict(mapping, count=len(rows)),
+        )
+        return Suggestion("final_award", True, title, reason)
+    return Suggestion("final_award", False, title, _claims_reason(over, other, no_amount, mapping))
+
+
+def _claims_reason(over, other, no_amount, mapping):
+    def listed(rows):
+        return "、".join(claim_label(row) for row in rows)
+
+    parts = []
+    if over:
+        parts.append(
+            _(
+                "triage_final_award_claims_over",
+                default="超过 ${limit} 元（${multiple} 个月 × ${wage} 元）的请求：${claims}",
+                mapping=dict(mapping, claims=listed(over)),
+            )
+        )
+    if other:
+        parts.append(
+            _(
+                "triage_final_award_claims_other",
+                default="不属于第四十七条终局裁决范围的请求：${claims}",
+                mapping={"claims": listed(other)},
+            )
+        )
+    if no_amount:
+        parts.append(
+            _(
+                "triage_final_award_claims_no_amount",
+                default="未填金额的请求：${claims}",
+                mapping={"claims": listed(no_amount)},
+            )
+        )
+    return _(
+        "triage_final_award_claims_not",
+        default="${parts}；同一裁决含非终局事项的，按非终局裁决处理",
+        mapping={"parts": "；".join(_text(part) for part in parts)},
+    )
+
+
+def _final_award_by_total(case):
+    """No claim rows (older cases, the web forms): judged on the total, as an indication."""
+    limit, mapping = _final_award_limit()
     amount = getattr(case, "claim_amount", None)
-    mapping = {"limit": _money(limit), "multiple": multiple, "wage": _money(wage)}
+    title = _("triage_final_award", default="适用终局裁决")
     if amount is None:
         return Suggestion(
             "final_award",
             False,
-            _("triage_final_award", default="适用终局裁决"),
+            title,
             _(
-                "triage_final_award_no_amount",
-                default="未填请求金额；单项请求不超过 ${limit} 元（${multiple} 个月 × ${wage} 元）的适用终局裁决",
+                "triage_final_award_no_claims",
+                default="未逐项登记请求，也未填请求金额；劳动报酬、工伤医疗费、经济补偿、赔偿金每项不超过 "
+                "${limit} 元（${multiple} 个月 × ${wage} 元）的，以及工作时间、休息休假、社会保险等"
+                "劳动标准争议，适用终局裁决",
                 mapping=mapping,
             ),
         )
@@ -91,19 +195,18 @@ def final_award(case):
     mapping["amount"] = _money(amount)
     if amount <= limit:
         reason = _(
-            "triage_final_award_reason",
+            "triage_final_award_total_fits",
             default="请求金额 ${amount} 元，不超过当地月最低工资标准 ${multiple} 个月"
-            "（${wage} 元 × ${multiple} = ${limit} 元）",
+            "（${wage} 元 × ${multiple} = ${limit} 元）；未逐项登记请求，仅供参考，请核对请求类别",
             mapping=mapping,
         )
     else:
         reason = _(
-            "triage_final_award_check_items",
+            "triage_final_award_total_over",
             default="请求总额 ${amount} 元超过 ${limit} 元（${multiple} 个月 × ${wage} 元）；"
-            "如各单项请求均不超过该标准，仍适用终局裁决，请逐项核对",
+            "未逐项登记请求，仅供参考：如各单项请求均不超过该标准，仍适用终局裁决，请逐项核对",
             mapping=mapping,
         )
-    title = _("triage_final_award", default="适用终局裁决")
     return Suggestion("final_award", amount <= limit, title, reason)
 
 

@@ -60,8 +60,10 @@ TOP_LEVEL = (
     "channel",
     "hotline_ticket",
 )
+# A list of objects {"kind", "amount", "note"}: the rows of ICase.claims.
+CLAIMS = "claims"
 # ICase field name -> the name in the contract (for error messages).
-CONTRACT_NAMES = {name: name for name in TOP_LEVEL}
+CONTRACT_NAMES = {name: name for name in TOP_LEVEL + (CLAIMS,)}
 for _group, _names in NESTED.items():
     for _key, _field in _names.items():
         CONTRACT_NAMES[_field] = f"{_group}.{_key}"
@@ -196,9 +198,52 @@ def case_fields(data):
                     put(name, f"{key}.{sub}", subvalue)
         elif key in TOP_LEVEL:
             put(key, key, value)
+        elif key == CLAIMS:
+            rows = claim_rows(value, errors)
+            if rows:
+                fields[CLAIMS] = rows
         elif key != HONEYPOT:
             errors[key] = MSG_UNKNOWN
     return fields, errors
+
+
+def claim_rows(value, errors):
+    """The rows of ``claims`` from a JSON list of objects; bad ones are named in ``errors``
+    (``claims[0].amount``). Every row keeps its place, so that the schema's messages that
+    follow name the same rows."""
+    if value is None:
+        return []
+    field = ICase[CLAIMS]
+    if not isinstance(value, list):
+        errors[CLAIMS] = wrong_type(field)
+        return []
+    columns = dict(getFieldsInOrder(field.value_type.schema))
+    rows = []
+    for index, item in enumerate(value):
+        name = f"{CLAIMS}[{index}]"
+        if not isinstance(item, dict):
+            errors[name] = row_message(index, MSG_OBJECT)
+            rows.append(None)
+            continue
+        row = dict.fromkeys(columns)
+        for column, subvalue in item.items():
+            if column not in columns:
+                errors[f"{name}.{column}"] = MSG_UNKNOWN
+                continue
+            try:
+                row[column] = coerce(columns[column], subvalue)
+            except ValueError:
+                errors[f"{name}.{column}"] = row_message(index, wrong_type(columns[column]))
+        rows.append(row)
+    return rows
+
+
+def row_message(index, message):
+    return _(
+        "api_error_row",
+        default="${field}第 ${number} 项，${message}",
+        mapping={"field": zh(ICase[CLAIMS].title), "number": index + 1, "message": zh(message)},
+    )
 
 
 def with_defaults(fields):
