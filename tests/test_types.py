@@ -220,7 +220,7 @@ class TestCaseAddForm(unittest.TestCase):
         self.assertRegex(self.browser.url, r"/cases/zengdu/\d{4}-\d{2}/SZ-\d{4}-\d{6}(/view)?$")
         self.assertEqual(case_count(), before + 1)
         reference = self.browser.url.removesuffix("/view").rsplit("/", 1)[-1]
-        (brain,) = api.content.find(portal_type="Case", id=reference, unrestricted=True)
+        (brain,) = api.content.find(portal_type="Case", getId=reference, unrestricted=True)
         case = brain._unrestrictedGetObject()
         self.assertEqual(case.applicant_name, "表单申请人赵六")
         self.assertEqual(case.channel, "hotline_12345")
