@@ -2,11 +2,9 @@
 been entered), then announce clocks that are due soon or overdue (``CaseDueSoon``,
 ``CaseOverdue``), once per clock and due date, and note it in the case history.
 
-Run it once a day, e.g. from cron with the instance's script runner::
-
-    bin/instance run -c "from suizhou.laborrights.handling.sweep import main; main(app)"
-
-or by calling ``@@handling-sweep`` on the site as a Manager.
+Run once a day by ``scripts/handling_sweep.py`` (``bin/instance1 run scripts/handling_sweep.py``,
+scheduled by the systemd timer in ``deploy/``, see docs/deployment.md), or by calling
+``@@handling-sweep`` on the site as a Manager.
 """
 
 from plone import api
@@ -45,21 +43,40 @@ def sweep(on=None):
         if kind:
             counts[kind] += 1
     logger.info(
-        "Clock sweep of %s: %d due soon, %d overdue.", on, counts["due_soon"], counts["overdue"]
+        "Clock sweep of %s: %d due soon, %d overdue, %d due date(s) moved.",
+        on,
+        counts["due_soon"],
+        counts["overdue"],
+        counts["moved"],
     )
     return counts
 
 
-def main(app):
-    """For ``bin/instance run``: sweep every Plone site of the instance and commit."""
+def main(app, site_id="Plone", on=None, attempts=5):
+    """For ``bin/instance run``: sweep the Plone site ``site_id`` as the system user and commit.
+
+    The running instances may change a case at the same moment: a write conflict aborts the
+    whole sweep and runs it again (up to ``attempts`` times). Nothing is announced twice, as
+    an announcement is recorded on its clock in the same transaction that queues its mail,
+    and mail leaves only after the commit. Returns the counts of ``sweep``.
+    """
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SpecialUsers import system
+    from suizhou.laborrights.notifications.settings import setting
     from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
 
     app = makerequest(app)
     newSecurityManager(None, system)
-    for site in app.objectValues("Plone Site"):
-        setSite(site)
-        sweep()
-        transaction.commit()
+    for attempt in transaction.manager.attempts(attempts):
+        with attempt:
+            if site_id not in app.objectIds():
+                raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
+            setSite(app[site_id])
+            if not (setting("site_url", "") or "").strip():
+                logger.warning(
+                    "The notification settings have no public site address: the links in "
+                    "the reminders will use this script's placeholder host."
+                )
+            counts = sweep(on)
+    return counts
