@@ -23,9 +23,11 @@ class TestCaseTimeline(ApiTestCase):
         self.assertTrue(timeline["workflow"][-1]["time"])
         self.assertEqual(response.headers["Cache-Control"], "no-store")
 
-    def test_anonymous_is_asked_to_log_in(self):
+    def test_without_credentials_it_is_not_found_like_a_made_up_reference(self):
         response = self.anonymous.get(self.url)
-        self.assertError(response, 401)
+        made_up = self.anonymous.get(self.url.replace(self.reference, "SZ-2026-999999"))
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.json(), made_up.json())
         self.assertConforms(response, "/{case}/@case-timeline", "get")
         self.assertNoPersonalData(response)
 

@@ -75,8 +75,14 @@ class TestNoPersonalData(ApiTestCase):
                 self.assertNoPersonalData(response)
 
     def test_the_standard_content_get_is_refused(self):
-        response = self.anonymous.get(self.case_url)
-        self.assertEqual(response.status_code, 401)
+        # Without credentials: not found, exactly as a reference that was never given.
+        made_up = self.case_url.rsplit("/", 1)[0] + "/SZ-2026-999999"
+        for suffix in ("", "/@workflow", "/@case-timeline"):
+            response = self.anonymous.get(self.case_url + suffix)
+            unknown = self.anonymous.get(made_up + suffix)
+            self.assertEqual(unknown.status_code, 404)
+            self.assertEqual((response.status_code, response.json()), (404, unknown.json()), suffix)
+        # Logged in without rights on the case: refused, as before.
         response = self.member.get(self.case_url)
         self.assertIn(response.status_code, (401, 403))
 

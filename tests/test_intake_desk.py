@@ -249,4 +249,5 @@ class TestDeskInTheBrowser(unittest.TestCase):
         browser.handleErrors = True
         browser.raiseHttpErrors = False
         browser.open(f"{self.portal.absolute_url()}/cases/zengdu/@@intake-desk")
-        self.assertNotIn("form.widgets.applicant_name", browser.contents)
+        self.assertEqual(browser.headers["status"], "404 Not Found")  # no credentials: no register
+        self.assertNotIn(b"form.widgets.applicant_name", browser.contents)

@@ -4,6 +4,7 @@ sitemap, REST call or error page could show it. Staff, the control, do see it.""
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.testing import RelativeSession
+from plone.testing.zope import Browser
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import at
 from tests.helpers import bring_to
@@ -26,6 +27,7 @@ FACTS = "隐私测试事实：工资卡号6222020200112233"
 ATTACHMENT = b"PRIVATE-ATTACHMENT-CONTENT"
 SECRETS = (NAME, PHONE, ID_NUMBER, EMPLOYER, FACTS, ATTACHMENT.decode())
 LOGIN_PAGES = ("/require_login", "/insufficient-privileges", "/login")
+MADE_UP = "SZ-2026-999999"  # a reference that was never given
 CASE_QUERY = [{"i": "portal_type", "o": "plone.app.querystring.operation.selection.any", "v": ["Case"]}]
 
 
@@ -87,8 +89,8 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
             "member": self.session("member", accept_json=accept_json),
         }
 
-    def get(self, session, url, params=None):
-        return session.get(url, params=params, allow_redirects=False)
+    def get(self, session, url, params=None, headers=None):
+        return session.get(url, params=params, headers=headers, allow_redirects=False)
 
     def assertAbsent(self, response, values):
         body = response.content
@@ -149,6 +151,67 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
                     self.assertIn(response.status_code, (401, 403, 404))
                     self.assertNoCaseData(response, *self.references)
 
+    def test_without_credentials_a_case_is_like_a_made_up_reference(self):
+        """No cookie, no Authorization header: a case, its views, attachments and REST
+        endpoints answer exactly as the same address with a reference that was never given —
+        not found, the very same body — instead of asking to log in; so do the register and
+        its bins. The not-found page is the site's, with its login link."""
+        case = self.paths[1]
+        month = case.rsplit("/", 1)[0]
+        made_up = f"{month}/{MADE_UP}"
+        below = (
+            "",
+            "/view",
+            "/@@edit",
+            "/@@case-history",
+            "/@@case-document?kind=receipt",
+            "/RSS",
+            "/wage-slip.txt",
+            "/wage-slip.txt/@@download/file",
+            "/@history",
+            "/@case-timeline",
+        )
+        for accept in ("text/html,application/xhtml+xml", "application/json", "*/*"):
+            for prefix in ("", "++api++/"):
+                session = self.session()
+                session.headers["Accept"] = accept
+                for view in below:
+                    with self.subTest(accept=accept, prefix=prefix, view=view):
+                        existing = self.get(session, f"{prefix}{case}{view}")
+                        unknown = self.get(session, f"{prefix}{made_up}{view}")
+                        self.assertEqual(unknown.status_code, 404)
+                        self.assertEqual(
+                            (existing.status_code, existing.content),
+                            (unknown.status_code, unknown.content),
+                        )
+                        self.assertNoCaseData(existing, *self.references)
+                for path in ("cases", "cases/zengdu", month):
+                    with self.subTest(accept=accept, prefix=prefix, path=path):
+                        response = self.get(session, f"{prefix}{path}")
+                        self.assertEqual(response.status_code, 404)
+                        self.assertNoCaseData(response, *self.references)
+        page = self.get(self.session(), case, headers={"Accept": "text/html"})
+        self.assertIn(f"{self.portal.absolute_url()}/login", page.text)
+        post = self.session().post(case, data={"applicant_name": "x"}, allow_redirects=False)
+        self.assertEqual(post.status_code, 404)
+
+    def test_logged_in_staff_of_another_unit_are_refused_as_before(self):
+        response = self.get(self.session("member"), self.paths[0], headers={"Accept": "text/html"})
+        self.assertEqual(response.status_code, 302)  # Unauthorized: Plone's challenge
+        self.assertTrue(any(page in response.headers["Location"] for page in LOGIN_PAGES))
+
+    def test_staff_log_in_with_the_login_form_then_open_the_case(self):
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.open(f"{self.portal.absolute_url()}/login")
+        browser.getControl(name="__ac_name").value = "siteadmin"
+        browser.getControl(name="__ac_password").value = PASSWORD
+        browser.getControl(name="buttons.login").click()
+        browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}")
+        self.assertIn(NAME, browser.contents)
+        browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}/wage-slip.txt/@@download/file")
+        self.assertEqual(browser.contents.encode(), ATTACHMENT)
+
     def test_searches_find_no_case(self):
         html_searches = [
             ("@@search", {"SearchableText": NAME}),
@@ -163,6 +226,20 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
                     response = self.get(session, path, params)
                     self.assertEqual(response.status_code, 200)
                     # The search box shows the words searched for; nothing else may appear.
+                    shown = tuple(s for s in SECRETS if s not in params.values())
+                    self.assertAbsent(response, shown + self.references + ("/cases/",))
+        feeds = [
+            ("RSS", {}),
+            ("rss.xml", {}),
+            ("atom.xml", {}),
+            ("search_rss", {"SearchableText": NAME}),
+            ("search_rss", {"portal_type": "Case"}),
+        ]
+        for who, session in self.visitors().items():
+            for path, params in feeds:
+                with self.subTest(who=who, path=path, params=params):
+                    response = self.get(session, path, params)
+                    self.assertLess(response.status_code, 500)
                     shown = tuple(s for s in SECRETS if s not in params.values())
                     self.assertAbsent(response, shown + self.references + ("/cases/",))
         rest_searches = [

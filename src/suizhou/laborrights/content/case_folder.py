@@ -4,6 +4,9 @@ Unordered BTree containers: concurrent filings add keys to a tree instead of rew
 ordered id list, which is what loses creates to write conflicts on stock folders. Case ids are
 reference numbers, so new keys always land in the last bucket; large buckets make the bucket
 splits (the one change of a tree that cannot be merged) rare.
+
+For a request without credentials, the register and everything in it is not found: a case
+answers exactly like a reference that does not exist (404), instead of asking to log in.
 """
 
 from BTrees.OOBTree import OOBTree
@@ -26,9 +29,32 @@ class ICaseFolder(model.Schema):
     """No fields: the register's structure is /cases/<district>/<yyyy-mm>/<reference>."""
 
 
+def carries_credentials(request):
+    """Does the request bring anything to log in with: a session cookie or an Authorization
+    header (HTTP basic, a REST token)? ZPublisher keeps the header in ``_auth`` only, as PAS
+    reads it."""
+    return bool(request.cookies.get("__ac") or request._auth)
+
+
 @implementer(ICaseFolder)
 class CaseFolder(Container):
     _ordering = "unordered"
+
+    def __before_publishing_traverse__(self, arg1, arg2=None):
+        """Not found for anonymous visitors, before traversal goes any further.
+
+        ZPublisher authenticates only once traversal is done, and would then answer the
+        anonymous visitor of an existing case with a login form, and of a made-up reference
+        with a 404, telling the two apart. Here, in the first folder of the path, every
+        address below the register is still alike. As Zope says of ``forbiddenError``: if a
+        resource is forbidden, why reveal that it exists?
+        """
+        request = arg2 or arg1
+        if not carries_credentials(request):
+            # The error page belongs to the folder above, as for any name that is not there.
+            request["PARENTS"].pop()
+            request.response.notFoundError(request["URL"])
+        super().__before_publishing_traverse__(arg1, arg2)
 
     def _initBTrees(self):
         super()._initBTrees()
