@@ -203,7 +203,7 @@ class RouteForm(HandlingForm):
         return [
             (_("label_state", default="状态"), state_title(api.content.get_state(case))),
             (_("label_assigned_unit", default="承办单位"), assignment.unit_title(case.assigned_unit)),
-            (_("label_handler", default="承办人"), assignment.handler_title(case.handler)),
+            (_("label_assigned_handler", default="承办人"), assignment.handler_title(case.handler)),
         ]
 
     @button.buttonAndHandler(_("button_route", default="确认分办"), name="route")

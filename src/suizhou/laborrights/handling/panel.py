@@ -28,7 +28,7 @@ import transaction
 # How the details of a history entry are shown: name -> (label, formatter name).
 DETAIL_LABELS = {
     "unit_title": _("label_assigned_unit", default="承办单位"),
-    "handler": _("label_handler", default="承办人"),
+    "handler": _("label_assigned_handler", default="承办人"),
     "route": _("label_route", default="分办去向"),
     "stage": _("label_stage", default="办理阶段"),
     "from_stage": _("label_from_stage", default="原阶段"),
@@ -39,7 +39,7 @@ DETAIL_LABELS = {
     "paused": _("label_paused_on", default="暂停日"),
     "resumed": _("label_resumed_on", default="恢复日"),
     "stopped": _("label_stopped_on", default="停止日"),
-    "approved_by": _("label_extension_approved_by", default="批准人"),
+    "approved_by": _("label_history_approved_by", default="批准人"),
     "extension_days": _("label_extension_days", default="延长"),
     "amount": _("label_agreement_amount", default="协议金额（元）"),
     "performance_deadline": _("label_performance_deadline", default="履行期限"),
@@ -49,7 +49,7 @@ DETAIL_LABELS = {
     "result": _("label_session_result", default="调解结果"),
     "channel": _("label_channel", default="受理渠道"),
     "collective_dispute": _("label_collective_dispute", default="集体劳动争议"),
-    "fast_track": _("label_fast_track", default="适用速裁"),
+    "fast_track": _("label_history_fast_track", default="适用速裁"),
     "final_award": _("label_final_award", default="适用终局裁决"),
     "from_state": _("label_from_state", default="原状态"),
     "to_state": _("label_to_state", default="新状态"),
