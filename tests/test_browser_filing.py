@@ -1,7 +1,8 @@
 """Journey 1 in a real browser on a phone: from the home page a worker files a wage-arrears
 complaint, gets a reference number, and looks up its progress with that number and their phone
 number, without an account. (The forms are suizhou.laborrights.forms; this test walks the
-public site around them.) Skipped like the other browser tests when Chromium is missing."""
+public site around them.) The receipt and the progress page are checked for accessibility
+(static check and axe-core). Skipped like the other browser tests when Chromium is missing."""
 
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import valid_id_number
@@ -64,6 +65,7 @@ class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
         self.assertRegex(reference, r"^[A-Z0-9-]{6,}$")
         self.assertTrue(self.no_horizontal_scroll())
         self.screenshot("filing-2-receipt-phone")
+        self.assertAccessible()
 
         # Later: the progress page, reached from the home page.
         self.open()
@@ -77,6 +79,7 @@ class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
         self.assertIn("已登记", result.text)
         self.assertNotIn("赵某某", self.driver.page_source)
         self.screenshot("filing-3-progress-phone")
+        self.assertAccessible()
 
         # Somebody else, with the number but not the phone, sees nothing.
         self.open("/@@case-progress")

@@ -11,6 +11,7 @@ from pathlib import Path
 from plone import api
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.test_public_a11y import a11y_problems
+from tests.test_public_a11y import KNOWN_PROBLEMS
 
 import base64
 import json
@@ -153,8 +154,10 @@ class BrowserTestMixin:
             f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)
         ]
 
-    def assertAccessible(self):
-        self.assertEqual(a11y_problems(self.driver.page_source), [])
+    def assertAccessible(self, known=()):
+        """No problem of the static check (but the ``known`` ones) and no axe-core violation."""
+        problems = a11y_problems(self.driver.page_source)
+        self.assertEqual([p for p in problems if p not in known], [])
         self.assertEqual(self.axe_violations(), [])
 
     def no_horizontal_scroll(self):
@@ -369,20 +372,33 @@ class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
 
     layer = DEMO_FUNCTIONAL_TESTING
 
+    # screenshot name -> (path, the name of the page in tests.test_public_a11y.PUBLIC_PAGES)
     PAGES = {
-        "mediators": "/mediators",
-        "mediator": "/stations/city/chen-hongmei",
-        "guides": "/guides",
-        "guide": "/guides/wage-arrears-checklist",
-        "typical-cases": "/typical-cases",
-        "typical-case": "/typical-cases/construction-wage-arrears-23-workers",
-        "news": "/news",
+        "district": ("/stations/zengdu", "district"),
+        "mediators": ("/mediators", "mediator directory"),
+        "mediator": ("/stations/city/chen-hongmei", "mediator profile"),
+        "guides": ("/guides", "guides"),
+        "guide": ("/guides/wage-arrears-checklist", "guide"),
+        "typical-cases": ("/typical-cases", "typical cases"),
+        "typical-case": ("/typical-cases/construction-wage-arrears-23-workers", "typical case"),
+        "news": ("/news", "news"),
+        "news-item": ("/news/winter-wage-campaign", "news item"),
+        "search": ("/@@search?SearchableText=%E6%AC%A0%E8%96%AA", "search"),
+        "apply": ("/apply", "filing forms"),
+        "form-complaint": ("/apply/complaint", "complaint form"),
+        "form-mediation": ("/apply/mediation", "mediation form"),
+        "form-arbitration": ("/apply/arbitration", "arbitration form"),
+        "form-employer-service": ("/apply/employer-service", "employer service form"),
+        "progress": ("/@@case-progress", "progress lookup"),
+        "sitemap": ("/sitemap", "sitemap"),
+        "accessibility": ("/accessibility-info", "accessibility"),
+        "contact": ("/contact-info", "contact"),
     }
 
     def test_pages(self):
-        for name, path in self.PAGES.items():
+        for name, (path, page) in self.PAGES.items():
             with self.subTest(page=name):
                 self.open(path)
                 self.assertTrue(self.no_horizontal_scroll())
                 self.screenshot(f"page-{name}")
-                self.assertAccessible()
+                self.assertAccessible(known=KNOWN_PROBLEMS.get(page, ()))

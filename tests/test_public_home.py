@@ -84,6 +84,20 @@ class TestHomePage(unittest.TestCase):
         doc = self.home()
         self.assertEqual([e.text_content() for e in doc.cssselect(".sz-entry-title")], ["找站点", "本市政策"])
         self.assertEqual(doc.cssselect(".sz-entry")[1].get("href"), "https://example.gov.cn/policy")
+        # A code the theme has no drawing for gets the default icon.
+        icons = [i.get("class") for i in doc.cssselect(".sz-entry .sz-icon")]
+        self.assertEqual(icons, ["sz-icon sz-icon-stations", "sz-icon sz-icon-default"])
+
+    def test_icons_drawn_by_the_stylesheet(self):
+        """Each icon is an empty, hidden span: its drawing is in the theme's (cached) stylesheet,
+        not repeated in the page as SVG."""
+        doc = self.home()
+        self.assertNotIn("<svg", self.browser.contents)
+        icons = doc.cssselect(".sz-icon")
+        self.assertEqual(len(icons), len(ENTRIES) + 2)  # the entries and the two hotlines
+        for element in icons:
+            self.assertEqual(element.get("aria-hidden"), "true")
+            self.assertEqual(element.text_content(), "")
 
     def test_hotlines(self):
         doc = self.home()

@@ -1,10 +1,15 @@
 """Station finder (district → township → stations, filters, nearest first, map data), district
-and station pages, the filing-form QR code, and the map library served by the site."""
+and station pages, the filing-form QR code, and the map library served by the site.
+
+The finder's page holds the list and the map's settings; the markers are fetched from
+``@@station-map.json`` with the page's filters (a separate, cacheable response)."""
 
 from plone import api
 from plone.testing.zope import Browser
+from suizhou.laborrights.public.stations import DistrictMapData
 from suizhou.laborrights.public.stations import published_stations
 from suizhou.laborrights.public.stations import station_form_url
+from suizhou.laborrights.public.stations import StationMapData
 from suizhou.laborrights.public.utils import distance_km
 from suizhou.laborrights.public.utils import format_distance
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
@@ -13,6 +18,7 @@ from tests.test_public_a11y import chinese_site
 from urllib.parse import parse_qs
 from urllib.parse import quote
 from urllib.parse import urlsplit
+from z3c.caching.registry import lookup
 
 import json
 import lxml.html
@@ -51,7 +57,14 @@ class StationsTestCase(unittest.TestCase):
         return [a.text_content().strip() for a in doc.cssselect(".sz-station-name a")]
 
     def map_data(self, doc):
-        return json.loads(doc.get_element_by_id("sz-station-map").get("data-map"))
+        """The map's settings on the page, with its markers (fetched as the map script does)."""
+        config = json.loads(doc.get_element_by_id("sz-station-map").get("data-map"))
+        if "stations_url" in config:
+            markers = Browser(self.layer["app"])
+            markers.open(config["stations_url"])
+            self.assertEqual(markers.headers["content-type"], "application/json; charset=utf-8")
+            config["stations"] = json.loads(markers.contents)["stations"]
+        return config
 
 
 class TestStationFinder(StationsTestCase):
@@ -139,6 +152,36 @@ class TestStationFinder(StationsTestCase):
             f"{self.portal_url}/++theme++suizhou.laborrights/js/station-finder.js", self.browser.contents
         )
 
+    def test_map_markers_fetched_with_the_filters(self):
+        """The page holds the map's settings and where its markers are, not the markers: one
+        URL per filter, without the visitor's position (that stays on the page)."""
+        doc = self.page("/stations?lat=31.70&lon=113.38&level=point&district=zengdu&x=1")
+        config = json.loads(doc.get_element_by_id("sz-station-map").get("data-map"))
+        self.assertNotIn("stations", config)
+        self.assertEqual(
+            config["stations_url"],
+            f"{self.portal_url}/stations/@@station-map.json?district=zengdu&level=point",
+        )
+        self.assertEqual(config["here"], [31.70, 113.38])
+        markers = self.map_data(doc)["stations"]
+        self.assertEqual({m["title"] for m in markers}, set(self.names(doc)))
+        self.assertEqual(set(markers[0]), {"title", "url", "address", "level", "level_title", "lat", "lon"})
+        # Everything, unfiltered: the stations' positions are in the JSON only.
+        doc = self.page("/stations")
+        self.assertNotIn("31.7012", self.browser.contents)  # 随州市零工驿站's latitude
+        config = self.map_data(doc)
+        self.assertEqual(config["stations_url"], f"{self.portal_url}/stations/@@station-map.json")
+        self.assertEqual(len(config["stations"]), len(self.names(doc)))
+        self.assertIn(31.7012, [m["lat"] for m in config["stations"]])
+
+    def test_map_data_cached_as_listings(self):
+        request = self.layer["request"]
+        portal = self.layer["portal"]
+        self.assertEqual(lookup(StationMapData(portal["stations"], request)), "plone.content.folderView")
+        self.assertEqual(
+            lookup(DistrictMapData(portal["stations"]["zengdu"], request)), "plone.content.folderView"
+        )
+
     def test_tile_url_setting(self):
         api.portal.set_registry_record(
             "suizhou.laborrights.public.map_tile_url", "https://tiles.example.gov.cn/{z}/{x}/{y}.png"
@@ -181,6 +224,9 @@ class TestDistrictPage(StationsTestCase):
         names = self.names(doc)
         self.assertEqual(names[0], "大洪山风景名胜区劳动保障维权中心")
         self.assertEqual(len(names), 4)
+        config = self.map_data(doc)
+        self.assertEqual(config["stations_url"], f"{self.portal_url}/stations/dahongshan/@@station-map.json")
+        self.assertEqual(sorted(m["title"] for m in config["stations"]), sorted(names))
         self.assertFalse(doc.cssselect("#sz-f-district"))  # the district is the page
         self.assertIn("长岗大道32号", doc.cssselect(".sz-district-center")[0].text_content())
         link = doc.cssselect(".sz-district-center a")[0].get("href")

@@ -65,6 +65,41 @@ class TestTheme(unittest.TestCase):
                 # Nothing fetched from elsewhere.
                 self.assertIsNone(re.search(r"https?://(?!www\.w3\.org)", text), name)
 
+    def test_every_icon_drawn(self):
+        from suizhou.laborrights.public.icons import ICONS
+
+        self.browser.open(f"{self.portal_url}/{THEME}/css/laborrights.css")
+        css = self.browser.contents
+        css = css.decode() if isinstance(css, bytes) else css
+        for code in (*ICONS, "default"):
+            with self.subTest(icon=code):
+                self.assertRegex(css, rf"\.sz-icon-{code} {{\n  --sz-icon: url\(\"data:image/svg\+xml,")
+
+    def test_navigation_landmarks_named_in_chinese(self):
+        """Plone's breadcrumbs are called "breadcrumb", a listing's pages and a portlet's tree
+        have no name: the theme names them."""
+        self.browser.open(self.portal_url + "/news/winter-wage-campaign")
+        doc = lxml.html.fromstring(self.browser.contents)
+        names = {nav.get("id") or nav.get("class"): nav.get("aria-label") for nav in doc.iter("nav")}
+        self.assertEqual(names["portal-globalnav-wrapper"], "网站导航")
+        self.assertEqual(names["portal-breadcrumbs"], "当前位置")
+        self.assertTrue(all(names.values()), names)
+        self.browser.open(self.portal_url + "/@@search?SearchableText=x")
+        doc = lxml.html.fromstring(self.browser.contents)
+        self.assertEqual(doc.xpath("//nav[ul[contains(@class, 'pagination')]]/@aria-label"), ["分页"])
+
+    def test_file_fields_labelled(self):
+        """plone.formwidget.namedfile's label points at the widget's <div>; the theme points it at
+        the file input. Labels that point at nothing (a form's section titles) point nowhere."""
+        self.browser.open(self.portal_url + "/apply/complaint")
+        doc = lxml.html.fromstring(self.browser.contents)
+        files = doc.xpath("//input[@type='file']")
+        self.assertTrue(files)
+        for field in files:
+            self.assertEqual(len(doc.xpath(f"//label[@for='{field.get('id')}']")), 1, field.get("id"))
+        ids = set(doc.xpath("//@id"))
+        self.assertEqual([f for f in doc.xpath("//label/@for") if f not in ids], [])
+
     def test_reading_aids_and_skip_link_in_every_page(self):
         self.browser.open(self.portal_url + "/guides")
         doc = lxml.html.fromstring(self.browser.contents)

@@ -6,6 +6,10 @@
  * station pages work without it. The map's tile server is a site setting; when
  * it is empty no tiles are loaded and the map only shows the stations' relative
  * positions (government networks may have no tile server).
+ *
+ * The map's settings are in the element's data-map attribute; its markers are
+ * either there too ("stations", a station's own page) or fetched from the
+ * site ("stations_url", the finder: @@station-map.json with the page's filters).
  */
 (function () {
   "use strict";
@@ -48,9 +52,34 @@
       }
     }
     window.L.control.scale({ imperial: false }).addTo(map);
+    map.setView(config.center, config.zoom);
 
+    if (config.stations) {
+      addMarkers(map, config, config.stations);
+    } else if (config.stations_url && window.fetch) {
+      window
+        .fetch(config.stations_url, {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" },
+        })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error(response.status);
+          }
+          return response.json();
+        })
+        .then(function (data) {
+          addMarkers(map, config, data.stations || []);
+        })
+        .catch(function () {
+          addMarkers(map, config, []);
+        });
+    }
+  }
+
+  function addMarkers(map, config, stations) {
     var points = [];
-    config.stations.forEach(function (station) {
+    stations.forEach(function (station) {
       var level = LEVEL_LABELS[station.level] ? station.level : "station";
       var icon = window.L.divIcon({
         className: "sz-pin-wrap",

@@ -5,10 +5,10 @@ and to the forms named in its own "相关表格" field (a form code, ``名称|�
 """
 
 from plone import api
-from Products.Five.browser import BrowserView
 from suizhou.laborrights.content.guide import GUIDE_KINDS
 from suizhou.laborrights.content.guide import MATERIAL_FORMS
 from suizhou.laborrights.public import settings
+from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.public.utils import titles
@@ -53,7 +53,7 @@ def forms_for(dispute_types, related=()):
     return links
 
 
-class GuideView(BrowserView):
+class GuideView(PublicPage):
     """The service card of a guide."""
 
     def kind(self):
@@ -95,7 +95,7 @@ class GuideView(BrowserView):
         return self.context.aq_parent.absolute_url()
 
 
-class GuideListing(BrowserView):
+class GuideListing(PublicPage):
     """The guides folder: by kind (checklists, guides, notices), filterable by matter."""
 
     def update(self):
@@ -104,10 +104,6 @@ class GuideListing(BrowserView):
         self.kind = kind if kind in GUIDE_KINDS.by_value else ""
         dispute_type = (form.get("dispute_type") or "").strip()
         self.dispute_type = dispute_type if dispute_type in dict(registry_terms("dispute_types")) else ""
-
-    def __call__(self):
-        self.update()
-        return self.index()
 
     def kinds(self):
         return [

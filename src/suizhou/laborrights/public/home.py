@@ -1,9 +1,9 @@
 """The home page (the site root's layout): service entries, hotlines, latest cases and news."""
 
 from plone import api
-from Products.Five.browser import BrowserView
 from suizhou.laborrights.public import settings
 from suizhou.laborrights.public.icons import icon
+from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.setuphandlers import GUIDES_ID
@@ -38,7 +38,7 @@ def day(brain):
     return date.strftime("%Y-%m-%d")
 
 
-class HomeView(BrowserView):
+class HomeView(PublicPage):
     def entries(self):
         return [
             {

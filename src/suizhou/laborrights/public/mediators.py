@@ -6,7 +6,7 @@ and of those the ones whose outcome is 'mediated'. The count is an unrestricted 
 """
 
 from plone import api
-from Products.Five.browser import BrowserView
+from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import initial
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import pinyin_key
@@ -70,7 +70,7 @@ def mediator_cards(mediators, station=None):
     return cards
 
 
-class MediatorDirectory(BrowserView):
+class MediatorDirectory(PublicPage):
     """All published mediators, filterable by kind, district, studio and gold medal."""
 
     def update(self):
@@ -89,10 +89,6 @@ class MediatorDirectory(BrowserView):
         if self.gold:
             query["mediator_title"] = GOLD
         self.cards = mediator_cards([brain.getObject() for brain in api.content.find(**query)])
-
-    def __call__(self):
-        self.update()
-        return self.index()
 
     @staticmethod
     def _choice(value, vocabulary):
@@ -126,7 +122,7 @@ class MediatorDirectory(BrowserView):
         return f"{api.portal.get().absolute_url()}/mediators"
 
 
-class MediatorView(BrowserView):
+class MediatorView(PublicPage):
     """A mediator's profile: photo, kind, studio, specialties, stations, figures, biography."""
 
     def card(self):

@@ -1,6 +1,10 @@
 """Station finder (district → township → stations, as a list and on a map, nearest first),
 the station page with its QR code, and the district page.
 
+The finder's page carries the list; the map's markers come from ``@@station-map.json`` (the
+same filters, fetched by the map script), so the page stays light and works without scripts,
+and the marker data is cached on its own.
+
 Only published stations are listed, and only their public fields are used: a station's staff
 e-mail address never reaches these pages.
 """
@@ -11,6 +15,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.public import settings
 from suizhou.laborrights.public.icons import icon
 from suizhou.laborrights.public.mediators import mediator_cards
+from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import distance_km
 from suizhou.laborrights.public.utils import format_distance
 from suizhou.laborrights.public.utils import options
@@ -81,34 +86,42 @@ def tel(number):
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch in "+-")
 
 
-def map_config(stations, here=None):
-    """What the map script needs, as JSON: tiles (may be empty), centre, markers."""
-    return json.dumps(
+def map_markers(stations):
+    """The map's markers of the stations that have a position."""
+    return [
         {
-            "tiles": settings.get("map_tile_url") or "",
-            "attribution": settings.get("map_attribution") or "",
-            "center": [settings.get("map_center_latitude"), settings.get("map_center_longitude")],
-            "zoom": settings.get("map_zoom"),
-            "here": here,
-            "stations": [
-                {
-                    "title": s["title"],
-                    "url": s["url"],
-                    "address": s["address"],
-                    "level": s["level"],
-                    "level_title": s["level_title"],
-                    "lat": s["latitude"],
-                    "lon": s["longitude"],
-                }
-                for s in stations
-                if s["latitude"] is not None
-            ],
-        },
-        ensure_ascii=False,
-    )
+            "title": s["title"],
+            "url": s["url"],
+            "address": s["address"],
+            "level": s["level"],
+            "level_title": s["level_title"],
+            "lat": s["latitude"],
+            "lon": s["longitude"],
+        }
+        for s in stations
+        if s["latitude"] is not None
+    ]
 
 
-class StationFinder(BrowserView):
+def map_config(here=None, **markers):
+    """What the map script needs, as JSON: tiles (may be empty), centre, the visitor's position,
+    and the markers: ``stations`` (a list) or ``stations_url`` (where to fetch them)."""
+    config = {
+        "tiles": settings.get("map_tile_url") or "",
+        "attribution": settings.get("map_attribution") or "",
+        "center": [settings.get("map_center_latitude"), settings.get("map_center_longitude")],
+        "zoom": settings.get("map_zoom"),
+        "here": here,
+    }
+    config.update(markers)
+    return json.dumps(config, ensure_ascii=False)
+
+
+# The finder's filters in the order of its form (and of the map data's query string).
+FILTERS = ("district", "township", "level", "dispute_type", "host_type")
+
+
+class StationFinder(PublicPage):
     """The layout of the stations folder: filters, the list (grouped or nearest first), a map."""
 
     fixed_district = None  # the district page shows one district's stations
@@ -147,10 +160,6 @@ class StationFinder(BrowserView):
                     station["distance_text"] = format_distance(km)
             stations.sort(key=lambda s: s.get("distance", float("inf")))
         self.stations = stations
-
-    def __call__(self):
-        self.update()
-        return self.index()
 
     @staticmethod
     def _choice(value, vocabulary):
@@ -249,8 +258,19 @@ class StationFinder(BrowserView):
             )
         return groups
 
+    def map_data_url(self):
+        """The map's markers for the filters of this page (not its position, so that every
+        visitor of a list shares one cacheable URL)."""
+        chosen = [
+            (name, getattr(self, name))
+            for name in FILTERS
+            if getattr(self, name) and not (name == "district" and self.fixed_district)
+        ]
+        query = f"?{urlencode(chosen)}" if chosen else ""
+        return f"{self.context.absolute_url()}/@@station-map.json{query}"
+
     def map_config(self):
-        return map_config(self.stations, self.here)
+        return map_config(self.here, stations_url=self.map_data_url())
 
     def pin_icon(self):
         return icon("stations")
@@ -276,7 +296,26 @@ class DistrictView(StationFinder):
         return f"{self.portal_url()}/mediators?district={self.fixed_district}"
 
 
-class StationView(BrowserView):
+class MapData:
+    """``@@station-map.json``: the markers of the stations a finder page lists (same filters),
+    for its map script."""
+
+    def __call__(self):
+        self.update()
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json; charset=utf-8")
+        return json.dumps({"stations": map_markers(self.stations)}, ensure_ascii=False)
+
+
+class StationMapData(MapData, StationFinder):
+    """The map data of the finder (the stations folder)."""
+
+
+class DistrictMapData(MapData, DistrictView):
+    """The map data of a district's page."""
+
+
+class StationView(PublicPage):
     """A station's page: where, when, whom to call, who sits there, what it handles, QR code."""
 
     def info(self):
@@ -309,7 +348,7 @@ class StationView(BrowserView):
         return f"geo:{station.latitude},{station.longitude}?q={station.latitude},{station.longitude}"
 
     def map_config(self):
-        return map_config([self.info()])
+        return map_config(stations=map_markers([self.info()]))
 
     def has_tiles(self):
         """A map of one station says something only on a real map (tiles configured)."""

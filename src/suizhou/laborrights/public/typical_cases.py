@@ -6,7 +6,7 @@ from plone.app.layout.viewlets.common import ViewletBase
 from plone.base.batch import Batch
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditView
-from Products.Five.browser import BrowserView
+from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import batch_start
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import titles
@@ -60,7 +60,7 @@ def case_card(case, districts):
     }
 
 
-class TypicalCaseListing(BrowserView):
+class TypicalCaseListing(PublicPage):
     """The layout of /typical-cases: newest first, filterable by dispute type, district, year."""
 
     def update(self):
@@ -87,10 +87,6 @@ class TypicalCaseListing(BrowserView):
         cards.sort(key=lambda card: card["date"], reverse=True)
         self.cards = cards
 
-    def __call__(self):
-        self.update()
-        return self.index()
-
     @staticmethod
     def _choice(value, vocabulary):
         value = (value or "").strip()
@@ -111,7 +107,7 @@ class TypicalCaseListing(BrowserView):
         return Batch(self.cards, PAGE_SIZE, start)
 
 
-class TypicalCaseView(BrowserView):
+class TypicalCaseView(PublicPage):
     """A typical case: what happened, how it was handled, the result, the law, the lesson."""
 
     def card(self):
@@ -137,7 +133,7 @@ class TypicalCaseView(BrowserView):
         return self.context.aq_parent.absolute_url()
 
 
-class NewsListing(BrowserView):
+class NewsListing(PublicPage):
     """The layout of /news: published news, newest first."""
 
     def batch(self):
