@@ -80,7 +80,7 @@ class TestRoutingNotices(NotificationFixture):
         ((subject, body),) = self.mails_to(UNIT_MAILBOX)
         self.assertIn("【待办】", subject)
         self.assertIn(self.case.getId(), body)
-        self.assertIn(self.case.absolute_url(), body)
+        self.assertIn(f"{self.portal.absolute_url()}/@@open-case?ref={self.case.getId()}", body)
         self.assertEqual(len(self.mails_to("mediator_li@example.org")), 1)
         ((subject, body),) = self.mails_to(APPLICANT_MAIL)
         self.assertIn("已分办", subject)

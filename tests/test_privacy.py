@@ -212,6 +212,34 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
         browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}/wage-slip.txt/@@download/file")
         self.assertEqual(browser.contents.encode(), ATTACHMENT)
 
+    def test_notice_link_leads_staff_through_the_login_form_to_the_case(self):
+        """Staff notices link to @@open-case: without a login it asks for one, the same way
+        for any reference; after logging in the browser lands on the case."""
+        anonymous = self.session()
+        answers = {}
+        for reference in (self.references[0], MADE_UP):
+            response = self.get(anonymous, "@@open-case", {"ref": reference})
+            self.assertEqual(response.status_code, 302)
+            answers[reference] = response.headers["Location"].replace(reference, "REF")
+        self.assertEqual(answers[self.references[0]], answers[MADE_UP])
+        self.assertIn("/login?came_from=", answers[MADE_UP])
+
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.open(f"{self.portal.absolute_url()}/@@open-case?ref={self.references[0]}")
+        browser.getControl(name="__ac_name").value = "siteadmin"
+        browser.getControl(name="__ac_password").value = PASSWORD
+        browser.getControl(name="buttons.login").click()
+        self.assertEqual(browser.url, f"{self.portal.absolute_url()}/{self.paths[0]}")
+        self.assertIn(NAME, browser.contents)
+
+        member = self.session("member")  # logged in, not staff of the case: as if none
+        for reference in (self.references[0], MADE_UP):
+            with self.subTest(reference=reference):
+                response = self.get(member, "@@open-case", {"ref": reference})
+                self.assertEqual(response.status_code, 404)
+                self.assertNoCaseData(response, *self.references)
+
     def test_searches_find_no_case(self):
         html_searches = [
             ("@@search", {"SearchableText": NAME}),

@@ -36,7 +36,7 @@ def _facts(case, **extra):
         "route": title_of("routes", case.route) if case.route else "",
         "unit": recipients.unit_title(case.assigned_unit),
         "progress_url": recipients.progress_url(case),
-        "case_url": recipients.url_of(case),
+        "case_url": recipients.staff_case_url(case),
     }
     facts.update({key: "" if value is None else value for key, value in extra.items()})
     return facts

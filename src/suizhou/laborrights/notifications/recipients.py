@@ -8,6 +8,7 @@ from suizhou.laborrights.forms.receipt import filing_record
 from suizhou.laborrights.notifications.settings import setting
 from suizhou.laborrights.validators import is_mobile
 from suizhou.laborrights.validators import normalize_phone
+from urllib.parse import urlencode
 
 
 def applicant_email(case):
@@ -58,11 +59,9 @@ def site_url():
     return configured or api.portal.get().absolute_url()
 
 
-def url_of(obj):
-    """The absolute address of ``obj`` under the public site address."""
-    portal_path = api.portal.get().getPhysicalPath()
-    relative = obj.getPhysicalPath()[len(portal_path) :]
-    return "/".join((site_url(),) + tuple(relative))
+def staff_case_url(case):
+    """The link to a case in staff notices (``@@open-case``: through the login form)."""
+    return f"{site_url()}/@@open-case?{urlencode({'ref': case.getId()})}"
 
 
 def progress_url(case):
