@@ -9,6 +9,9 @@ request one page for S seconds, then the next page.
 - Plone: the add-on with its demo content — home page, station finder, a guide;
 - stock: plain Plone 6 Classic with Barceloneta and its default content — the front page.
 
+Requests name the host ``localhost``: plone.app.theming leaves pages for ``127.0.0.1``
+unthemed (its default "unthemed hosts"), and visitors get the themed page.
+
 Two figures per page: requests/s over HTTP (what a visitor's browser gets, including sending
 the page) and requests/s of the application alone (the WSGI app called in-process, one request
 at a time), and each as a ratio to the stock front page.
@@ -36,6 +39,7 @@ import urllib.request
 SECONDS = float(sys.argv[-2])
 CLIENTS = int(sys.argv[-1])
 CACHING = "plone.app.caching:without-caching-proxy"
+HOST = "localhost"  # not 127.0.0.1, for which plone.app.theming serves pages unthemed
 PAGES = [
     ("stock Plone front page", "/stock"),
     ("home page", "/Plone"),
@@ -50,8 +54,9 @@ counts, errors = [0] * clients, [0] * clients
 deadline = time.monotonic() + seconds
 def run(i):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Accept-Language": "zh-CN", "Host": f"localhost:{port}"}
     while time.monotonic() < deadline:
-        connection.request("GET", path, headers={"Accept-Language": "zh-CN"})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         body = response.read()
         if response.status == 200 and body:
@@ -125,10 +130,10 @@ def in_process(path, count=200):
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
-        "SERVER_NAME": "127.0.0.1",
+        "SERVER_NAME": HOST,
         "SERVER_PORT": "80",
         "SERVER_PROTOCOL": "HTTP/1.1",
-        "HTTP_HOST": "127.0.0.1",
+        "HTTP_HOST": HOST,
         "HTTP_ACCEPT_LANGUAGE": "zh-CN",
         "wsgi.url_scheme": "http",
         "wsgi.errors": sys.stderr,
@@ -152,10 +157,13 @@ def in_process(path, count=200):
 
 
 def measure(port, path):
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": f"{HOST}:{port}"})
     for _ in range(20):  # warm up: templates compiled, caches filled
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as response:
+        with urllib.request.urlopen(request) as response:
             assert response.status == 200, (path, response.status)
-            size = len(response.read())
+            body = response.read()
+    assert b"++theme++" in body, f"{path} is not themed"  # the theme's own assets
+    size = len(body)
     result = subprocess.run(
         [sys.executable, "-c", CLIENT, str(port), path, str(SECONDS), str(CLIENTS)],
         capture_output=True,

@@ -187,16 +187,7 @@ PUBLIC_PAGES = {
 # Problems known on pages whose markup is not the public site's (nor the theme's) to fix, with
 # where the fix belongs. The tests fail when a page has any other problem, and when a known
 # one is gone (then take it off this list).
-FORM_GUIDES_ABOVE_TITLE = "the first heading is not the h1: h2 '办理前请阅读'"
-KNOWN_PROBLEMS = {
-    # The forms' "read before you apply" box (forms/guides.py, FormGuidesViewlet) is an
-    # IAboveContent viewlet with an <h2>: it comes before the form's <h1>. It belongs below
-    # the title (IBelowContentTitle) or should not be a heading.
-    "complaint form": [FORM_GUIDES_ABOVE_TITLE],
-    "mediation form": [FORM_GUIDES_ABOVE_TITLE],
-    "arbitration form": [FORM_GUIDES_ABOVE_TITLE],
-    "employer service form": [FORM_GUIDES_ABOVE_TITLE],
-}
+KNOWN_PROBLEMS = {}
 
 
 class TestCheckerCatchesProblems(unittest.TestCase):

@@ -75,6 +75,16 @@ class TestHomePage(unittest.TestCase):
                 self.browser.open(href)
                 self.assertEqual(self.browser.headers["status"], "200 OK")
 
+    def test_main_menu_lists_sections_not_every_news_item(self):
+        menu = self.home().get_element_by_id("portal-globalnav")
+        labels = [link.text_content().strip() for link in menu.iter("a")]
+        self.assertIn("新闻动态", labels)
+        self.assertIn("网上申请", labels)
+        news = api.content.find(portal_type="News Item", review_state="published")
+        self.assertTrue(news)
+        for brain in news:
+            self.assertNotIn(brain.Title, labels)
+
     def test_entries_are_settings(self):
         api.portal.set_registry_record(
             "suizhou.laborrights.public.home_entries",
