@@ -146,6 +146,19 @@ class TestDemoCases(DemoTestCase):
         )
         self.assertEqual({c.route for c in self.cases} - {None}, codes("routes"))
 
+    def test_desk_cases_have_claims_judged_one_by_one(self):
+        from suizhou.laborrights.handling import triage
+
+        with_claims = [c for c in self.cases if c.claims]
+        self.assertTrue(with_claims)
+        self.assertTrue(all(c.channel in ("window", "phone", "hotline_12345", "transferred") for c in with_claims))
+        verdicts = set()
+        for case in with_claims:
+            suggestion = triage.final_award(case)
+            self.assertTrue(str(suggestion.reason).startswith("triage_final_award_claims"), case.reference)
+            verdicts.add(suggestion.applies)
+        self.assertEqual(verdicts, {True, False})  # both outcomes show in the demo
+
     def test_catalog_indexes_cases(self):
         self.assertEqual(
             len(self.find(portal_type="Case", review_state="registered")),

@@ -1444,6 +1444,18 @@ COMPANION_TYPES = {
     "work_injury": "social_insurance",
     "overtime": "wage_arrears",
 }
+# The claim a clerk records for a matter of each dispute type (the first type carries the
+# amount claimed; a social insurance claim has none).
+CLAIM_KINDS = {
+    "wage_arrears": "wages",
+    "overtime": "overtime_pay",
+    "dismissal": "economic_compensation",
+    "labor_contract": "damages",
+    "work_injury": "work_injury_medical",
+    "social_insurance": "social_insurance",
+}
+# Channels where staff register the matter, and so record the claims one by one.
+DESK_CHANNELS = ("window", "phone", "hotline_12345", "transferred")
 # Where each matter goes after registration.
 ROUTES = {
     "wage_arrears": "inspection",
@@ -1864,6 +1876,7 @@ def case_specs():
             )
         if channel == "transferred":
             facts = f"本件由{rng.choice(TRANSFER_SOURCES)}转办。" + facts
+        claims = _claims(types[0], amount) if channel in DESK_CHANNELS and workers == 1 else []
         fields = dict(
             person,
             channel=channel,
@@ -1876,6 +1889,7 @@ def case_specs():
             employer_phone=employer["phone"],
             dispute_types=types,
             claim_amount=amount,
+            claims=claims,
             workers_involved=workers,
             facts=facts,
             request=request,
@@ -1899,6 +1913,14 @@ def case_specs():
     specs.extend(_collective_specs(rng, employers[COLLECTIVE_EMPLOYER]))
     specs.sort(key=lambda spec: spec["received"])
     return specs
+
+
+def _claims(dispute_type, amount):
+    """The claims of a matter registered at a desk: one, of the matter's kind."""
+    kind = CLAIM_KINDS.get(dispute_type)
+    if kind is None:
+        return []
+    return [{"kind": kind, "amount": None if kind == "social_insurance" else amount, "note": None}]
 
 
 def _collective_specs(rng, employer):
