@@ -52,6 +52,12 @@ class TestPublicForms(FormsTestCase):
         self.assertIn("劳动争议仲裁申请一次性告知清单", arbitration)
         self.assertIn("附件：支持 pdf", arbitration)
 
+    def test_an_optional_list_offers_please_choose(self):
+        self.open_form("complaint")
+        district = self.browser.getControl(name="form.widgets.district:list")
+        self.assertEqual(district.displayOptions[0], "请选择")
+        self.assertNotIn("空值", self.browser.contents)
+
     def test_an_administrator_edits_the_action_in_easyforms_editor(self):
         browser = self.new_browser()
         browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
