@@ -92,6 +92,30 @@ class TestCaseRegister(unittest.TestCase):
         self.assertEqual([b.getId for b in found], [case.getId()])
 
 
+class TestBinsStayPut(unittest.TestCase):
+    """Filing a case does not rewrite its month folder (which every filing of the month would
+    otherwise conflict on) and keeps the folder's catalog entry as it was."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def test_adding_a_case_leaves_the_month_folder_unwritten(self):
+        new_case(received=at(2026, 10, 8))
+        transaction.commit()
+        month = api.portal.get()["cases"]["zengdu"]["2026-10"]
+        serial = month._p_serial
+        catalog = api.portal.get_tool("portal_catalog")
+        itself = {"query": "/".join(month.getPhysicalPath()), "depth": 0}
+        (before,) = catalog.unrestrictedSearchResults(path=itself)
+
+        case = new_case(received=at(2026, 10, 9))
+        transaction.commit()
+
+        self.assertIn(case.getId(), month.objectIds())
+        self.assertEqual(month._p_serial, serial)
+        (after,) = catalog.unrestrictedSearchResults(path=itself)
+        self.assertEqual(after.modified, before.modified)
+
+
 class TestConcurrentFilings(unittest.TestCase):
     """Four writers on their own connections, retried as the site retries conflicts.
 

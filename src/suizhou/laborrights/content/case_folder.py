@@ -63,8 +63,9 @@ class CaseFolder(Container):
     def _setObject(self, id, object, roles=None, user=None, set_owner=1, suppress_events=False):
         """Add as usual, but without the container-modified event.
 
-        Plone answers that event by reindexing the whole folder, which costs every filing a
-        second catalog pass and changes nothing a bin is found by.
+        Plone answers that event by reindexing the whole folder and setting its modification
+        date: every filing would pay a second catalog pass and rewrite the bin itself, on which
+        concurrent filings would then conflict.
         """
         if suppress_events:
             return super()._setObject(id, object, roles, user, set_owner, suppress_events=True)
@@ -72,10 +73,3 @@ class CaseFolder(Container):
         id = super()._setObject(id, object, roles, user, set_owner, suppress_events=True)
         notify(ObjectAddedEvent(self._getOb(id), self, id))
         return id
-
-    def notifyModified(self):
-        """Keep the folder's modification date when a case is added.
-
-        Plone reindexes a container whenever something is added to it, which by default
-        rewrites the container itself; every concurrent filing would then conflict on it.
-        """
