@@ -14,7 +14,8 @@ unthemed (its default "unthemed hosts"), and visitors get the themed page.
 
 Two figures per page: requests/s over HTTP (what a visitor's browser gets, including sending
 the page) and requests/s of the application alone (the WSGI app called in-process, one request
-at a time), and each as a ratio to the stock front page.
+at a time), and each as a ratio to the stock front page. Both take turns: every page gets a
+block in each of ROUNDS rounds, so a change of the machine's load hits all pages alike.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -36,8 +37,10 @@ import transaction
 import urllib.request
 
 
-SECONDS = float(sys.argv[-2])
+SECONDS = float(sys.argv[-2])  # per page, over all rounds
 CLIENTS = int(sys.argv[-1])
+ROUNDS = 5
+APP_REQUESTS_PER_ROUND = 50
 CACHING = "plone.app.caching:without-caching-proxy"
 HOST = "localhost"  # not 127.0.0.1, for which plone.app.theming serves pages unthemed
 PAGES = [
@@ -124,9 +127,9 @@ def serve():
     return server.effective_port
 
 
-def in_process(path, count=200):
-    """Requests/s of the application alone: the WSGI app called directly, one at a time
-    (no HTTP, no client): what the page costs Zope, whatever its size on the wire."""
+def in_process(path, count):
+    """Seconds the application alone takes for `count` requests: the WSGI app called directly,
+    one at a time (no HTTP, no client): what the page costs Zope, whatever its size on the wire."""
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
@@ -148,43 +151,55 @@ def in_process(path, count=200):
         )
         assert statuses[0].startswith("200") and body, (path, statuses)
 
-    for _ in range(20):
-        call()
     start = time.perf_counter()
     for _ in range(count):
         call()
-    return count / (time.perf_counter() - start)
+    return time.perf_counter() - start
 
 
-def measure(port, path):
+def warm_up(port, path):
+    """Templates compiled, caches filled; returns the page's size."""
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": f"{HOST}:{port}"})
-    for _ in range(20):  # warm up: templates compiled, caches filled
+    for _ in range(20):
         with urllib.request.urlopen(request) as response:
             assert response.status == 200, (path, response.status)
             body = response.read()
     assert b"++theme++" in body, f"{path} is not themed"  # the theme's own assets
-    size = len(body)
+    return len(body)
+
+
+def over_http(port, path, seconds):
     result = subprocess.run(
-        [sys.executable, "-c", CLIENT, str(port), path, str(SECONDS), str(CLIENTS)],
+        [sys.executable, "-c", CLIENT, str(port), path, str(seconds), str(CLIENTS)],
         capture_output=True,
         text=True,
         check=True,
     )
-    data = json.loads(result.stdout)
-    data["bytes"] = size
-    return data
+    return json.loads(result.stdout)
 
 
 def main(app):
     create_sites(app)
-    app_rates = {path: in_process(path) for _name, path in PAGES}
     port = serve()
+    paths = [path for _name, path in PAGES]
+    sizes = {path: warm_up(port, path) for path in paths}
+    app_seconds = dict.fromkeys(paths, 0.0)
+    http = {path: {"requests": 0, "errors": 0, "seconds": 0.0} for path in paths}
+    for _round in range(ROUNDS):
+        for path in paths:
+            app_seconds[path] += in_process(path, APP_REQUESTS_PER_ROUND)
+        for path in paths:
+            data = over_http(port, path, SECONDS / ROUNDS)
+            for key in http[path]:
+                http[path][key] += data[key]
     rows = []
     for name, path in PAGES:
-        data = measure(port, path)
-        rows.append((name, path, data["requests"] / data["seconds"], app_rates[path], data))
+        data = dict(http[path], bytes=sizes[path])
+        app_rate = ROUNDS * APP_REQUESTS_PER_ROUND / app_seconds[path]
+        rows.append((name, path, data["requests"] / data["seconds"], app_rate, data))
     stock_http, stock_app = rows[0][2], rows[0][3]
-    print(f"plone.app.caching ({CACHING}); HTTP: {CLIENTS} clients, {SECONDS:g} s per page")
+    print(f"plone.app.caching ({CACHING}); HTTP: {CLIENTS} clients, {SECONDS:g} s per page;"
+          f" {ROUNDS} rounds, pages taking turns")
     print(
         f"{'page':<24} {'path':<38} {'KiB':>5} {'HTTP req/s':>10} {'ratio':>6} {'errors':>6}"
         f" {'app req/s':>9} {'ratio':>6}"

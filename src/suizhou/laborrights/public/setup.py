@@ -1,12 +1,15 @@
-"""Set-up of the public site, run by the default profile and its upgrade step: the home page
-and the publication folders' layouts, and the case types kept out of the site search."""
+"""Set-up of the public site, run by the default profile and its upgrade steps: the home page
+and the publication folders' layouts (the station folder also marked as the station directory),
+and the case types kept out of the site search."""
 
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.setuphandlers import GUIDES_ID
 from suizhou.laborrights.setuphandlers import NEWS_ID
 from suizhou.laborrights.setuphandlers import STATIONS_ID
 from suizhou.laborrights.setuphandlers import TYPICAL_CASES_ID
+from zope.interface import alsoProvides
 
 
 HOME_LAYOUT = "laborrights-home"
@@ -30,6 +33,8 @@ def set_layouts(portal):
             continue
         if folder.getLayout() != layout:
             folder.setLayout(layout)
+        if folder_id == STATIONS_ID:
+            alsoProvides(folder, IStationDirectory)
         folder.reindexObject()
     record = "plone.types_not_searched"
     hidden = tuple(api.portal.get_registry_record(record, default=()) or ())

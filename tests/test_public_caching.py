@@ -1,0 +1,136 @@
+"""HTTP caching of the public pages (plone.app.caching, as docs/deployment.md sets it up), and
+the pages' default views.
+
+A lock shows only in the editors' toolbar: locking a page must not throw away the copy that
+visitors are served from the RAM cache, and an editor must not be served a copy without the lock.
+"""
+
+from plone import api
+from plone.app.testing import login
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
+from plone.locking.interfaces import ILockable
+from plone.testing.zope import Browser
+from suizhou.laborrights.interfaces import IStationDirectory
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from tests.helpers import make_user
+from tests.helpers import new_case
+from zope.interface import noLongerProvides
+
+import transaction
+import unittest
+
+
+GUIDE = "guides/wage-arrears-checklist"
+PROFILE = "suizhou.laborrights:default"
+PASSWORD = "secret-password-123"  # tests.helpers.make_user
+
+
+def set_up_caching():
+    setup = api.portal.get_tool("portal_setup")
+    setup.runAllImportStepsFromProfile("profile-plone.app.caching:default")
+    setup.runAllImportStepsFromProfile("profile-plone.app.caching:without-caching-proxy")
+    api.portal.set_registry_record("plone.caching.interfaces.ICacheSettings.enabled", True)
+
+
+class TestLockAndCache(unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        set_up_caching()
+        setRoles(self.portal, TEST_USER_ID, ["Editor"])
+        transaction.commit()
+        self.url = f"{self.portal.absolute_url()}/{GUIDE}"
+
+    def get(self, editor=False):
+        browser = Browser(self.layer["app"])
+        if editor:
+            browser.addHeader("Authorization", f"Basic {TEST_USER_NAME}:{TEST_USER_PASSWORD}")
+        browser.open(self.url)
+        self.assertEqual(browser.headers["status"], "200 OK")
+        return browser.headers
+
+    def lock(self):
+        login(self.portal, TEST_USER_NAME)
+        ILockable(self.portal.unrestrictedTraverse(GUIDE)).lock()
+        transaction.commit()
+
+    def test_visitors_keep_the_cached_page_when_an_editor_locks_it(self):
+        self.get()
+        before = self.get()
+        self.assertIn("X-RAMCache", before)  # served from the RAM cache
+
+        self.lock()
+        after = self.get()
+
+        self.assertEqual(after["ETag"], before["ETag"])
+        self.assertIn("X-RAMCache", after)
+
+    def test_editors_are_not_served_a_copy_without_the_lock(self):
+        before = self.get(editor=True)
+
+        self.lock()
+        after = self.get(editor=True)
+
+        self.assertNotEqual(after["ETag"], before["ETag"])
+        self.assertNotIn("X-RAMCache", after)
+
+
+class TestStationDirectory(unittest.TestCase):
+    layer = DEMO_INTEGRATION_TESTING
+
+    def test_station_folder_is_the_station_directory(self):
+        self.assertTrue(IStationDirectory.providedBy(self.layer["portal"]["stations"]))
+
+    def test_upgrade_marks_an_existing_station_folder(self):
+        stations = self.layer["portal"]["stations"]
+        noLongerProvides(stations, IStationDirectory)
+        setup = api.portal.get_tool("portal_setup")
+        setup.setLastVersionForProfile(PROFILE, "1006")
+
+        with api.env.adopt_roles(["Manager"]):
+            setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), (setup.getVersionForProfile(PROFILE),))
+        self.assertTrue(IStationDirectory.providedBy(stations))
+        self.assertEqual(stations.getLayout(), "station-finder")
+
+
+class TestNeverCached(unittest.TestCase):
+    """With caching on, a case page and a filing form are built anew for every request."""
+
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        set_up_caching()
+        make_user("siteadmin", roles=["Site Administrator"])
+        transaction.commit()
+
+    def get_twice(self, url, user=None):
+        browser = Browser(self.layer["app"])
+        if user:
+            browser.addHeader("Authorization", f"Basic {user}:{PASSWORD}")
+        for _ in range(2):
+            browser.open(url)
+            self.assertEqual(browser.headers["status"], "200 OK")
+        return browser.headers
+
+    def test_public_page_is_cached(self):  # the control: caching is on
+        self.assertIn("X-RAMCache", self.get_twice(f"{self.portal.absolute_url()}/{GUIDE}"))
+
+    def test_filing_form_is_not_cached(self):
+        headers = self.get_twice(f"{self.portal.absolute_url()}/apply/complaint")
+        self.assertNotIn("X-RAMCache", headers)
+        self.assertNotIn("ETag", headers)
+
+    def test_case_page_is_not_cached(self):
+        case = new_case()
+        transaction.commit()
+        headers = self.get_twice(case.absolute_url(), user="siteadmin")
+        self.assertNotIn("X-RAMCache", headers)
+        self.assertNotIn("ETag", headers)
