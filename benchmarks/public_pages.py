@@ -40,7 +40,7 @@ import urllib.request
 SECONDS = float(sys.argv[-2])  # per page, over all rounds
 CLIENTS = int(sys.argv[-1])
 ROUNDS = 5
-APP_REQUESTS_PER_ROUND = 50
+APP_REQUESTS_PER_ROUND = 200
 CACHING = "plone.app.caching:without-caching-proxy"
 HOST = "localhost"  # not 127.0.0.1, for which plone.app.theming serves pages unthemed
 PAGES = [
