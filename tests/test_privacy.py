@@ -2,6 +2,8 @@
 sitemap, REST call or error page could show it. Staff, the control, do see it."""
 
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.testing import RelativeSession
 from plone.testing.zope import Browser
@@ -13,6 +15,7 @@ from tests.helpers import new_case
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
 
+import base64
 import gzip
 import transaction
 import unittest
@@ -194,6 +197,37 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
         self.assertIn(f"{self.portal.absolute_url()}/login", page.text)
         post = self.session().post(case, data={"applicant_name": "x"}, allow_redirects=False)
         self.assertEqual(post.status_code, 404)
+
+    def test_made_up_credentials_are_like_none(self):
+        """A forged session cookie, a wrong password, an unknown user, a token that is no token:
+        nobody is logged in, so a case answers like a reference that was never given."""
+        case = self.paths[1]
+        made_up = f"{case.rsplit('/', 1)[0]}/{MADE_UP}"
+        basic = lambda text: "Basic " + base64.b64encode(text.encode()).decode()  # noqa: E731
+        forged = {
+            "session cookie": {"Cookie": "__ac=" + base64.b64encode(b"siteadmin").decode()},
+            "wrong password": {"Authorization": basic("siteadmin:wrong-password")},
+            "unknown user": {"Authorization": basic("nobody-here:secret")},
+            "made-up token": {"Authorization": "Bearer made.up.token"},
+        }
+        for name, headers in forged.items():
+            for view in ("", "/view", "/wage-slip.txt/@@download/file", "/@case-timeline"):
+                for accept in ("text/html", "application/json"):
+                    with self.subTest(credentials=name, view=view, accept=accept):
+                        session = self.session()
+                        session.headers.update(headers, Accept=accept)
+                        existing = self.get(session, f"{case}{view}")
+                        unknown = self.get(session, f"{made_up}{view}")
+                        self.assertEqual(existing.status_code, 404)
+                        self.assertEqual(existing.content, unknown.content)
+                        self.assertNoCaseData(existing, *self.references)
+
+    def test_zope_administrator_opens_a_case(self):
+        session = self.session()
+        session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        response = self.get(session, self.paths[0], headers={"Accept": "text/html"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(NAME, response.text)
 
     def test_logged_in_staff_of_another_unit_are_refused_as_before(self):
         response = self.get(self.session("member"), self.paths[0], headers={"Accept": "text/html"})

@@ -5,14 +5,19 @@ ordered id list, which is what loses creates to write conflicts on stock folders
 reference numbers, so new keys always land in the last bucket; large buckets make the bucket
 splits (the one change of a tree that cannot be merged) rare.
 
-For a request without credentials, the register and everything in it is not found: a case
-answers exactly like a reference that does not exist (404), instead of asking to log in.
+For a request that logs nobody in (no credentials, or credentials that are not valid), the
+register and everything in it is not found: a case answers exactly like a reference that does
+not exist (404), instead of asking to log in.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from BTrees.OOBTree import OOBTree
 from OFS.event import ObjectWillBeAddedEvent
 from plone.dexterity.content import Container
 from plone.supermodel import model
+from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
+from Products.CMFCore.utils import getToolByName
 from zope.event import notify
 from zope.interface import implementer
 from zope.lifecycleevent import ObjectAddedEvent
@@ -29,11 +34,22 @@ class ICaseFolder(model.Schema):
     """No fields: the register's structure is /cases/<district>/<yyyy-mm>/<reference>."""
 
 
-def carries_credentials(request):
-    """Does the request bring anything to log in with: a session cookie or an Authorization
-    header (HTTP basic, a REST token)? ZPublisher keeps the header in ``_auth`` only, as PAS
-    reads it."""
-    return bool(request.cookies.get("__ac") or request._auth)
+def logs_someone_in(context, request):
+    """Do the request's credentials (session cookie, HTTP basic, a REST token) identify a user
+    of the site or of the Zope root (the instance's administrator)? The extraction and
+    authentication that ZPublisher runs once traversal is done."""
+    if not (request.cookies.get("__ac") or request._auth):  # nothing to log in with: no cost
+        return False
+    site = getToolByName(context, "portal_url").getPortalObject()
+    for user_folder in (site.acl_users, aq_parent(aq_inner(site)).acl_users):
+        if IPluggableAuthService.providedBy(user_folder):
+            if user_folder._extractUserIds(request, user_folder.plugins):
+                return True
+            continue
+        name, password = user_folder.identify(request._auth)  # a plain Zope user folder
+        if name and user_folder.authenticate(name, password, request):
+            return True
+    return False
 
 
 @implementer(ICaseFolder)
@@ -44,13 +60,13 @@ class CaseFolder(Container):
         """Not found for anonymous visitors, before traversal goes any further.
 
         ZPublisher authenticates only once traversal is done, and would then answer the
-        anonymous visitor of an existing case with a login form, and of a made-up reference
-        with a 404, telling the two apart. Here, in the first folder of the path, every
+        anonymous visitor of an existing case (a made-up session cookie is anonymous too) with
+        a login form, and of a made-up reference with a 404, telling the two apart. Here, in the first folder of the path, every
         address below the register is still alike. As Zope says of ``forbiddenError``: if a
         resource is forbidden, why reveal that it exists?
         """
         request = arg2 or arg1
-        if not carries_credentials(request):
+        if not logs_someone_in(self, request):
             # The error page belongs to the folder above, as for any name that is not there.
             request["PARENTS"].pop()
             request.response.notFoundError(request["URL"])
