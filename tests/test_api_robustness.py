@@ -86,5 +86,17 @@ class TestOddInput(ApiTestCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.case_count(), 0)
 
+    def test_basic_auth_that_does_not_decode_counts_as_none(self):
+        for header in ("Basic !!!", "Basic " + "bm8tY29sb24=", "basic"):  # "no-colon" in base64
+            with self.subTest(header=header):
+                session = self.session()
+                session.headers["Authorization"] = header
+                page = session.get("guides", headers={"Accept": "text/html"})
+                self.assertEqual(page.status_code, 200)
+                self.assertIn("登录", page.text)  # as for a visitor who has not logged in
+                refused = session.get("@hotline-updates?since=2026-01-01T00:00:00")
+                self.assertEqual(refused.status_code, 401)
+                self.assertEqual(refused.json()["error"]["message"], "请先登录。")
+
     def test_the_contract_example_still_files(self):
         self.assertEqual(self.anonymous.post("@cases", json=filing()).status_code, 201)
