@@ -90,8 +90,13 @@ class HandlingForm(form.Form):
             self.widgets["case_version"].value = current
             raise ActionExecutionError(Invalid(STALE))
 
-    def run(self, data, action):
-        """Check, then do ``action(data)``; a ``Refused`` becomes the form's error."""
+    def run(self, action):
+        """Read the form, check, then do ``action(data)``; a ``Refused`` becomes the form's
+        error."""
+        data, errors = self.extractData()
+        if errors:
+            self.status = self.formErrorsMessage
+            return
         self.check(data)
         try:
             action(data)
@@ -208,11 +213,6 @@ class RouteForm(HandlingForm):
 
     @button.buttonAndHandler(_("button_route", default="确认分办"), name="route")
     def handle_route(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-
         def do(data):
             if not data.get("unit"):
                 error = Refused(_("refused_route_needs_unit", default="分办须选择承办单位。"))
@@ -233,7 +233,7 @@ class RouteForm(HandlingForm):
             if done == "assign":
                 self.success_message = _("status_assigned", default="已重新指定承办人。")
 
-        self.run(data, do)
+        self.run(do)
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -258,11 +258,6 @@ class SendBackForm(HandlingForm):
 
     @button.buttonAndHandler(_("button_send_back", default="退回"), name="send_back")
     def handle_send_back(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-
         def do(data):
             try:
                 assignment.send_back(self.context, data.get("reason"))
@@ -270,7 +265,7 @@ class SendBackForm(HandlingForm):
                 refused.field = "reason"
                 raise
 
-        self.run(data, do)
+        self.run(do)
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -316,11 +311,7 @@ class PauseForm(ClockForm):
 
     @button.buttonAndHandler(_("button_pause", default="暂停计时"), name="pause")
     def handle_pause(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-        self.run(data, lambda data: clocks.pause(self.context, data.get("reason") or ""))
+        self.run(lambda data: clocks.pause(self.context, data.get("reason") or ""))
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -345,11 +336,7 @@ class ResumeForm(ClockForm):
 
     @button.buttonAndHandler(_("button_resume", default="恢复计时"), name="resume")
     def handle_resume(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-        self.run(data, lambda data: clocks.resume(self.context, data.get("comment") or ""))
+        self.run(lambda data: clocks.resume(self.context, data.get("comment") or ""))
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -378,11 +365,6 @@ class ExtendForm(ClockForm):
 
     @button.buttonAndHandler(_("button_extend", default="延长期限"), name="extend")
     def handle_extend(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-
         def do(data):
             try:
                 clocks.extend(self.context, data.get("approved_by") or "", data.get("reason") or "")
@@ -391,7 +373,7 @@ class ExtendForm(ClockForm):
                     refused.field = "approved_by"
                 raise
 
-        self.run(data, do)
+        self.run(do)
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -416,17 +398,12 @@ class AdvanceForm(ClockForm):
 
     @button.buttonAndHandler(_("button_advance", default="进入下一阶段"), name="advance")
     def handle_advance(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
-
         def do(data):
             if not api.user.has_permission("Modify portal content", obj=self.context):
                 raise Refused(_("refused_no_permission", default="您没有办理该事项的权限。"))
             clocks.advance(self.context, comment=data.get("comment") or "")
 
-        self.run(data, do)
+        self.run(do)
 
     @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
     def handle_cancel(self, action):
@@ -470,12 +447,7 @@ class TransferForm(HandlingForm):
 
     @button.buttonAndHandler(_("button_transfer", default="转入仲裁"), name="transfer")
     def handle_transfer(self, action):
-        data, errors = self.extractData()
-        if errors:
-            self.status = self.formErrorsMessage
-            return
         self.run(
-            data,
             lambda data: mediation.transfer_to_arbitration(
                 self.context, data.get("reason") or "", data.get("unit"), data.get("handler")
             ),
