@@ -89,7 +89,23 @@ def _addressee(case):
     return f"{case.applicant_name}："
 
 
-def _rating_link(case):
+def _notice(case, kind, paragraphs, date, link=None):
+    """A notice to the applicant: addressed to them, issued by the unit, no table, no signatures."""
+    return Document(
+        kind=kind,
+        title=t(KINDS[kind]),
+        number=case.getId(),
+        addressee=_addressee(case),
+        paragraphs=tuple(paragraphs),
+        rows=(),
+        signatures=(),
+        issuer=issuer(case),
+        date=chinese_date(date),
+        link=link,
+    )
+
+
+def _progress_link(case):
     return (
         t(_("document_progress_link", default="扫码或访问以下网址查询办理进度：")),
         recipients.progress_url(case),
@@ -140,18 +156,7 @@ def acceptance(case):
         )
     )
     paragraphs.append(t(_("document_closing", default="特此通知。")))
-    return Document(
-        kind="acceptance",
-        title=t(KINDS["acceptance"]),
-        number=case.getId(),
-        addressee=_addressee(case),
-        paragraphs=tuple(paragraphs),
-        rows=(),
-        signatures=(),
-        issuer=issuer(case),
-        date=chinese_date(case.routed or case.received),
-        link=_rating_link(case),
-    )
+    return _notice(case, "acceptance", paragraphs, case.routed or case.received, _progress_link(case))
 
 
 # --- 不予受理通知书 -------------------------------------------------------------------------
@@ -186,18 +191,7 @@ def rejection(case):
         ),
         t(_("document_closing", default="特此通知。")),
     )
-    return Document(
-        kind="rejection",
-        title=t(KINDS["rejection"]),
-        number=case.getId(),
-        addressee=_addressee(case),
-        paragraphs=paragraphs,
-        rows=(),
-        signatures=(),
-        issuer=issuer(case),
-        date=chinese_date(case.closed),
-        link=None,
-    )
+    return _notice(case, "rejection", paragraphs, case.closed)
 
 
 # --- 调解协议书 ---------------------------------------------------------------------------
@@ -326,18 +320,8 @@ def closure(case):
         )
     )
     paragraphs.append(t(_("document_closing", default="特此通知。")))
-    return Document(
-        kind="closure",
-        title=t(KINDS["closure"]),
-        number=case.getId(),
-        addressee=_addressee(case),
-        paragraphs=tuple(paragraphs),
-        rows=(),
-        signatures=(),
-        issuer=issuer(case),
-        date=chinese_date(case.closed),
-        link=(t(_("document_rating_link", default="评价服务、查询进度：")), recipients.progress_url(case)),
-    )
+    link = (t(_("document_rating_link", default="评价服务、查询进度：")), recipients.progress_url(case))
+    return _notice(case, "closure", paragraphs, case.closed, link)
 
 
 # --- 口头申请笔录 -------------------------------------------------------------------------
@@ -400,7 +384,7 @@ def oral_record(case):
         ),
         issuer=issuer(case),
         date=chinese_date(case.received),
-        link=_rating_link(case),
+        link=_progress_link(case),
     )
 
 
