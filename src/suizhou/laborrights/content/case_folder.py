@@ -61,12 +61,14 @@ class CaseFolder(Container):
 
         ZPublisher authenticates only once traversal is done, and would then answer the
         anonymous visitor of an existing case (a made-up session cookie is anonymous too) with
-        a login form, and of a made-up reference with a 404, telling the two apart. Here, in the first folder of the path, every
-        address below the register is still alike. As Zope says of ``forbiddenError``: if a
-        resource is forbidden, why reveal that it exists?
+        a login form, and of a made-up reference with a 404, telling the two apart. Here, in the
+        register (the first folder of the path; the bins below it need not ask again), every
+        address below it is still alike. As Zope says of ``forbiddenError``: if a resource is
+        forbidden, why reveal that it exists?
         """
         request = arg2 or arg1
-        if not logs_someone_in(self, request):
+        in_register = ICaseFolder.providedBy(aq_parent(aq_inner(self)))
+        if not in_register and not logs_someone_in(self, request):
             # The error page belongs to the folder above, as for any name that is not there.
             request["PARENTS"].pop()
             request.response.notFoundError(request["URL"])
