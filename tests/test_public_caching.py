@@ -12,6 +12,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import TEST_USER_PASSWORD
 from plone.locking.interfaces import ILockable
+from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
 from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
@@ -134,3 +135,22 @@ class TestNeverCached(unittest.TestCase):
         headers = self.get_twice(case.absolute_url(), user="siteadmin")
         self.assertNotIn("X-RAMCache", headers)
         self.assertNotIn("ETag", headers)
+
+    def test_attachment_is_for_the_staff_browser_only(self):
+        """Downloads follow Plone's file rule: no shared cache may keep them, the browser asks
+        the server again every time."""
+        case = new_case()
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(
+                container=case,
+                type="CaseAttachment",
+                id="wage-slip.txt",
+                file=NamedBlobFile(b"PRIVATE", filename="wage-slip.txt", contentType="text/plain"),
+            )
+        transaction.commit()
+        headers = self.get_twice(f"{case.absolute_url()}/wage-slip.txt/@@download/file", user="siteadmin")
+        self.assertNotIn("X-RAMCache", headers)
+        self.assertEqual(
+            {part.strip() for part in headers["Cache-Control"].split(",")},
+            {"max-age=0", "must-revalidate", "private"},
+        )
