@@ -3,6 +3,8 @@
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import filing
 
+import base64
+
 
 class TestOddInput(ApiTestCase):
     def assertHandled(self, response):
@@ -87,7 +89,12 @@ class TestOddInput(ApiTestCase):
         self.assertEqual(self.case_count(), 0)
 
     def test_basic_auth_that_does_not_decode_counts_as_none(self):
-        for header in ("Basic !!!", "Basic " + "bm8tY29sb24=", "basic"):  # "no-colon" in base64
+        undecodable = (
+            "Basic !!!",
+            "Basic " + base64.b64encode(b"no-colon").decode(),
+            "Basic " + base64.b64encode(b"\xff:\xfe").decode(),  # not UTF-8
+        )
+        for header in undecodable:
             with self.subTest(header=header):
                 session = self.session()
                 session.headers["Authorization"] = header

@@ -92,6 +92,16 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
             "member": self.session("member", accept_json=accept_json),
         }
 
+    def log_in_with_the_form(self, path):
+        """A browser that opened ``path`` and filled in the login form it shows, as siteadmin."""
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.open(f"{self.portal.absolute_url()}/{path}")
+        browser.getControl(name="__ac_name").value = "siteadmin"
+        browser.getControl(name="__ac_password").value = PASSWORD
+        browser.getControl(name="buttons.login").click()
+        return browser
+
     def get(self, session, url, params=None, headers=None):
         return session.get(url, params=params, headers=headers, allow_redirects=False)
 
@@ -235,16 +245,18 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
         self.assertTrue(any(page in response.headers["Location"] for page in LOGIN_PAGES))
 
     def test_staff_log_in_with_the_login_form_then_open_the_case(self):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.open(f"{self.portal.absolute_url()}/login")
-        browser.getControl(name="__ac_name").value = "siteadmin"
-        browser.getControl(name="__ac_password").value = PASSWORD
-        browser.getControl(name="buttons.login").click()
+        browser = self.log_in_with_the_form("login")
         browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}")
         self.assertIn(NAME, browser.contents)
         browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}/wage-slip.txt/@@download/file")
         self.assertEqual(browser.contents.encode(), ATTACHMENT)
+
+    def test_staff_log_in_whatever_the_session_cookie_is_called(self):
+        self.portal.acl_users.session.cookie_name = "__sz_session"
+        transaction.commit()
+        browser = self.log_in_with_the_form("login")
+        browser.open(f"{self.portal.absolute_url()}/{self.paths[0]}")
+        self.assertIn(NAME, browser.contents)
 
     def test_notice_link_leads_staff_through_the_login_form_to_the_case(self):
         """Staff notices link to @@open-case: without a login it asks for one, the same way
@@ -258,12 +270,7 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
         self.assertEqual(answers[self.references[0]], answers[MADE_UP])
         self.assertIn("/login?came_from=", answers[MADE_UP])
 
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.open(f"{self.portal.absolute_url()}/@@open-case?ref={self.references[0]}")
-        browser.getControl(name="__ac_name").value = "siteadmin"
-        browser.getControl(name="__ac_password").value = PASSWORD
-        browser.getControl(name="buttons.login").click()
+        browser = self.log_in_with_the_form(f"@@open-case?ref={self.references[0]}")
         self.assertEqual(browser.url, f"{self.portal.absolute_url()}/{self.paths[0]}")
         self.assertIn(NAME, browser.contents)
 

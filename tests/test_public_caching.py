@@ -1,8 +1,9 @@
 """HTTP caching of the public pages (plone.app.caching, as docs/deployment.md sets it up), and
 the pages' default views.
 
-A lock shows only in the editors' toolbar: locking a page must not throw away the copy that
-visitors are served from the RAM cache, and an editor must not be served a copy without the lock.
+Only anonymous visitors are served from the cache: locking a page (which shows only in the
+editors' toolbar) must not throw away their copies; logged-in users, whose pages and API answers
+may carry personal data, are never served from a cache nor get an ETag.
 """
 
 from plone import api
@@ -13,6 +14,7 @@ from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import TEST_USER_PASSWORD
 from plone.locking.interfaces import ILockable
 from plone.namedfile.file import NamedBlobFile
+from plone.restapi.testing import RelativeSession
 from plone.testing.zope import Browser
 from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
@@ -71,14 +73,21 @@ class TestLockAndCache(unittest.TestCase):
         self.assertEqual(after["ETag"], before["ETag"])
         self.assertIn("X-RAMCache", after)
 
-    def test_editors_are_not_served_a_copy_without_the_lock(self):
+    def test_logged_in_users_are_never_served_from_the_cache(self):
         before = self.get(editor=True)
-
         self.lock()
         after = self.get(editor=True)
 
-        self.assertNotEqual(after["ETag"], before["ETag"])
-        self.assertNotIn("X-RAMCache", after)
+        for headers in (before, after):
+            self.assertNotIn("X-RAMCache", headers)
+            self.assertNotIn("ETag", headers)
+
+    def test_station_finder_stays_cached_whatever_the_folder_layout(self):
+        self.portal["stations"].setLayout("listing_view")  # ignored: the folder is the directory
+        transaction.commit()
+        self.url = f"{self.portal.absolute_url()}/stations"
+        self.get()
+        self.assertIn("X-RAMCache", self.get())
 
 
 class TestStationDirectory(unittest.TestCase):
@@ -90,6 +99,7 @@ class TestStationDirectory(unittest.TestCase):
     def test_upgrade_marks_an_existing_station_folder(self):
         stations = self.layer["portal"]["stations"]
         noLongerProvides(stations, IStationDirectory)
+        self.layer["portal"]["guides"].setLayout("listing_view")  # an administrator's choice
         setup = api.portal.get_tool("portal_setup")
         setup.setLastVersionForProfile(PROFILE, "1006")
 
@@ -99,6 +109,7 @@ class TestStationDirectory(unittest.TestCase):
         self.assertEqual(setup.getLastVersionForProfile(PROFILE), (setup.getVersionForProfile(PROFILE),))
         self.assertTrue(IStationDirectory.providedBy(stations))
         self.assertEqual(stations.getLayout(), "station-finder")
+        self.assertEqual(self.layer["portal"]["guides"].getLayout(), "listing_view")  # kept
 
 
 class TestNeverCached(unittest.TestCase):
@@ -128,6 +139,19 @@ class TestNeverCached(unittest.TestCase):
         headers = self.get_twice(f"{self.portal.absolute_url()}/apply/complaint")
         self.assertNotIn("X-RAMCache", headers)
         self.assertNotIn("ETag", headers)
+
+    def test_case_in_the_api_is_not_cached(self):
+        case = new_case()
+        transaction.commit()
+        session = RelativeSession(self.portal.absolute_url() + "/")
+        session.auth = ("siteadmin", PASSWORD)
+        session.headers["Accept"] = "application/json"
+        for _ in range(2):
+            response = session.get(case.absolute_url())
+            self.assertEqual(response.status_code, 200)
+        self.assertNotIn("public", response.headers.get("Cache-Control", ""))
+        self.assertNotIn("ETag", response.headers)
+        session.close()
 
     def test_case_page_is_not_cached(self):
         case = new_case()

@@ -38,8 +38,6 @@ def logs_someone_in(context, request):
     """Do the request's credentials (session cookie, HTTP basic, a REST token) identify a user
     of the site or of the Zope root (the instance's administrator)? The extraction and
     authentication that ZPublisher runs once traversal is done."""
-    if not (request.cookies.get("__ac") or request._auth):  # nothing to log in with: no cost
-        return False
     site = getToolByName(context, "portal_url").getPortalObject()
     for user_folder in (site.acl_users, aq_parent(aq_inner(site)).acl_users):
         if IPluggableAuthService.providedBy(user_folder):

@@ -3,9 +3,14 @@ finder) is found without CMF's default-view lookups, as the public content types
 
 from plone import api
 from suizhou.laborrights import logger
-from suizhou.laborrights.public.setup import set_layouts
+from suizhou.laborrights.interfaces import IStationDirectory
+from suizhou.laborrights.setuphandlers import STATIONS_ID
+from zope.interface import alsoProvides
 
 
 def upgrade(context):
-    set_layouts(api.portal.get())
+    stations = api.portal.get().get(STATIONS_ID)
+    if stations is not None:
+        alsoProvides(stations, IStationDirectory)
+        stations.reindexObject(idxs=["object_provides"])
     logger.info("Upgraded to 1007: station folder marked as the station directory.")
