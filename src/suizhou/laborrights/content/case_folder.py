@@ -16,8 +16,8 @@ from BTrees.OOBTree import OOBTree
 from OFS.event import ObjectWillBeAddedEvent
 from plone.dexterity.content import Container
 from plone.supermodel import model
-from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
 from Products.CMFCore.utils import getToolByName
+from Products.PluggableAuthService.interfaces.authservice import IPluggableAuthService
 from zope.event import notify
 from zope.interface import implementer
 from zope.lifecycleevent import ObjectAddedEvent
