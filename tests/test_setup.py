@@ -5,6 +5,7 @@ from plone.base.interfaces import INonInstallable
 from plone.base.utils import get_installer
 from plone.browserlayer.utils import registered_layers
 from suizhou.laborrights.interfaces import IBrowserLayer
+from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from zope.component import getAllUtilitiesRegisteredFor
 
@@ -65,6 +66,9 @@ class TestUninstall(unittest.TestCase):
         types = api.portal.get_tool("portal_types")
         for type_id in ("Case", "ServiceStation", "Mediator", "Guide", "TypicalCase", "District"):
             self.assertNotIn(type_id, types.objectIds())
+
+    def test_station_folder_unmarked(self):
+        self.assertFalse(IStationDirectory.providedBy(self.portal["stations"]))
 
     def test_settings_removed(self):
         self.assertIsNone(

@@ -6,10 +6,12 @@ from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
 from plone.base.interfaces import INonInstallable
+from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.register import prepare_register
 from suizhou.laborrights.register import REGISTER_ID
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
+from zope.interface import noLongerProvides
 
 
 STATIONS_ID = "stations"
@@ -128,4 +130,9 @@ def post_install(context):
 
 
 def uninstall(context):
-    """Content stays (it is the city's record); the profile removes types and settings."""
+    """Content stays (it is the city's record); the profile removes types and settings, and
+    this the station folder's marker (its page is the folder's layout again)."""
+    stations = api.portal.get().get(STATIONS_ID)
+    if stations is not None:
+        noLongerProvides(stations, IStationDirectory)
+        stations.reindexObject(idxs=["object_provides"])
