@@ -17,7 +17,6 @@ from collections import Counter
 from AccessControl.users import UnrestrictedUser
 from datetime import datetime
 from datetime import timedelta
-from plone import api
 from Products.CMFPlone.factory import addPloneSite
 from suizhou.laborrights.register import create_case
 from suizhou.laborrights.status import throttle

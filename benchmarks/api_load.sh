@@ -5,10 +5,8 @@
 # Results: docs/api.md, section “性能”.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
+source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
-sed -e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#" \
-    -e "s#$(pwd)/var/blobstorage#$tmp/blobs#" \
-    "parts/instance/etc/zope.conf" > "$tmp/zope.conf"
+write_zope_conf
 bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/api_load.py \
     "${1:-100000}" "${2:-1000}" "${3:-2000}" "${4:-4}" 2>/dev/null

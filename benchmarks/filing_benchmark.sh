@@ -8,19 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-500}
 port=${2:-18437}
-tmp=$(mktemp -d)
+source benchmarks/fresh_storage.sh
 server=""
 cleanup() {
     if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
-sed -e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#" \
-    -e "s#$(pwd)/var/blobstorage#$tmp/blobs#" \
-    -e "s#^debug-mode on#debug-mode off#" \
-    -e "s#^verbose-security on#verbose-security off#" \
-    -e "s#^security-policy-implementation python#security-policy-implementation C#" \
-    parts/instance/etc/zope.conf > "$tmp/zope.conf"
+write_zope_conf production
 cat > "$tmp/wsgi.ini" <<INI
 [server:main]
 use = egg:waitress#main

@@ -6,12 +6,7 @@
 # Usage: benchmarks/public_pages.sh [seconds per page] [concurrent clients]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
+source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
-sed -e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#" \
-    -e "s#$(pwd)/var/blobstorage#$tmp/blobs#" \
-    -e "s#^debug-mode on#debug-mode off#" \
-    -e "s#^security-policy-implementation python#security-policy-implementation C#" \
-    -e "s#^verbose-security on#verbose-security off#" \
-    "parts/instance/etc/zope.conf" > "$tmp/zope.conf"
+write_zope_conf production
 bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/public_pages.py "${1:-10}" "${2:-4}" 2>/dev/null

@@ -3,9 +3,7 @@
 # site's own var/ is not touched). Usage: benchmarks/worklists.sh [number of cases]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tmp=$(mktemp -d)
+source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
-sed -e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#" \
-    -e "s#$(pwd)/var/blobstorage#$tmp/blobs#" \
-    "parts/instance/etc/zope.conf" > "$tmp/zope.conf"
+write_zope_conf
 bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/worklists.py "${1:-100000}" 2> >(grep -v Warning >&2)
