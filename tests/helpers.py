@@ -1,12 +1,20 @@
-"""Data shared by the tests: valid identity numbers, a case's fields, users with roles."""
+"""Data shared by the tests: valid identity numbers, a case's fields, users with roles, the
+Chinese site and its public pages."""
 
 from datetime import datetime
 from plone import api
+from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
 from suizhou.laborrights.register import create_case
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from urllib.parse import quote
+from zope.globalrequest import getRequest
 
+import lxml.html
 import pytz
+import transaction
+import unittest
 
 
 SHANGHAI = pytz.timezone("Asia/Shanghai")
@@ -110,3 +118,31 @@ def bring_to(case, state):
                 routable(case)
             api.content.transition(obj=case, transition=transition)
     assert api.content.get_state(case) == state, api.content.get_state(case)
+
+
+def chinese_site():
+    """The site as ``make start`` creates it, in Chinese: tests read the Chinese texts (English is
+    the fallback). Functional tests commit afterwards."""
+    api.portal.set_registry_record("plone.default_language", "zh-cn")
+    api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
+    request = getRequest()
+    if request is not None:  # the integration tests' request, as a Chinese browser sends it
+        request.environ["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"
+
+
+class PublicPagesTestCase(unittest.TestCase):
+    """The demo site's pages, in Chinese, read through a browser."""
+
+    layer = DEMO_FUNCTIONAL_TESTING
+
+    def setUp(self):
+        chinese_site()
+        transaction.commit()
+        self.portal = self.layer["portal"]
+        self.portal_url = self.portal.absolute_url()
+        self.browser = Browser(self.layer["app"])
+        self.browser.handleErrors = False
+
+    def page(self, path):
+        self.browser.open(self.portal_url + quote(path, safe="/?=&:.%"))
+        return lxml.html.fromstring(self.browser.contents)

@@ -11,9 +11,9 @@ from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.sweep import sweep
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
+from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import new_case
-from tests.test_handling_routing import chinese_site
 from zope.component import getGlobalSiteManager
 from zope.i18n import translate
 

@@ -18,11 +18,11 @@ from suizhou.laborrights.status import citizen_status
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
+from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.test_handling_routing import browser_for
-from tests.test_handling_routing import chinese_site
 from zope.component import getGlobalSiteManager
 from zope.interface import Invalid
 

@@ -14,26 +14,17 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from zope.component import getGlobalSiteManager
-from zope.globalrequest import getRequest
 
 import transaction
 import unittest
 
 
 PASSWORD = "secret-password-123"
-
-
-def chinese_site():
-    """As the city's site is: Chinese (the messages and pages are compared in Chinese)."""
-    api.portal.set_registry_record("plone.default_language", "zh-cn")
-    api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
-    request = getRequest()
-    if request is not None:  # the integration tests' request, as a Chinese browser sends it
-        request.environ["HTTP_ACCEPT_LANGUAGE"] = "zh-CN"
 
 
 def can(username, permission, obj):

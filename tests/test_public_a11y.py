@@ -11,24 +11,15 @@ four filing forms, the receipt, the progress lookup (empty, not found, found) an
 pages the footer links to.
 """
 
-from plone import api
-from plone.testing.zope import Browser
 from suizhou.laborrights.forms.receipt import receipt_url
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import new_case
+from tests.helpers import PublicPagesTestCase
 from urllib.parse import quote
 
 import collections
 import lxml.html
 import transaction
 import unittest
-
-
-def chinese_site():
-    """The site as ``make start`` creates it, in Chinese: these tests read the Chinese texts
-    (the English translations are the fallback). Functional tests commit afterwards."""
-    api.portal.set_registry_record("plone.default_language", "zh-cn")
-    api.portal.set_registry_record("plone.available_languages", ["zh-cn"])
 
 
 CONTROLS = ("input", "select", "textarea")
@@ -228,16 +219,8 @@ class TestCheckerCatchesProblems(unittest.TestCase):
         self.assertEqual(a11y_problems(html), [])
 
 
-class TestPublicPagesAccessible(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
+class TestPublicPagesAccessible(PublicPagesTestCase):
     maxDiff = None
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal_url = self.layer["portal"].absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
 
     def test_every_public_page(self):
         for name, path in PUBLIC_PAGES.items():

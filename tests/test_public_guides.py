@@ -2,34 +2,15 @@
 the filing forms (and the forms' links back to the guides)."""
 
 from plone import api
-from plone.testing.zope import Browser
 from suizhou.laborrights.public.guides import forms_for
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
-import lxml.html
 import transaction
 import unittest
 
 
-class GuidesTestCase(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
-    def page(self, path):
-        self.browser.open(self.portal_url + path)
-        return lxml.html.fromstring(self.browser.contents)
-
-
-class TestListing(GuidesTestCase):
+class TestListing(PublicPagesTestCase):
     def sections(self, query=""):
         doc = self.page("/guides" + query)
         return {
@@ -52,7 +33,7 @@ class TestListing(GuidesTestCase):
         self.assertNotIn("拖欠工资投诉一次性告知清单", sum(sections.values(), []))
 
 
-class TestServiceCard(GuidesTestCase):
+class TestServiceCard(PublicPagesTestCase):
     def test_sections(self):
         doc = self.page("/guides/wage-arrears-checklist")
         headings = [h.text_content() for h in doc.cssselect(".sz-card-heading")]

@@ -1,12 +1,9 @@
 """The home page: the ten service entries, the hotlines, the latest typical cases and news."""
 
 from plone import api
-from plone.testing.zope import Browser
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
-import lxml.html
 import transaction
 import unittest
 
@@ -44,20 +41,9 @@ class TestLayouts(unittest.TestCase):
         self.assertLessEqual({"stations", "guides", "typical-cases", "news"}, shown)
 
 
-class TestHomePage(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
+class TestHomePage(PublicPagesTestCase):
     def home(self):
-        self.browser.open(self.portal_url)
-        return lxml.html.fromstring(self.browser.contents)
+        return self.page("")
 
     def test_entries(self):
         doc = self.home()

@@ -2,16 +2,14 @@
 
 from plone import api
 from plone.namedfile.file import NamedBlobImage
-from plone.testing.zope import Browser
 from suizhou.laborrights.public.mediators import case_figures
 from suizhou.laborrights.public.utils import initial
 from suizhou.laborrights.public.utils import name_pinyin
 from suizhou.laborrights.public.utils import pinyin_key
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
 from tests.helpers import new_case
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
 import base64
 import lxml.html
@@ -52,21 +50,7 @@ class TestPinyin(unittest.TestCase):
         self.assertEqual(sorted(names, key=pinyin_key), ["Alice", "安五", "蔡七", "陈六", "曾四", "张三"])
 
 
-class MediatorsTestCase(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
-    def page(self, path):
-        self.browser.open(self.portal_url + path)
-        return lxml.html.fromstring(self.browser.contents)
-
+class MediatorsTestCase(PublicPagesTestCase):
     def directory(self, query=""):
         doc = self.page("/mediators" + query)
         return [

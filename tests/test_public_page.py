@@ -1,13 +1,10 @@
 """The public pages are sent without their templates' indentation, and read the same."""
 
-from plone.testing.zope import Browser
 from suizhou.laborrights.public.page import compact
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
 import lxml.html
 import re
-import transaction
 import unittest
 
 
@@ -39,16 +36,7 @@ class TestCompact(unittest.TestCase):
         self.assertEqual(compact(f"  {html}\n  "), f"  {html}\n")
 
 
-class TestPagesSentCompact(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal_url = self.layer["portal"].absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
+class TestPagesSentCompact(PublicPagesTestCase):
     def test_no_indented_lines_in_the_content(self):
         for path in (
             "",

@@ -12,8 +12,8 @@ from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
+from tests.helpers import chinese_site
 from tests.helpers import new_case
-from tests.test_public_a11y import chinese_site
 from urllib.parse import quote
 
 import lxml.html

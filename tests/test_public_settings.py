@@ -7,7 +7,7 @@ from plone.testing.zope import Browser
 from suizhou.laborrights.public import settings
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import chinese_site
 
 import transaction
 import unittest

@@ -12,11 +12,9 @@ from suizhou.laborrights.public.stations import station_form_url
 from suizhou.laborrights.public.stations import StationMapData
 from suizhou.laborrights.public.utils import distance_km
 from suizhou.laborrights.public.utils import format_distance
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 from urllib.parse import parse_qs
-from urllib.parse import quote
 from urllib.parse import urlsplit
 from z3c.caching.registry import lookup
 
@@ -38,21 +36,7 @@ class TestDistances(unittest.TestCase):
         self.assertEqual(format_distance(128.4), "128 公里")
 
 
-class StationsTestCase(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
-    def page(self, path):
-        self.browser.open(self.portal_url + quote(path, safe="/?=&:.%"))
-        return lxml.html.fromstring(self.browser.contents)
-
+class StationsTestCase(PublicPagesTestCase):
     def names(self, doc):
         return [a.text_content().strip() for a in doc.cssselect(".sz-station-name a")]
 

@@ -4,29 +4,17 @@ reading aids' script and styles, the skip link, everything served by the site it
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.testing.zope import Browser
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
 import lxml.html
 import re
 import transaction
-import unittest
 
 
 THEME = "++theme++suizhou.laborrights"
 
 
-class TestTheme(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal_url = self.layer["portal"].absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
+class TestTheme(PublicPagesTestCase):
     def body_classes(self, path):
         self.browser.open(self.portal_url + path)
         return lxml.html.fromstring(self.browser.contents).find("body").get("class").split()

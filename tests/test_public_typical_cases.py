@@ -4,18 +4,16 @@ the forms, and publishing with review (publicity staff submit, reviewers are mai
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
-from plone.testing.zope import Browser
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
-from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from tests.helpers import chinese_site
 from tests.helpers import make_user
-from tests.test_public_a11y import chinese_site
+from tests.helpers import PublicPagesTestCase
 
 import datetime
 import email
 import email.header
-import lxml.html
 import transaction
 import unittest
 
@@ -23,21 +21,7 @@ import unittest
 PASSWORD = "secret-password-123"
 
 
-class ListingTestCase(unittest.TestCase):
-    layer = DEMO_FUNCTIONAL_TESTING
-
-    def setUp(self):
-        chinese_site()
-        transaction.commit()
-        self.portal = self.layer["portal"]
-        self.portal_url = self.portal.absolute_url()
-        self.browser = Browser(self.layer["app"])
-        self.browser.handleErrors = False
-
-    def page(self, path):
-        self.browser.open(self.portal_url + path)
-        return lxml.html.fromstring(self.browser.contents)
-
+class ListingTestCase(PublicPagesTestCase):
     def titles(self, query=""):
         doc = self.page("/typical-cases" + query)
         return [a.text_content() for a in doc.cssselect(".sz-case-title a")]
