@@ -6,7 +6,7 @@ from plone import api
 from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
-from suizhou.laborrights.register import create_case
+from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from urllib.parse import quote
 from zope.globalrequest import getRequest

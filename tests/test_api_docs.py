@@ -10,9 +10,9 @@ then review the diff of docs/api.md.
 """
 
 from plone import api
-from suizhou.laborrights.register import case_for_ticket
-from suizhou.laborrights.register import case_path
-from suizhou.laborrights.status import throttle
+from suizhou.laborrights.cases.register import case_for_ticket
+from suizhou.laborrights.cases.register import case_path
+from suizhou.laborrights.cases.lookup import throttle
 from tests.api_helpers import DOCS
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import openapi

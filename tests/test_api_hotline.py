@@ -2,7 +2,7 @@
 
 from datetime import datetime
 from datetime import timedelta
-from suizhou.laborrights.register import create_case
+from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.api_helpers import ApiTestCase
 from tests.helpers import case_fields

@@ -1,7 +1,7 @@
 """No endpoint gives a case's personal data to anyone but the staff who may see the case:
 not the standard plone.restapi endpoints, not ours, not Open311."""
 
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import find_case
 from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import ApiTestCase
 from tests.helpers import APPLICANT_NAME

@@ -1,8 +1,8 @@
 """The case register: reference numbers, placement, what is indexed, concurrent filings."""
 
 from plone import api
-from suizhou.laborrights.register import create_case
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME

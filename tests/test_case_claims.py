@@ -6,8 +6,8 @@ from decimal import Decimal
 from lxml import html
 from plone import api
 from plone.testing.zope import Browser
-from suizhou.laborrights.filing import file_case
-from suizhou.laborrights.filing import FilingError
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING

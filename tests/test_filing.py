@@ -3,9 +3,9 @@
 from decimal import Decimal
 from plone import api
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.filing import convert
-from suizhou.laborrights.filing import file_case
-from suizhou.laborrights.filing import FilingError
+from suizhou.laborrights.cases.filing import convert
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import case_fields
 

@@ -5,7 +5,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms import action
-from suizhou.laborrights.register import get_register
+from suizhou.laborrights.cases.register import get_register
 from tests.test_forms_base import complaint_values
 from tests.test_forms_base import FormsTestCase
 

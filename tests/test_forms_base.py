@@ -11,7 +11,7 @@ from plone import api
 from plone.testing.zope import Browser
 from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import MailHost
-from suizhou.laborrights.status import throttle
+from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number

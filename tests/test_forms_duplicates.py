@@ -5,8 +5,8 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from suizhou.laborrights.forms.duplicates import possible_duplicates
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.duplicates import possible_duplicates
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
@@ -69,10 +69,10 @@ class TestDuplicateWindow(unittest.TestCase):
         self.assertEqual(possible_duplicates(self.case(0)), [])
 
     def test_window_from_the_registry(self):
-        api.portal.set_registry_record("suizhou.laborrights.filing.duplicate_window_days", 10)
+        api.portal.set_registry_record("suizhou.laborrights.cases.filing.duplicate_window_days", 10)
         earlier = self.case(8)
         self.assertEqual(possible_duplicates(self.case(0)), [earlier])
-        api.portal.set_registry_record("suizhou.laborrights.filing.duplicate_window_days", 0)
+        api.portal.set_registry_record("suizhou.laborrights.cases.filing.duplicate_window_days", 0)
         self.assertEqual(possible_duplicates(self.case(0)), [])
 
     def test_same_employer_by_name_or_by_code(self):

@@ -8,7 +8,7 @@ from plone import api
 from plone.protect.authenticator import createToken
 from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.register import now
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
 from tests.test_forms_base import FormsTestCase

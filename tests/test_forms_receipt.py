@@ -6,7 +6,7 @@ from PIL import Image
 from plone import api
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.forms.receipt import PURPOSE
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.register import now
 from tests.test_forms_base import APPLICANT_PHONE
 from tests.test_forms_base import complaint_values
 from tests.test_forms_base import FormsTestCase

@@ -245,7 +245,7 @@ class TestClocksFollowTheCase(ClockTestCase):
 class TestDueDateKept(ClockTestCase):
     def test_the_due_date_is_indexed_without_a_site(self):
         # The catalog may index at commit time, when no site (and no registry) is at hand.
-        from suizhou.laborrights.handling.indexers import due_date
+        from suizhou.laborrights.cases.indexers import due_date
         from zope.component.hooks import getSite
         from zope.component.hooks import setSite
 

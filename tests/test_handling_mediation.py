@@ -14,7 +14,7 @@ from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.mediation import sessions
 from suizhou.laborrights.handling.mediation import transfer_offered
 from suizhou.laborrights.handling.mediation import transfer_to_arbitration
-from suizhou.laborrights.status import citizen_status
+from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at

@@ -9,8 +9,8 @@ from plone.protect.authenticator import createToken
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import last
-from suizhou.laborrights.intake.closure import close_case
-from suizhou.laborrights.intake.closure import CloseCaseForm
+from suizhou.laborrights.cases.closure import close_case
+from suizhou.laborrights.cases.closure import CloseCaseForm
 from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import make_station

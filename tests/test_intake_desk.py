@@ -10,8 +10,8 @@ from suizhou.laborrights.intake.desk import IntakeDeskForm
 from suizhou.laborrights.intake.desk import OralApplicationForm
 from suizhou.laborrights.intake.interfaces import IOralApplication
 from suizhou.laborrights.interfaces import IBrowserLayer
-from suizhou.laborrights.register import case_for_ticket
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import case_for_ticket
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import make_user

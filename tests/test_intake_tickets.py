@@ -1,6 +1,6 @@
 """One case per 12345 ticket, even when two clerks enter the same ticket at the same moment."""
 
-from suizhou.laborrights.filing import file_case
+from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.intake.desk import desk_problems
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import case_fields

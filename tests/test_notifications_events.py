@@ -15,8 +15,8 @@ from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.handling.history import entries
-from suizhou.laborrights.intake import closure
-from suizhou.laborrights.intake.closure import close_case
+from suizhou.laborrights.cases import closure
+from suizhou.laborrights.cases.closure import close_case
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import make_station

@@ -1,11 +1,11 @@
 """The citizen's lookup: reference + phone, nothing personal, throttled guesses."""
 
-from suizhou.laborrights.status import checked_lookup
-from suizhou.laborrights.status import citizen_status
-from suizhou.laborrights.status import LookupThrottle
-from suizhou.laborrights.status import lookup
-from suizhou.laborrights.status import Refused
-from suizhou.laborrights.status import throttle
+from suizhou.laborrights.cases.lookup import checked_lookup
+from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import LookupThrottle
+from suizhou.laborrights.cases.lookup import lookup
+from suizhou.laborrights.cases.lookup import Refused
+from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case

@@ -10,11 +10,11 @@ from DateTime import DateTime
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from suizhou.laborrights import demo_data
-from suizhou.laborrights.register import create_case
-from suizhou.laborrights.setuphandlers import GUIDES_ID
-from suizhou.laborrights.setuphandlers import NEWS_ID
-from suizhou.laborrights.setuphandlers import STATIONS_ID
-from suizhou.laborrights.setuphandlers import TYPICAL_CASES_ID
+from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.folders import GUIDES_ID
+from suizhou.laborrights.folders import NEWS_ID
+from suizhou.laborrights.folders import STATIONS_ID
+from suizhou.laborrights.folders import TYPICAL_CASES_ID
 from zope.annotation.interfaces import IAnnotations
 
 import logging

@@ -6,18 +6,17 @@ from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
 from plone.base.interfaces import INonInstallable
+from suizhou.laborrights.folders import GUIDES_ID
+from suizhou.laborrights.folders import NEWS_ID
+from suizhou.laborrights.folders import REGISTER_ID
+from suizhou.laborrights.folders import STATIONS_ID
+from suizhou.laborrights.folders import TYPICAL_CASES_ID
 from suizhou.laborrights.interfaces import IStationDirectory
-from suizhou.laborrights.register import prepare_register
-from suizhou.laborrights.register import REGISTER_ID
+from suizhou.laborrights.cases.register import prepare_register
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
 from zope.interface import noLongerProvides
 
-
-STATIONS_ID = "stations"
-GUIDES_ID = "guides"
-TYPICAL_CASES_ID = "typical-cases"
-NEWS_ID = "news"
 
 # Site-wide staff groups: id -> (title, global roles).
 GROUPS = {

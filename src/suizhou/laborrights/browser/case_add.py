@@ -2,7 +2,7 @@
 
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
-from suizhou.laborrights.register import create_case
+from suizhou.laborrights.cases.register import create_case
 
 
 class CaseAddForm(DefaultAddForm):

@@ -37,7 +37,7 @@ RESULTS_VOCABULARY = SimpleVocabulary(
 
 @provider(IContextAwareDefaultFactory)
 def _now(context):
-    from suizhou.laborrights.register import now
+    from suizhou.laborrights.cases.register import now
 
     return now().replace(second=0, microsecond=0, tzinfo=None)
 

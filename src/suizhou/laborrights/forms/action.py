@@ -28,11 +28,11 @@ from plone import api
 from plone.namedfile.interfaces import INamedField
 from plone.supermodel.exportimport import BaseHandler
 from suizhou.laborrights import _
-from suizhou.laborrights.filing import case_fields
-from suizhou.laborrights.filing import convert
-from suizhou.laborrights.filing import file_case
-from suizhou.laborrights.filing import FilingError
-from suizhou.laborrights.filing import validate
+from suizhou.laborrights.cases.filing import case_fields
+from suizhou.laborrights.cases.filing import convert
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.cases.filing import validate
 from suizhou.laborrights.forms import receipt
 from suizhou.laborrights.forms import view
 from suizhou.laborrights.forms.attachments import add_attachments

@@ -6,8 +6,8 @@ afterwards with easyform's field and action editors. Existing forms are left as 
 from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from suizhou.laborrights.forms import duplicates
-from suizhou.laborrights.register import REGISTER_ID
+from suizhou.laborrights.cases import duplicates
+from suizhou.laborrights.folders import REGISTER_ID
 
 
 FOLDER_ID = "apply"

@@ -19,9 +19,9 @@ from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.forms.rating import RatingRefused
 from suizhou.laborrights.forms.rating import SCORES
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.status import checked_lookup
-from suizhou.laborrights.status import citizen_status
-from suizhou.laborrights.status import Refused
+from suizhou.laborrights.cases.lookup import checked_lookup
+from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import Refused
 from urllib.parse import urlencode
 from zope.i18n import translate
 

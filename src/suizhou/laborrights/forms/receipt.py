@@ -18,11 +18,11 @@ from suizhou.laborrights import _
 from suizhou.laborrights import logger
 from suizhou.laborrights.controlpanels.settings import IStatutorySettings
 from suizhou.laborrights.forms import signing
-from suizhou.laborrights.forms.duplicates import ANNOTATION_KEY as DUPLICATES_KEY
-from suizhou.laborrights.forms.pdf import registration_pdf
+from suizhou.laborrights.cases.duplicates import ANNOTATION_KEY as DUPLICATES_KEY
+from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.forms.progress import progress_url
 from suizhou.laborrights.forms.settings import get_setting
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.vocabularies import title_of
 from urllib.parse import urlencode
 from zope.annotation.interfaces import IAnnotations
@@ -30,7 +30,7 @@ from zope.i18n import translate
 
 
 RECEIPT_URL_KEY = "suizhou.laborrights.receipt_url"
-FILING_KEY = "suizhou.laborrights.filing"
+FILING_KEY = "suizhou.laborrights.cases.filing"
 PURPOSE = "receipt"
 
 DUPLICATE_NOTICE = _(

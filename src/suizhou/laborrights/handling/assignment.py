@@ -19,7 +19,7 @@ from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.history import record
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import title_of
 from zope.event import notify

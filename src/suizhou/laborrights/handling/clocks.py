@@ -24,8 +24,8 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
-from suizhou.laborrights.register import now
-from suizhou.laborrights.register import TIMEZONE
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.cases.register import TIMEZONE
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 

@@ -16,7 +16,7 @@ from collections import namedtuple
 from persistent.list import PersistentList
 from plone import api
 from suizhou.laborrights import _
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.register import now
 from zope.annotation.interfaces import IAnnotations
 
 import datetime

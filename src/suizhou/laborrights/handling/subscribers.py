@@ -17,7 +17,7 @@ from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
-from suizhou.laborrights.register import now
+from suizhou.laborrights.cases.register import now
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.event import notify
 from zope.globalrequest import getRequest

@@ -18,7 +18,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.errors import Refused
-from suizhou.laborrights.register import get_register
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import Stations
 from zope.i18n import translate

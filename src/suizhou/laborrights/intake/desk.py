@@ -12,16 +12,16 @@ from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.filing import file_case
-from suizhou.laborrights.filing import FilingError
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.handling.assignment import station as find_station
 from suizhou.laborrights.handling.assignment import units_of
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.intake.interfaces import IOralApplication
-from suizhou.laborrights.register import case_for_ticket
-from suizhou.laborrights.register import get_register
-from suizhou.laborrights.register import now
-from suizhou.laborrights.register import TIMEZONE
+from suizhou.laborrights.cases.register import case_for_ticket
+from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.cases.register import TIMEZONE
 from suizhou.laborrights.restapi.contract import HOTLINE_CHANNEL
 from suizhou.laborrights.restapi.contract import PUBLIC_CHANNELS
 from suizhou.laborrights.restapi.contract import TICKET  # the same rule as the 12345 integration

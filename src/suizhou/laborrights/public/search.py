@@ -7,7 +7,7 @@ only. These indexers add every public field (never a mediator's phone or account
 station's e-mail) and, for each dispute type of the item, its title and the search words of
 the ``search_keywords`` setting: searching 欠薪 finds a station that handles 拖欠工资.
 
-Cases are not here: their SearchableText is refused by ``suizhou.laborrights.indexers``.
+Cases are not here: their SearchableText is refused by ``suizhou.laborrights.cases.indexers``.
 """
 
 from plone import api

@@ -23,7 +23,7 @@ from suizhou.laborrights.public.utils import parse_float
 from suizhou.laborrights.public.utils import pinyin_key
 from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.public.utils import titles
-from suizhou.laborrights.setuphandlers import STATIONS_ID
+from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import urlencode
 from zope.component import queryUtility

@@ -9,9 +9,9 @@ from suizhou.laborrights import _
 from suizhou.laborrights.restapi.errors import not_found
 from suizhou.laborrights.restapi.errors import too_many_requests
 from suizhou.laborrights.restapi.errors import zh
-from suizhou.laborrights.status import Refused
-from suizhou.laborrights.status import checked_lookup
-from suizhou.laborrights.status import citizen_status
+from suizhou.laborrights.cases.lookup import Refused
+from suizhou.laborrights.cases.lookup import checked_lookup
+from suizhou.laborrights.cases.lookup import citizen_status
 from urllib.parse import urlencode
 
 

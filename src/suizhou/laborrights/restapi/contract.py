@@ -11,9 +11,9 @@ from decimal import InvalidOperation
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.register import get_register
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.restapi.errors import ApiError
-from suizhou.laborrights.filing import validate
+from suizhou.laborrights.cases.filing import validate
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.errors import zh
 from zope import schema

@@ -4,7 +4,7 @@ finder) is found without CMF's default-view lookups, as the public content types
 from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.interfaces import IStationDirectory
-from suizhou.laborrights.setuphandlers import STATIONS_ID
+from suizhou.laborrights.folders import STATIONS_ID
 from zope.interface import alsoProvides
 
 

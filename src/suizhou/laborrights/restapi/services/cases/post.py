@@ -6,10 +6,10 @@ is stored unless everything is valid.
 """
 
 from plone.protect.interfaces import IDisableCSRFProtection
-from suizhou.laborrights.filing import FilingError
-from suizhou.laborrights.filing import file_case
-from suizhou.laborrights.register import case_for_ticket
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.register import case_for_ticket
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi import contract
 from suizhou.laborrights.restapi.citizen import receipt
 from suizhou.laborrights.restapi.errors import bad_request

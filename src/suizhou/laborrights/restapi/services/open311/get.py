@@ -9,7 +9,7 @@ gets nothing: an empty list, or 404 for one request.
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi.citizen import lookup_or_raise
 from suizhou.laborrights.restapi.citizen import public_status
 from suizhou.laborrights.restapi.errors import bad_parameter
@@ -20,8 +20,8 @@ from suizhou.laborrights.restapi.errors import zh
 from suizhou.laborrights.restapi.hotline import SHANGHAI
 from suizhou.laborrights.restapi.service import PUBLIC_MAX_AGE
 from suizhou.laborrights.restapi.terms import Terms
-from suizhou.laborrights.status import Refused
-from suizhou.laborrights.status import checked_lookup
+from suizhou.laborrights.cases.lookup import Refused
+from suizhou.laborrights.cases.lookup import checked_lookup
 
 import datetime
 

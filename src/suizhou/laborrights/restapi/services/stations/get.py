@@ -6,8 +6,8 @@ districts and levels, then by name.
 """
 
 from plone import api
-from suizhou.laborrights.restapi.geo import haversine_km
-from suizhou.laborrights.restapi.geo import parse_point
+from suizhou.laborrights.geo import haversine_km
+from suizhou.laborrights.geo import parse_point
 from suizhou.laborrights.restapi.service import JsonService
 from suizhou.laborrights.restapi.terms import Terms
 

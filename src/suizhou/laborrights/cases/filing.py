@@ -8,7 +8,7 @@ from collective.z3cform.datagridfield.row import DictRow
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.register import create_case
+from suizhou.laborrights.cases.register import create_case
 from zope.i18n import translate
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ConstraintNotSatisfied

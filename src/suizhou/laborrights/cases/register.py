@@ -11,6 +11,7 @@ from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from suizhou.laborrights.content.case_folder import LargeBucketTree
+from suizhou.laborrights.folders import REGISTER_ID
 from Acquisition import aq_base
 
 from ZODB.POSException import POSKeyError
@@ -19,7 +20,6 @@ import pytz
 import transaction
 
 
-REGISTER_ID = "cases"
 TIMEZONE = "Asia/Shanghai"
 
 

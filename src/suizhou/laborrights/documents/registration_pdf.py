@@ -18,7 +18,7 @@ from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
-from suizhou.laborrights.forms.qr import qr_png
+from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.vocabularies import title_of
 from xml.sax.saxutils import escape
 

@@ -17,8 +17,8 @@ from persistent.list import PersistentList
 from plone import api
 from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.forms.settings import get_setting
-from suizhou.laborrights.register import find_case
-from suizhou.laborrights.register import get_register
+from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.validators import normalize_phone
 from zope.annotation.interfaces import IAnnotations
 

@@ -7,7 +7,7 @@ wait, and after many the lookup is refused for a while (HTTP 429).
 
 from plone import api
 from suizhou.laborrights import _
-from suizhou.laborrights.register import find_case
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.validators import normalize_phone
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
