@@ -18,8 +18,8 @@ from AccessControl.users import UnrestrictedUser
 from datetime import datetime
 from datetime import timedelta
 from Products.CMFPlone.factory import addPloneSite
-from suizhou.laborrights.register import create_case
-from suizhou.laborrights.status import throttle
+from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.cases.lookup import throttle
 from Testing.makerequest import makerequest
 from urllib.parse import urlencode
 from zope.component.hooks import setSite

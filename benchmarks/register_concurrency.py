@@ -6,7 +6,7 @@ Zope retries a request (3 times by default; the site is configured with 10):
 
 - stock: a Document with the applicant's text as title and body, in an ordinary Plone folder
   (ordered, full-text indexed) — what a site built on stock types would do;
-- register: ``suizhou.laborrights.register.create_case`` — unordered large-bucket bins,
+- register: ``suizhou.laborrights.cases.register.create_case`` — unordered large-bucket bins,
   sequence numbers in their own transaction, cases kept out of unqueried indexes.
 """
 
@@ -14,7 +14,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import UnrestrictedUser
 from plone import api
 from Products.CMFPlone.factory import addPloneSite
-from suizhou.laborrights.register import create_case
+from suizhou.laborrights.cases.register import create_case
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 from zope.globalrequest import setRequest

@@ -25,8 +25,8 @@ from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.assignment import ensure_unit_group
 from suizhou.laborrights.handling.worklists import TABS
 from suizhou.laborrights.handling.worklists import WorklistView
-from suizhou.laborrights.register import _bin
-from suizhou.laborrights.register import get_register
+from suizhou.laborrights.cases.register import _bin
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.vocabularies import registry_terms
 from Testing.makerequest import makerequest
 from zope.annotation.interfaces import IAnnotations
