@@ -75,7 +75,7 @@ class TestUpgrade(unittest.TestCase):
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(portal["apply"])
         registry = getUtility(IRegistry)
-        for key in [key for key in registry.records.keys() if key.startswith("suizhou.laborrights.cases.filing.")]:
+        for key in [key for key in registry.records.keys() if key.startswith("suizhou.laborrights.filing.")]:
             del registry.records[key]
         delattr(portal["cases"], "_filing_fingerprints")
 
@@ -83,7 +83,7 @@ class TestUpgrade(unittest.TestCase):
             self.assertEqual(upgrade(None), 1)
 
         self.assertEqual(len(portal["apply"].objectIds()), 4)
-        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.cases.filing.attachment_max_count"), 5)
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.filing.attachment_max_count"), 5)
         self.assertEqual(possible_duplicates(new_case()), [earlier])
 
 
@@ -91,7 +91,7 @@ class TestSettings(unittest.TestCase):
     layer = INTEGRATION_TESTING
 
     def test_defaults_in_the_registry(self):
-        prefix = "suizhou.laborrights.cases.filing"
+        prefix = "suizhou.laborrights.filing"
         self.assertEqual(api.portal.get_registry_record(f"{prefix}.attachment_max_size_mb"), 10)
         self.assertEqual(api.portal.get_registry_record(f"{prefix}.attachment_max_count"), 5)
         self.assertEqual(

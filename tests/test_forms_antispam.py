@@ -38,7 +38,7 @@ class TestHoneypot(FormsTestCase):
 
 class TestChallenge(FormsTestCase):
     def switch_on(self):
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.challenge_enabled", True)
+        api.portal.set_registry_record("suizhou.laborrights.filing.challenge_enabled", True)
         transaction.commit()
 
     def test_off_by_default(self):

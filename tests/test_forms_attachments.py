@@ -86,7 +86,7 @@ class TestAttachments(FormsTestCase):
         )
 
     def test_oversized_file_is_refused(self):
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.attachment_max_size_mb", 1)
+        api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_size_mb", 1)
         transaction.commit()
         big = PDF + b"0" * (1024 * 1024)
         self.assertRefusedKeepingTheRest(
@@ -96,7 +96,7 @@ class TestAttachments(FormsTestCase):
         )
 
     def test_too_many_files_are_refused(self):
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.attachment_max_count", 2)
+        api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_count", 2)
         transaction.commit()
         self.assertRefusedKeepingTheRest(
             "attachment_3",
@@ -107,7 +107,7 @@ class TestAttachments(FormsTestCase):
         )
 
     def test_the_form_states_the_limits_of_the_registry(self):
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.attachment_max_size_mb", 4)
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.attachment_max_count", 3)
+        api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_size_mb", 4)
+        api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_count", 3)
         transaction.commit()
         self.assertIn("每个文件不超过 4 MB，最多 3 个", self.open_form("complaint").contents)

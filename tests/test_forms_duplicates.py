@@ -69,10 +69,10 @@ class TestDuplicateWindow(unittest.TestCase):
         self.assertEqual(possible_duplicates(self.case(0)), [])
 
     def test_window_from_the_registry(self):
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.duplicate_window_days", 10)
+        api.portal.set_registry_record("suizhou.laborrights.filing.duplicate_window_days", 10)
         earlier = self.case(8)
         self.assertEqual(possible_duplicates(self.case(0)), [earlier])
-        api.portal.set_registry_record("suizhou.laborrights.cases.filing.duplicate_window_days", 0)
+        api.portal.set_registry_record("suizhou.laborrights.filing.duplicate_window_days", 0)
         self.assertEqual(possible_duplicates(self.case(0)), [])
 
     def test_same_employer_by_name_or_by_code(self):

@@ -5,5 +5,5 @@
 - ``receipt``, ``pdf``, ``qr``: the receipt page, the registration form as PDF, the QR code;
 - ``progress``, ``rating``: the progress lookup by reference + phone, the rating after closure;
 - ``attachments``, ``duplicates``, ``challenge``, ``validators``: checks of a filing;
-- ``settings``: the registry records ``suizhou.laborrights.cases.filing.*`` and their control panel.
+- ``settings``: the registry records ``suizhou.laborrights.filing.*`` and their control panel.
 """

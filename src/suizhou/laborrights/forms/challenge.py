@@ -2,7 +2,7 @@
 
 No third-party service is involved (they are unreachable from a government network). The
 field is in every public form but shown only while the registry switch
-``suizhou.laborrights.cases.filing.challenge_enabled`` is on (``TEnabled`` expression
+``suizhou.laborrights.filing.challenge_enabled`` is on (``TEnabled`` expression
 ``object/@@filing-challenge-enabled``). The answer is never sent to the browser: the form
 carries a signed hash of it, valid for two hours.
 """

@@ -30,7 +30,7 @@ from zope.i18n import translate
 
 
 RECEIPT_URL_KEY = "suizhou.laborrights.receipt_url"
-FILING_KEY = "suizhou.laborrights.cases.filing"
+FILING_KEY = "suizhou.laborrights.filing"
 PURPOSE = "receipt"
 
 DUPLICATE_NOTICE = _(

@@ -1,4 +1,4 @@
-"""Settings of public filing (registry records ``suizhou.laborrights.cases.filing.*``) and their form."""
+"""Settings of public filing (registry records ``suizhou.laborrights.filing.*``) and their form."""
 
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -8,7 +8,7 @@ from suizhou.laborrights import _
 from zope import schema
 
 
-PREFIX = "suizhou.laborrights.cases.filing"
+PREFIX = "suizhou.laborrights.filing"
 
 
 class IFilingSettings(model.Schema):
