@@ -30,6 +30,7 @@ setup(
         "collective.easyform",
         "collective.z3cform.datagridfield",
         "chinesecalendar",
+        "lunar-python",
         "python-stdnum",
         "openpyxl",
         "pypinyin",
