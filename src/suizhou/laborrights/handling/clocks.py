@@ -8,9 +8,9 @@ make-up working days (调休上班) included. While a clock is paused (补正, w
 applicant), no day counts: the days after the pause up to and including the resumption are
 left out.
 
-Working days come from the ``chinesecalendar`` package, corrected and continued by the
-administrator's ``calendar_overrides`` lines. A date in a year that neither knows is counted
-as Monday–Friday, and the clock says so (``ClockStatus.warnings``).
+Working days come from ``holidays.HolidayCalendar`` (the ``chinesecalendar`` package, the
+year's arrangement entered by the administrator, the statutory holidays as a fallback). A
+date counted with the fallback makes the clock say so (``ClockStatus.warnings``).
 
 The clocks of a case are kept in its annotations, oldest first; at most one runs at a time.
 Its due date and stage are indexed (``due_date``, ``stage``) for the worklists.
@@ -24,12 +24,13 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.handling.holidays import HolidayCalendar
+from suizhou.laborrights.handling.holidays import unknown_years_warning
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.cases.register import TIMEZONE
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
-import chinese_calendar
 import datetime
 import pytz
 
@@ -119,65 +120,6 @@ def today():
     return to_date(now())
 
 
-# --- The holiday calendar ----------------------------------------------------------------
-
-
-def _package_years():
-    years = {day.year for day in chinese_calendar.holidays} | {
-        day.year for day in chinese_calendar.workdays
-    }
-    return min(years), max(years)
-
-
-PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR = _package_years()
-
-
-def parse_overrides(lines):
-    """``2027-10-01|holiday|国庆节`` lines -> {date: is_workday}; bad lines are skipped."""
-    overrides = {}
-    for line in lines or ():
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) < 2:
-            continue
-        try:
-            day = datetime.date.fromisoformat(parts[0])
-        except ValueError:
-            continue
-        if parts[1] in ("holiday", "workday"):
-            overrides[day] = parts[1] == "workday"
-    return overrides
-
-
-class HolidayCalendar:
-    """Working days of the official calendar, with the administrator's corrections.
-
-    ``unknown_dates`` collects the dates asked about in years nobody knows (counted as
-    Monday–Friday), for the warning.
-    """
-
-    def __init__(self, overrides=None):
-        if overrides is None:
-            overrides = parse_overrides(setting("calendar_overrides", ()))
-        self.overrides = overrides
-        self.override_years = {day.year for day in overrides}
-        self.unknown_dates = []
-
-    def knows(self, day):
-        return (
-            PACKAGE_FIRST_YEAR <= day.year <= PACKAGE_LAST_YEAR or day.year in self.override_years
-        )
-
-    def is_workday(self, day):
-        if day in self.overrides:
-            return self.overrides[day]
-        try:
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:
-            if day.year not in self.override_years:
-                self.unknown_dates.append(day)
-            return day.weekday() < 5
-
-
 def count_due(start, days, working, pauses=(), calendar=None, roll_over=True):
     """The last day of a period of ``days`` counted after ``start``.
 
@@ -258,21 +200,6 @@ ClockStatus = namedtuple(
     "ClockStatus",
     ("clock", "stage", "title", "due", "days_left", "overdue", "due_soon", "paused", "warnings"),
 )
-
-
-def unknown_years_warning(dates):
-    years = sorted({day.year for day in dates})
-    return _(
-        "warning_calendar_unknown_years",
-        default="注意：${years}年的法定节假日安排尚未收录（内置日历仅含${first}—${last}年），"
-        "这些年份按周一至周五为工作日计算，期限可能不准确；"
-        "请在“法定时限与标准”设置中补充当年的节假日与调休安排。",
-        mapping={
-            "years": "、".join(str(year) for year in years),
-            "first": PACKAGE_FIRST_YEAR,
-            "last": PACKAGE_LAST_YEAR,
-        },
-    )
 
 
 def status(clock, on=None):

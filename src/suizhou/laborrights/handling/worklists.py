@@ -18,6 +18,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.errors import Refused
+from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import Stations
@@ -153,6 +154,7 @@ class WorklistView(BrowserView):
         titles = self._titles()
         today = clocks.today()
         soon = int(clocks.setting("due_soon_days", 3) or 0)
+        calendar = HolidayCalendar()
         rows = []
         for brain in batch:
             due = brain.due_date if isinstance(brain.due_date, datetime.date) else None
@@ -176,7 +178,7 @@ class WorklistView(BrowserView):
                     "paused": brain.clock_paused is True,
                     "overdue": bool(due and due < today),
                     "due_soon": bool(due and today <= due <= today + datetime.timedelta(days=soon)),
-                    "uncertain": bool(due and due.year > clocks.PACKAGE_LAST_YEAR),
+                    "uncertain": bool(due and not calendar.knows(due)),
                     "state": titles["states"].get(brain.review_state, brain.review_state),
                 }
             )
