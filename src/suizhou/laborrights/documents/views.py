@@ -11,18 +11,13 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.documents import notices as documents
 from suizhou.laborrights.documents.pdf import document_pdf
+from suizhou.laborrights.http import no_store
 from urllib.parse import quote
 from zExceptions import NotFound
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 import base64
-
-
-def no_store(response):
-    """Documents carry personal data: never cached, never indexed."""
-    response.setHeader("Cache-Control", "private, no-store")
-    response.setHeader("X-Robots-Tag", "noindex")
 
 
 @implementer(IPublishTraverse)

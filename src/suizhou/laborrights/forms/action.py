@@ -37,9 +37,9 @@ from suizhou.laborrights.forms import receipt
 from suizhou.laborrights.forms import view
 from suizhou.laborrights.forms.attachments import add_attachments
 from suizhou.laborrights.forms.attachments import check_uploads
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.vocabularies import registry_terms
 from zope import schema
-from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
@@ -54,10 +54,6 @@ from zope.schema.interfaces import ValidationError
 
 
 CHANNEL = "web"
-
-
-def _zh(message):
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
 
 
 def parse_lines(lines):
@@ -179,7 +175,7 @@ class CreateCase(Action):
             try:
                 data[case_field] = self._value(field, values, form_schema)
             except ValidationError as error:
-                errors[values[0][0]] = f"{_zh(field.title)}：{_zh(error.doc())}"
+                errors[values[0][0]] = f"{zh(field.title)}：{zh(error.doc())}"
         for case_field, raw in parse_lines(self.defaults):
             if case_field in known and case_field not in data and raw:
                 try:
@@ -207,7 +203,7 @@ class CreateCase(Action):
             for form_field, raw in values:
                 form_field = form_schema.get(form_field)
                 text = _text(raw, form_field, context)
-                parts.append(f"【{_zh(form_field.title)}】\n{text}" if form_field is not None else text)
+                parts.append(f"【{zh(form_field.title)}】\n{text}" if form_field is not None else text)
             return "\n\n".join(parts)
         if ITextLine.providedBy(field) and len(values) > 1:
             return "；".join(_text(raw, form_schema.get(form_field), context) for form_field, raw in values)
@@ -238,7 +234,7 @@ class CreateCase(Action):
         if not data.get("district"):
             data["district"] = district
         elif data["district"] != district:
-            errors[form_fields.get("station", FORM_ERROR_MARKER)] = _zh(
+            errors[form_fields.get("station", FORM_ERROR_MARKER)] = zh(
                 _(
                     "error_station_district",
                     default="所选乡镇（街道）不在所选区县，请重新选择其中一项。",
@@ -273,7 +269,7 @@ class CreateCase(Action):
         form_schema = view.form_schema(form, request)
         if self.honeypot_field and fields.get(self.honeypot_field):
             return {
-                FORM_ERROR_MARKER: _zh(
+                FORM_ERROR_MARKER: zh(
                     _(
                         "error_honeypot",
                         default="提交未被受理：表单中供识别自动程序的隐藏栏被填写了。"
@@ -302,7 +298,7 @@ class CreateCase(Action):
             return self.form_errors(error.errors, form_schema)
         add_attachments(
             case,
-            [(_zh(form_schema[name].title), value) for name, value in uploads],
+            [(zh(form_schema[name].title), value) for name, value in uploads],
         )
         email = (fields.get(self.email_field) or "").strip() if self.email_field else ""
         receipt.remember_filing(case, form_title=form.Title(), action=self)
@@ -318,7 +314,7 @@ def _text(raw, field=None, context=None):
     titles = {}
     if IChoice.providedBy(choice):
         vocabulary = choice.bind(context).vocabulary
-        titles = {term.value: _zh(term.title or term.token) for term in vocabulary}
+        titles = {term.value: zh(term.title or term.token) for term in vocabulary}
     if isinstance(raw, (list, tuple, set, frozenset)):
         return "、".join(titles.get(item, str(item)) for item in raw)
     if raw is True or raw is False:

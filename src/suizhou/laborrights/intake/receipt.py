@@ -14,9 +14,9 @@ from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.forms.receipt import mask_phone
 from suizhou.laborrights.forms.receipt import receipt_data
+from suizhou.laborrights.http import no_store
 from suizhou.laborrights.intake.desk import ADD_CASE
 from suizhou.laborrights.intake.interfaces import IOralApplication
-from suizhou.laborrights.documents.views import no_store
 from suizhou.laborrights.cases.register import get_register
 
 import base64

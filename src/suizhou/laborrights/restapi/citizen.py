@@ -6,9 +6,9 @@ and where to follow it. Lookups go through ``status.checked_lookup`` (throttled)
 
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi.errors import not_found
 from suizhou.laborrights.restapi.errors import too_many_requests
-from suizhou.laborrights.restapi.errors import zh
 from suizhou.laborrights.cases.lookup import Refused
 from suizhou.laborrights.cases.lookup import checked_lookup
 from suizhou.laborrights.cases.lookup import citizen_status

@@ -1,21 +1,18 @@
 """The filing contract of ``POST @cases`` (the mini-program is built against it).
 
 The JSON body names the applicant and the employer as nested objects; this module turns it
-into ICase field values, checks the JSON types, the anti-spam rules and who may set the channel,
-and names every bad field as the client sent it (``applicant.phone``), in Chinese. The schema
-validation itself is ``filing.validate``: the same rules as the web form and the intake desk.
+into ICase field values, checks the JSON types and the anti-spam rules, and names every bad
+field as the client sent it (``applicant.phone``), in Chinese. The channel rules and the schema
+validation are ``filing.file_case``'s: the same rules as the web form and the intake desk.
 """
 
 from decimal import Decimal
 from decimal import InvalidOperation
-from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi.errors import ApiError
-from suizhou.laborrights.cases.filing import validate
 from suizhou.laborrights.restapi.errors import bad_request
-from suizhou.laborrights.restapi.errors import zh
 from zope import schema
 from zope.schema import getFieldsInOrder
 
@@ -26,12 +23,6 @@ import re
 MAX_BODY_BYTES = 64 * 1024
 # A field no person sees on the form (hidden by CSS); bots fill it in.
 HONEYPOT = "website"
-PUBLIC_CHANNELS = ("web", "mini_program")
-DEFAULT_PUBLIC_CHANNEL = "web"
-HOTLINE_CHANNEL = "hotline_12345"
-TICKET = re.compile(r"^[0-9A-Za-z_-]{1,64}$")
-HOTLINE_PERMISSION = "suizhou.laborrights: Use hotline integration"
-CLERK_PERMISSION = "suizhou.laborrights: Add Case"
 
 NESTED = {
     "applicant": {
@@ -246,72 +237,11 @@ def row_message(index, message):
     )
 
 
-def with_defaults(fields):
-    """A required field the client may leave out gets its schema default (workers: 1; the
-    channel of a clerk's filing: window). Run after ``channel_errors``."""
-    for name, field in getFieldsInOrder(ICase):
-        if field.required and field.default is not None and name not in fields:
-            fields[name] = field.default
-    return fields
-
-
-def checked(fields, errors, names=None):
-    """``fields`` if they and ``errors`` (bad types, channel) are fine, else a 400 ApiError with
-    every bad field: the type errors and what the case schema says about the others."""
+def contract_errors(errors, refused=None, names=None):
+    """``filing`` errors (ICase names) under the names the client sent, after ``refused``
+    ({contract name: message}: the values of the wrong JSON type, whose message is kept)."""
     names = names or CONTRACT_NAMES
-    with_defaults(fields)
-    schema_errors = validate(fields)
-    for name, message in schema_errors.items():
-        errors.setdefault(names.get(name, name), message)
-    # A field refused for its type is missing from ``fields``: keep the type message.
-    if errors:
-        raise bad_request(errors)
-    return fields
-
-
-def may_set_channel(district=None):
-    """Intake clerks (of the district), administrators and the 12345 integration account."""
-    if api.user.is_anonymous():
-        return False
-    portal = api.portal.get()
-    if api.user.has_permission(HOTLINE_PERMISSION, obj=portal):
-        return True
-    register = get_register()
-    place = register.get(district) if isinstance(district, str) and district else None
-    return bool(api.user.has_permission(CLERK_PERMISSION, obj=place or register))
-
-
-def channel_errors(fields, privileged):
-    """Public filings come from the web or the mini-program and carry no 12345 ticket.
-
-    Sets the default channel in ``fields``; returns {field: message} of what is not allowed.
-    """
-    errors = {}
-    ticket = fields.get("hotline_ticket")
-    if privileged:
-        if ticket and not fields.get("channel"):
-            fields["channel"] = HOTLINE_CHANNEL
-        if fields.get("channel") == HOTLINE_CHANNEL and not ticket:
-            errors["hotline_ticket"] = _(
-                "api_error_ticket_required", default="12345热线转来的事项请填写工单号。"
-            )
-        if ticket and not TICKET.match(ticket):
-            errors["hotline_ticket"] = _(
-                "api_error_ticket_format", default="工单号只能包含字母、数字、“-”和“_”，不超过64位。"
-            )
-    else:
-        if ticket:
-            errors["hotline_ticket"] = _(
-                "api_error_ticket_not_allowed", default="工单号只能由12345热线对接账号或受理员填写。"
-            )
-        channel = fields.setdefault("channel", DEFAULT_PUBLIC_CHANNEL)
-        if channel not in PUBLIC_CHANNELS:
-            errors["channel"] = _(
-                "api_error_public_channel", default="网上提交的受理渠道只能是“网站”或“小程序”。"
-            )
-    return errors
-
-
-def contract_errors(errors):
-    """``filing`` errors (ICase names) under the names the client sent."""
-    return {CONTRACT_NAMES.get(name, name): message for name, message in errors.items()}
+    found = dict(refused or {})
+    for name, message in errors.items():
+        found.setdefault(names.get(name, name), message)
+    return found

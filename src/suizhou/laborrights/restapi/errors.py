@@ -6,12 +6,7 @@ and body. ``fields`` names each bad field (as the client sent it) with a Chinese
 
 from plone import api
 from suizhou.laborrights import _
-from zope.i18n import translate
-
-
-def zh(message):
-    """A message id in Chinese (the audience of this API), plain strings unchanged."""
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
+from suizhou.laborrights.i18n import zh
 
 
 class ApiError(Exception):

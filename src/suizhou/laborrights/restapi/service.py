@@ -3,6 +3,7 @@
 from plone.restapi.services import _no_content_marker
 from plone.restapi.services import Service
 from suizhou.laborrights import _
+from suizhou.laborrights.http import no_store
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
@@ -66,4 +67,4 @@ class JsonService(Service):
 
     def no_store(self):
         """The answer depends on who asks or holds case data: nobody may keep it."""
-        self.request.response.setHeader("Cache-Control", "no-store")
+        no_store(self.request.response, page=False)

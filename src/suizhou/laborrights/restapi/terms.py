@@ -1,6 +1,6 @@
 """Vocabulary values as ``{"token": code, "title": 中文名称}``, as plone.restapi gives choices."""
 
-from suizhou.laborrights.restapi.errors import zh
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.vocabularies import registry_terms
 
 

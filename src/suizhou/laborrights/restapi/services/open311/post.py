@@ -14,11 +14,11 @@ from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi import contract
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
-from suizhou.laborrights.restapi.errors import zh
 from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.geo import parse_point
 from suizhou.laborrights.restapi.services.open311.get import ATTRIBUTES

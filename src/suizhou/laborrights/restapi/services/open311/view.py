@@ -9,6 +9,7 @@ GeoReport error list (``[{"code": 400, "description": "…"}]``), one entry per 
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
+from suizhou.laborrights.http import no_store
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import not_found
 from suizhou.laborrights.restapi.services.open311 import get
@@ -95,7 +96,10 @@ class Open311(BrowserView):
                 response.setHeader(name, value)
         response.setStatus(status)
         response.setHeader("Content-Type", FORMATS[format_])
-        response.setHeader("Cache-Control", getattr(self, "cache_control", "no-store"))
+        if getattr(self, "cache_control", None):
+            response.setHeader("Cache-Control", self.cache_control)
+        else:
+            no_store(response, page=False)
         if format_ == "xml":
             return xml.render(root, data)
         return json.dumps(data, ensure_ascii=False, indent=2)
