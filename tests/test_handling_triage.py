@@ -42,19 +42,19 @@ class TestTriage(unittest.TestCase):
         self.assertIn("事实清楚或双方同意速裁", reason(above))
 
     def test_without_claim_rows_the_total_is_an_indication(self):
-        # 12 × 1,950 = 23,400 yuan
-        fits = suggestions(new_case(claim_amount=Decimal("23400")))["final_award"]
+        # 12 × 2,130 (Hubei's second tier since 2025-12-01, 曾都区 by default) = 25,560 yuan
+        fits = suggestions(new_case(claim_amount=Decimal("25560")))["final_award"]
         self.assertTrue(fits.applies)
-        self.assertIn("23,400.00", reason(fits))
+        self.assertIn("25,560.00", reason(fits))
         self.assertIn("仅供参考", reason(fits))
-        above = suggestions(new_case(claim_amount=Decimal("23400.50")))["final_award"]
+        above = suggestions(new_case(claim_amount=Decimal("25560.50")))["final_award"]
         self.assertFalse(above.applies)
         self.assertIn("逐项核对", reason(above))
         self.assertIn("仅供参考", reason(above))
 
     def test_the_thresholds_are_registry_data(self):
         api.portal.set_registry_record(
-            "suizhou.laborrights.statutory.monthly_minimum_wage", Decimal("2100")
+            "suizhou.laborrights.minimum_wage.standards", ("2025-12-01|2400|2100|1970",)
         )
         api.portal.set_registry_record("suizhou.laborrights.statutory.collective_dispute_workers", 30)
         api.portal.set_registry_record("suizhou.laborrights.statutory.fast_track_amount", Decimal("50000"))
@@ -70,17 +70,17 @@ class TestTriage(unittest.TestCase):
         self.assertFalse(found["final_award"].applies)
 
     def test_final_award_is_judged_claim_by_claim(self):
-        # 12 × 1,950 = 23,400 yuan for each claim; the total (43,400) does not matter
-        fits = final_award(claims=[claim("wages", "23400"), claim("economic_compensation", "20000")])
+        # 12 × 2,130 = 25,560 yuan for each claim; the total (45,560) does not matter
+        fits = final_award(claims=[claim("wages", "25560"), claim("economic_compensation", "20000")])
         self.assertTrue(fits.applies)
         self.assertIn("2 项请求均适用终局裁决", reason(fits))
-        self.assertIn("23,400.00", reason(fits))
+        self.assertIn("25,560.00", reason(fits))
 
     def test_one_claim_above_the_limit_means_no_final_award_and_is_named(self):
-        found = final_award(claims=[claim("wages", "12000"), claim("damages", "23400.01")])
+        found = final_award(claims=[claim("wages", "12000"), claim("damages", "25560.01")])
         self.assertFalse(found.applies)
-        self.assertIn("超过 23,400.00 元", reason(found))
-        self.assertIn("赔偿金 23,400.01 元", reason(found))
+        self.assertIn("超过 25,560.00 元", reason(found))
+        self.assertIn("赔偿金 25,560.01 元", reason(found))
         self.assertNotIn("劳动报酬", reason(found))
         self.assertIn("按非终局裁决处理", reason(found))
 
@@ -106,14 +106,14 @@ class TestTriage(unittest.TestCase):
         self.assertNotIn("仅供参考", reason(found))
 
     def test_the_limit_and_the_kinds_are_registry_data(self):
-        rows = [claim("wages", "24000"), claim("other", "100")]
-        self.assertFalse(final_award(claims=rows[:1]).applies)  # above 23,400
+        rows = [claim("wages", "26000"), claim("other", "100")]
+        self.assertFalse(final_award(claims=rows[:1]).applies)  # above 25,560
         api.portal.set_registry_record(
-            "suizhou.laborrights.statutory.monthly_minimum_wage", Decimal("2100")
+            "suizhou.laborrights.minimum_wage.standards", ("2025-12-01|2400|2200|1970",)
         )
-        self.assertTrue(final_award(claims=rows[:1]).applies)  # 12 × 2,100 = 25,200
+        self.assertTrue(final_award(claims=rows[:1]).applies)  # 12 × 2,200 = 26,400
         api.portal.set_registry_record("suizhou.laborrights.statutory.final_award_wage_multiple", 11)
-        self.assertFalse(final_award(claims=rows[:1]).applies)  # 11 × 2,100 = 23,100
+        self.assertFalse(final_award(claims=rows[:1]).applies)  # 11 × 2,200 = 24,200
         self.assertFalse(final_award(claims=rows).applies)
         api.portal.set_registry_record(
             "suizhou.laborrights.statutory.final_award_standard_kinds", ("wages", "other")

@@ -8,7 +8,8 @@
   labour-standards kind (``final_award_standard_kinds``: working hours, rest and leave, social
   insurance; any amount) or of an amount-limited kind (``final_award_amount_kinds``: wages,
   work-injury medical expenses, economic compensation, damages) with an amount ≤
-  ``final_award_wage_multiple`` × ``monthly_minimum_wage``; any other kind (e.g. 确认劳动关系)
+  ``final_award_wage_multiple`` × the monthly minimum wage of the case's district in force on
+  the day the application was received (``minimum_wage.py``); any other kind (e.g. 确认劳动关系)
   means no final award (a mixed award is not final, art. 20). A case without claim rows is
   judged on its total ``claim_amount``, as an indication only;
 - the route suggested for the case's dispute types (``route_suggestions``).
@@ -21,6 +22,9 @@ from collections import namedtuple
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.handling.clocks import setting
+from suizhou.laborrights.handling.clocks import to_date
+from suizhou.laborrights.handling.clocks import today
+from suizhou.laborrights.handling.minimum_wage import minimum_wage
 from suizhou.laborrights.vocabularies import parse_line
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
@@ -83,10 +87,13 @@ def fast_track(case):
     )
 
 
-def _final_award_limit():
-    """The limit of art. 47 (1) and the mapping that explains it."""
+def _final_award_limit(case):
+    """The limit of art. 47 (1) and the mapping that explains it: the minimum wage of the
+    case's district in force on the day the application was received."""
     multiple = int(setting("final_award_wage_multiple", 12))
-    wage = decimal.Decimal(setting("monthly_minimum_wage", 0))
+    received = getattr(case, "received", None)
+    on = to_date(received) if received else today()
+    wage = minimum_wage(getattr(case, "district", None), on).amount
     limit = wage * multiple
     return limit, {"limit": _money(limit), "multiple": multiple, "wage": _money(wage)}
 
@@ -112,7 +119,7 @@ def final_award(case):
     rows = claim_rows(case)
     if not rows:
         return _final_award_by_total(case)
-    limit, mapping = _final_award_limit()
+    limit, mapping = _final_award_limit(case)
     standard = _codes("final_award_standard_kinds")
     limited = _codes("final_award_amount_kinds")
     over, other, no_amount = [], [], []
@@ -175,7 +182,7 @@ def _claims_reason(over, other, no_amount, mapping):
 
 def _final_award_by_total(case):
     """No claim rows (older cases, the web forms): judged on the total, as an indication."""
-    limit, mapping = _final_award_limit()
+    limit, mapping = _final_award_limit(case)
     amount = getattr(case, "claim_amount", None)
     title = _("triage_final_award", default="适用终局裁决")
     if amount is None:
