@@ -95,25 +95,24 @@ class TestWorkingDays(ClockTestCase):
     def test_beyond_the_known_years_is_counted_with_a_clear_warning(self):
         self.start("inspection_filing", date(2026, 12, 28))
         status = clocks.status(clocks.current(self.case), on=date(2026, 12, 28))
-        self.assertEqual(status.due, date(2027, 1, 4))  # Mon–Fri only: 29, 30, 31, 1, 4
+        # The statutory fallback: 29, 30, 31, (1 January is New Year's Day) 4, 5.
+        self.assertEqual(status.due, date(2027, 1, 5))
         self.assertEqual(len(status.warnings), 1)
         warning = translate(status.warnings[0], target_language="zh_CN")
         self.assertIn("2027年", warning)
-        self.assertIn("尚未收录", warning)
-        self.assertIn(f"{clocks.PACKAGE_LAST_YEAR}年", warning)
+        self.assertIn("尚未录入", warning)
         # The history says so too.
         started = [e for e in entries(self.case) if e.action == "clock_started"][-1]
         self.assertEqual(dict(started.details)["calendar_unknown_years"], (2027,))
 
-    def test_the_administrator_completes_a_new_year(self):
+    def test_an_override_line_does_not_complete_a_new_year(self):
         api.portal.set_registry_record(
-            record_name("calendar_overrides"),
-            ("2027-01-01|holiday|元旦", "2027-01-02|holiday|元旦", "2027-01-03|holiday|元旦"),
+            record_name("calendar_overrides"), ("2027-01-04|holiday|临时调整",)
         )
         self.start("inspection_filing", date(2026, 12, 28))
         status = clocks.status(clocks.current(self.case), on=date(2026, 12, 28))
-        self.assertEqual(status.due, date(2027, 1, 5))  # 29, 30, 31, 4, 5: New Year off
-        self.assertEqual(status.warnings, ())
+        self.assertEqual(status.due, date(2027, 1, 6))  # 29, 30, 31, 5, 6
+        self.assertEqual(len(status.warnings), 1)  # the year's arrangement is still missing
 
     def test_a_correction_wins_over_the_package(self):
         api.portal.set_registry_record(
@@ -260,12 +259,17 @@ class TestDueDateKept(ClockTestCase):
 
     def test_a_new_years_holidays_move_running_deadlines_at_the_next_sweep(self):
         self.start("inspection_filing", date(2026, 12, 28))
-        self.assertEqual(clocks.current(self.case).due_date, date(2027, 1, 4))
-        api.portal.set_registry_record(record_name("calendar_overrides"), ("2027-01-01|holiday|元旦",))
+        self.assertEqual(clocks.current(self.case).due_date, date(2027, 1, 5))
+        api.portal.set_registry_record(
+            "suizhou.laborrights.holidays.days_off", ("2027-01-01~2027-01-04|元旦",)
+        )
+        api.portal.set_registry_record(
+            "suizhou.laborrights.holidays.working_days", ("2027-01-09|元旦调休上班",)
+        )
         self.assertEqual(sweep(on=date(2026, 12, 28))["moved"], 1)
         catalog = api.portal.get_tool("portal_catalog")
         brain = catalog.unrestrictedSearchResults(UID=self.case.UID())[0]
-        self.assertEqual(brain.due_date, date(2027, 1, 5))
+        self.assertEqual(brain.due_date, date(2027, 1, 6))  # 29, 30, 31, 5, 6
 
 
 class TestSweep(ClockTestCase):
