@@ -1,20 +1,27 @@
 """Create the Plone site with the add-on and its demo content, unless the database has it.
 
-Run by `make start` as `bin/instance run scripts/create_site.py`. For a production site without
-the fictional demo content: `SITE_DEMO=0 bin/instance1 run scripts/create_site.py`.
+Run by `make start` as `bin/instance run scripts/create_site.py`. The fictional demo content is
+added on development instances only (`SITE_DEMO=0` leaves it out there too); a production
+instance (LABORRIGHTS_ENVIRONMENT=production, set by the ZEO and RelStorage profiles) never adds
+it and refuses `SITE_DEMO=1`.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from Products.CMFPlone.factory import addPloneSite
 from Testing.makerequest import makerequest
 
+from suizhou.laborrights.deployment import demo_allowed
+
 import os
+import sys
 import transaction
 
 
 SITE_ID = os.environ.get("SITE_ID", "Plone")
 SITE_TITLE = "随州市劳动保障“一站式”维权服务平台"
-WITH_DEMO = os.environ.get("SITE_DEMO", "1") != "0"
+if os.environ.get("SITE_DEMO") == "1" and not demo_allowed():
+    sys.exit("生产环境不安装演示数据（SITE_DEMO=1 被拒绝）。 / No demo content on a production instance.")
+WITH_DEMO = demo_allowed() and os.environ.get("SITE_DEMO", "1") != "0"
 EXTENSIONS = [
     "plone.app.contenttypes:default",
     "plonetheme.barceloneta:default",
