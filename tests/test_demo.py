@@ -8,9 +8,15 @@ from plone import api
 from plone.app.testing import logout
 from stdnum.cn import ric
 from stdnum.cn import uscc
-from suizhou.laborrights import demo
 from suizhou.laborrights import validators
-from suizhou.laborrights.demo_data import TIMEZONE
+from suizhou.laborrights.demo import cases as demo_cases
+from suizhou.laborrights.demo import create
+from suizhou.laborrights.demo import guides
+from suizhou.laborrights.demo import mediators
+from suizhou.laborrights.demo import stations
+from suizhou.laborrights.demo import typical_cases
+from suizhou.laborrights.demo.codes import unknown_codes
+from suizhou.laborrights.demo.dates import TIMEZONE
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from suizhou.laborrights.vocabularies import registry_terms
 
@@ -289,10 +295,29 @@ class TestDemoForThePublic(DemoTestCase):
         )
 
 
+class TestDemoCodes(DemoTestCase):
+    """The demo names registry codes; a code the site's lists lack would show as a bare code."""
+
+    def unknown(self, specs):
+        data = (stations.STATIONS, mediators.MEDIATORS, guides.GUIDES, typical_cases.TYPICAL_CASES)
+        return unknown_codes(*data, specs, registry=codes)
+
+    def test_every_code_the_demo_uses_is_in_the_registry_lists(self):
+        self.assertEqual(self.unknown(demo_cases.case_specs()), set())
+
+    def test_a_case_naming_an_unknown_code_is_found(self):
+        specs = demo_cases.case_specs()
+        specs[0]["fields"]["dispute_types"] = ["wage_arrears", "moonlighting"]
+        specs[1]["flow"]["route"] = "elsewhere"
+        self.assertEqual(
+            self.unknown(specs), {("dispute_types", "moonlighting"), ("routes", "elsewhere")}
+        )
+
+
 class TestDemoProfileAgain(DemoTestCase):
     def test_running_the_profile_again_adds_nothing(self):
         before = Counter(b.portal_type for b in self.find())
-        demo.post_install(None)
+        create.post_install(None)
         self.assertEqual(Counter(b.portal_type for b in self.find()), before)
 
 

@@ -1,16 +1,21 @@
-"""The demo profile: fictional content for a city that has just started using the site.
+"""The demo profile's post handler: creates the demo content.
 
-Stations, mediators, guides and typical cases are created and published; cases are registered
-through ``register.create_case`` like any filing, then moved along their workflow. The data is in
-``demo_data``. Running the profile again adds only what is missing: items are skipped by id,
-cases altogether once they have been created.
+Stations, mediators, guides, typical cases and news are created and published; cases are filed
+through ``cases.filing.file_case`` like any filing, then moved along their workflow. Running the
+profile again adds only what is missing: items are skipped by id, cases altogether once they have
+been created.
 """
 
 from DateTime import DateTime
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from suizhou.laborrights import demo_data
-from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.demo import cases
+from suizhou.laborrights.demo import guides
+from suizhou.laborrights.demo import mediators
+from suizhou.laborrights.demo import news
+from suizhou.laborrights.demo import stations
+from suizhou.laborrights.demo import typical_cases
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
 from suizhou.laborrights.folders import STATIONS_ID
@@ -28,12 +33,12 @@ CASE_WORKFLOW = "laborrights_case_workflow"
 def post_install(context):
     portal = api.portal.get()
     with api.env.adopt_roles(["Manager"]):
-        stations = create_stations(portal)
-        create_mediators(portal, stations)
+        station_uids = create_stations(portal)
+        create_mediators(portal, station_uids)
         create_guides(portal)
         create_typical_cases(portal)
         create_news(portal)
-        create_cases(portal, stations)
+        create_cases(portal, station_uids)
 
 
 def _html(text):
@@ -57,31 +62,31 @@ def create_stations(portal):
     """Service stations in their districts' folders; returns {station id: UID}."""
     districts = portal[STATIONS_ID]
     uids = {}
-    for code, address in demo_data.CENTER_ADDRESSES.items():
+    for code, address in stations.CENTER_ADDRESSES.items():
         if not districts[code].address:
             districts[code].address = address
             districts[code].reindexObject()
-    for data in demo_data.STATIONS:
+    for data in stations.STATIONS:
         station = _create(districts[data["district"]], "ServiceStation", dict(data))
         uids[data["id"]] = station.UID()
     return uids
 
 
-def create_mediators(portal, stations):
+def create_mediators(portal, station_uids):
     districts = portal[STATIONS_ID]
-    for data in demo_data.MEDIATORS:
-        data = dict(data, stations=[stations[id_] for id_ in data["stations"]])
+    for data in mediators.MEDIATORS:
+        data = dict(data, stations=[station_uids[id_] for id_ in data["stations"]])
         data["description"] = f"{data['organisation']}（演示人物，纯属虚构）"
         _create(districts[data["district"]], "Mediator", data)
 
 
 def create_guides(portal):
-    for data in demo_data.GUIDES:
+    for data in guides.GUIDES:
         _create(portal[GUIDES_ID], "Guide", dict(data, steps=_html(data["steps"])))
 
 
 def create_typical_cases(portal):
-    for data in demo_data.TYPICAL_CASES:
+    for data in typical_cases.TYPICAL_CASES:
         data = dict(data, facts=_html(data["facts"]), handling=_html(data["handling"]))
         data.setdefault("description", data["summary"])
         # Published when closed, so that the newest case comes first on the home page.
@@ -90,30 +95,30 @@ def create_typical_cases(portal):
 
 
 def create_news(portal):
-    for data in demo_data.NEWS:
+    for data in news.NEWS:
         data = dict(data, text=_html(data["text"]), effective_date=DateTime(data["effective_date"]))
         _create(portal[NEWS_ID], "News Item", data)
 
 
-def create_cases(portal, stations):
+def create_cases(portal, station_uids):
     annotations = IAnnotations(portal)
     if annotations.get(MARKER, {}).get("cases"):
         return
-    specs = demo_data.case_specs()
+    specs = cases.case_specs()
     for spec in specs:
         fields = dict(spec["fields"])
         if fields.get("station"):
-            fields["station"] = stations[fields["station"]]
-        case = create_case(received=spec["received"], **fields)
-        _follow(case, spec["received"], spec["flow"], stations)
+            fields["station"] = station_uids[fields["station"]]
+        case = file_case(fields, received=spec["received"])
+        _follow(case, spec["received"], spec["flow"], station_uids)
     annotations[MARKER] = dict(annotations.get(MARKER, {}), cases=True)
     logger.info("Registered %d demo cases.", len(specs))
 
 
-def _follow(case, received, flow, stations):
+def _follow(case, received, flow, station_uids):
     """Set the handling fields of a case and take it through its transitions."""
     if flow.get("assigned_unit"):
-        case.assigned_unit = stations[flow["assigned_unit"]]
+        case.assigned_unit = station_uids[flow["assigned_unit"]]
     for name in ("route", "handler", "routed", "outcome", "closed"):
         if flow.get(name) is not None:
             setattr(case, name, flow[name])
