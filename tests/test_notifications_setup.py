@@ -5,9 +5,9 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.registry.interfaces import IRegistry
+from suizhou.laborrights.controlpanels.notifications import INotificationSettings
+from suizhou.laborrights.controlpanels.notifications import PREFIX
 from suizhou.laborrights.interfaces import IBrowserLayer
-from suizhou.laborrights.notifications.settings import INotificationSettings
-from suizhou.laborrights.notifications.settings import PREFIX
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from zope.component import getUtility
 from zope.interface import alsoProvides

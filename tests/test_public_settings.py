@@ -4,7 +4,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
-from suizhou.laborrights.public import settings
+from suizhou.laborrights import settings
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import chinese_site
@@ -21,21 +21,21 @@ class TestSettings(unittest.TestCase):
 
     def test_defaults(self):
         self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.public.map_tile_url"), "")
-        self.assertEqual(len(settings.lines("home_entries", 4)), 10)
+        self.assertEqual(len(settings.lines("public", "home_entries", 4)), 10)
         self.assertEqual(
-            settings.lines("hotlines", 2), [("12345", "政务服务便民热线"), ("12333", "人社服务热线")]
+            settings.lines("public", "hotlines", 2), [("12345", "政务服务便民热线"), ("12333", "人社服务热线")]
         )
-        keywords = dict(settings.lines("search_keywords", 2))
+        keywords = dict(settings.lines("public", "search_keywords", 2))
         self.assertIn("欠薪", keywords["wage_arrears"])
         self.assertIn("工伤认定", keywords["work_injury"])
 
     def test_missing_record_falls_back_to_the_default(self):
         api.portal.get_tool("portal_registry").records.__delitem__("suizhou.laborrights.public.map_zoom")
-        self.assertEqual(settings.get("map_zoom"), 9)
+        self.assertEqual(settings.setting("public", "map_zoom"), 9)
 
     def test_lines_are_padded(self):
         api.portal.set_registry_record("suizhou.laborrights.public.hotlines", ("12345", " ", "110|报警"))
-        self.assertEqual(settings.lines("hotlines", 2), [("12345", ""), ("110", "报警")])
+        self.assertEqual(settings.lines("public", "hotlines", 2), [("12345", ""), ("110", "报警")])
 
 
 class TestControlPanel(unittest.TestCase):

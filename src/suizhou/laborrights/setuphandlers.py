@@ -2,17 +2,19 @@
 staff groups and their local roles. Safe to run again (it only adds what is missing)."""
 
 from plone import api
+from plone.base.interfaces import INonInstallable
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
-from plone.base.interfaces import INonInstallable
+from suizhou.laborrights.cases.register import prepare_register
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
 from suizhou.laborrights.folders import REGISTER_ID
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
+from suizhou.laborrights.forms.install import create_forms
 from suizhou.laborrights.interfaces import IStationDirectory
-from suizhou.laborrights.cases.register import prepare_register
+from suizhou.laborrights.public.setup import set_layouts
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
 from zope.interface import noLongerProvides
@@ -117,15 +119,12 @@ def create_structure(portal):
 
 
 def post_install(context):
-    create_structure(api.portal.get())
+    portal = api.portal.get()
+    create_structure(portal)
     # The public forms (forms/models/*.xml), which register web filings as cases.
-    from suizhou.laborrights.forms.install import create_forms
-
-    create_forms(api.portal.get())
+    create_forms(portal)
     # The public pages as the layouts of the site root and the publication folders.
-    from suizhou.laborrights.public.setup import set_layouts
-
-    set_layouts(api.portal.get())
+    set_layouts(portal)
 
 
 def uninstall(context):

@@ -1,13 +1,11 @@
 """Vocabularies: the registry lists (``code|标题`` lines) and the stations of the site."""
 
 from plone import api
+from suizhou.laborrights.settings import setting
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
-
-
-VOCABULARY_PREFIX = "suizhou.laborrights.vocabularies"
 
 
 def parse_line(line):
@@ -19,7 +17,7 @@ def parse_line(line):
 
 def registry_terms(name):
     """The (code, title) pairs of one registry list, in the administrator's order."""
-    lines = api.portal.get_registry_record(f"{VOCABULARY_PREFIX}.{name}", default=()) or ()
+    lines = setting("vocabularies", name, ()) or ()
     return [parse_line(line) for line in lines if line.strip()]
 
 

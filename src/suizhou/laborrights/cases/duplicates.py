@@ -16,9 +16,9 @@ from DateTime import DateTime
 from persistent.list import PersistentList
 from plone import api
 from suizhou.laborrights.content.case_folder import LargeBucketTree
-from suizhou.laborrights.forms.settings import get_setting
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.settings import setting
 from suizhou.laborrights.validators import normalize_phone
 from zope.annotation.interfaces import IAnnotations
 
@@ -66,7 +66,7 @@ def _prints_of(case):
 
 def earlier_filings(case):
     """References of cases received within the window before ``case`` with its fingerprint."""
-    window = get_setting("duplicate_window_days")
+    window = setting("filing", "duplicate_window_days")
     if not window or case.received is None:
         return []
     since = (case.received - timedelta(days=window)).timestamp()
@@ -112,7 +112,7 @@ def case_added(case, event):
 
 def remember_recent_cases():
     """Leave the fingerprints of the cases received within the window (after an upgrade)."""
-    window = get_setting("duplicate_window_days")
+    window = setting("filing", "duplicate_window_days")
     if not window:
         return 0
     catalog = api.portal.get_tool("portal_catalog")

@@ -12,15 +12,14 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.folders import REGISTER_ID
+from suizhou.laborrights.settings import setting
+from suizhou.laborrights.timezone import TIMEZONE
 from Acquisition import aq_base
 
 from ZODB.POSException import POSKeyError
 
 import pytz
 import transaction
-
-
-TIMEZONE = "Asia/Shanghai"
 
 
 def get_register():
@@ -88,7 +87,7 @@ def _take_number_in_own_transaction(register, year):
 
 def next_reference(register, year):
     """The next reference number of ``year``, e.g. SZ-2026-000123."""
-    pattern = api.portal.get_registry_record("suizhou.laborrights.statutory.reference_pattern")
+    pattern = setting("statutory", "reference_pattern")
     claimed = _claimed(register)
     while True:
         number = _take_number_in_own_transaction(register, year)

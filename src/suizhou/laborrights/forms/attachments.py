@@ -10,9 +10,9 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamed
 from suizhou.laborrights import _
-from suizhou.laborrights.forms.settings import get_setting
-from zope.i18n import translate
+from suizhou.laborrights.i18n import zh
 
+from suizhou.laborrights.settings import setting
 import os
 
 
@@ -35,10 +35,6 @@ CONTENT_TYPES = {
 }
 
 
-def _zh(message):
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
-
-
 def is_upload(value):
     return INamed.providedBy(value) and bool(value.getSize())
 
@@ -51,19 +47,19 @@ def check_file(value):
     """A Chinese message if this upload must be refused, else None."""
     if not is_upload(value):
         return None
-    allowed = tuple(get_setting("attachment_extensions") or ())
+    allowed = tuple(setting("filing", "attachment_extensions") or ())
     ext = extension(value.filename)
     if ext not in allowed or ext not in SIGNATURES:
-        return _zh(
+        return zh(
             _(
                 "error_attachment_type",
                 default="不支持“${ext}”类型的文件，请上传以下格式：${allowed}。",
                 mapping={"ext": ext or "无扩展名", "allowed": "、".join(allowed)},
             )
         )
-    max_mb = get_setting("attachment_max_size_mb")
+    max_mb = setting("filing", "attachment_max_size_mb")
     if value.getSize() > max_mb * 1024 * 1024:
-        return _zh(
+        return zh(
             _(
                 "error_attachment_size",
                 default="文件“${name}”超过 ${size} MB，请压缩或分开后再上传。",
@@ -72,7 +68,7 @@ def check_file(value):
         )
     head = bytes(value.data[:16])
     if not head.startswith(SIGNATURES[ext]):
-        return _zh(
+        return zh(
             _(
                 "error_attachment_content",
                 default="文件“${name}”的内容与其扩展名不符，请上传真实的 ${ext} 文件。",
@@ -85,7 +81,7 @@ def check_file(value):
 def check_uploads(uploads):
     """``uploads``: [(form field id, value)] in form order; returns {field id: message}."""
     errors = {}
-    limit = get_setting("attachment_max_count")
+    limit = setting("filing", "attachment_max_count")
     count = 0
     for field_id, value in uploads:
         if not is_upload(value):
@@ -93,7 +89,7 @@ def check_uploads(uploads):
         count += 1
         message = check_file(value)
         if message is None and count > limit:
-            message = _zh(
+            message = zh(
                 _(
                     "error_attachment_count",
                     default="每次申请最多上传 ${limit} 个附件，请合并后再上传。",

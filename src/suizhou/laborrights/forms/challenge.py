@@ -12,7 +12,7 @@ from plone.supermodel.exportimport import BaseHandler
 from Products.Five import BrowserView
 from suizhou.laborrights import _
 from suizhou.laborrights.forms import signing
-from suizhou.laborrights.forms.settings import get_setting
+from suizhou.laborrights.settings import setting
 from z3c.form.browser.text import TextWidget
 from z3c.form.interfaces import IFieldWidget
 from z3c.form.interfaces import IFormLayer
@@ -109,4 +109,4 @@ class ChallengeEnabled(BrowserView):
     """``object/@@filing-challenge-enabled``: is the challenge switched on in the registry?"""
 
     def __call__(self):
-        return bool(get_setting("challenge_enabled"))
+        return bool(setting("filing", "challenge_enabled"))

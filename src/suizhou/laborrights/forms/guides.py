@@ -14,9 +14,9 @@ from plone.namedfile.interfaces import INamedField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
 from suizhou.laborrights.forms.action import ICreateCase
-from suizhou.laborrights.forms.settings import get_setting
 from suizhou.laborrights.forms.view import form_schema
-from zope.i18n import translate
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.settings import setting
 from zope.schema import getFieldsInOrder
 
 
@@ -59,18 +59,16 @@ def attachment_rules(form, schema=None):
     schema = get_schema(form) if schema is None else schema
     if not any(INamedField.providedBy(field) for _name, field in getFieldsInOrder(schema)):
         return ""
-    return translate(
+    return zh(
         _(
             "help_attachment_rules",
             default="附件：支持 ${types} 格式，每个文件不超过 ${size} MB，最多 ${count} 个。",
             mapping={
-                "types": "、".join(get_setting("attachment_extensions") or ()),
-                "size": get_setting("attachment_max_size_mb"),
-                "count": get_setting("attachment_max_count"),
+                "types": "、".join(setting("filing", "attachment_extensions") or ()),
+                "size": setting("filing", "attachment_max_size_mb"),
+                "count": setting("filing", "attachment_max_count"),
             },
-        ),
-        context=api.env.getRequest(),
-        target_language="zh_CN",
+        )
     )
 
 

@@ -4,11 +4,9 @@ After a filing the browser is sent to ``@@filing-receipt?ref=…&t=…``: the li
 expires (registry ``receipt_valid_hours``), so the receipt, and its PDF with the filed data,
 are shown only to whoever just filed; later the applicant follows the case on the progress
 page with the reference number and phone. The same receipt, with the PDF attached, is sent
-to the applicant's e-mail address if one was given (through the MailHost, on commit).
+to the applicant's e-mail address if one was given (through the outbox, after the commit).
 """
 
-from email.message import EmailMessage
-from email.utils import formataddr
 from persistent.mapping import PersistentMapping
 from plone import api
 from Products.Five import BrowserView
@@ -16,17 +14,21 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from string import Template
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
-from suizhou.laborrights.controlpanels.settings import IStatutorySettings
+from suizhou.laborrights.controlpanels.statutory import IStatutorySettings
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.cases.duplicates import ANNOTATION_KEY as DUPLICATES_KEY
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.forms.progress import progress_url
-from suizhou.laborrights.forms.settings import get_setting
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.http import no_store
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.notifications.outbox import queue_mail
+from suizhou.laborrights.settings import setting
+from suizhou.laborrights.timezone import chinese_datetime
 from suizhou.laborrights.vocabularies import title_of
 from urllib.parse import urlencode
+from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
-from zope.i18n import translate
 
 
 RECEIPT_URL_KEY = "suizhou.laborrights.receipt_url"
@@ -39,13 +41,9 @@ DUPLICATE_NOTICE = _(
 )
 
 
-def _zh(message):
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
-
-
 def statutory_values():
     return {
-        name: api.portal.get_registry_record(f"suizhou.laborrights.statutory.{name}", default="")
+        name: setting("statutory", name, "")
         for name in IStatutorySettings.names()
     }
 
@@ -72,7 +70,7 @@ def filing_record(case):
 
 
 def receipt_token(case):
-    return signing.sign(PURPOSE, case.getId(), get_setting("receipt_valid_hours") * 3600)
+    return signing.sign(PURPOSE, case.getId(), setting("filing", "receipt_valid_hours") * 3600)
 
 
 def receipt_query(case):
@@ -93,8 +91,6 @@ def mask_phone(phone):
     return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
 
 
-def _date(value):
-    return f"{value.year}年{value.month}月{value.day}日 {value:%H:%M}" if value else ""
 
 
 def receipt_data(case):
@@ -106,8 +102,8 @@ def receipt_data(case):
         station = brains[0].Title if brains else ""
     return {
         "reference": case.getId(),
-        "received": _date(case.received),
-        "form": record.get("form") or _zh(_("label_case", default="维权事项")),
+        "received": chinese_datetime(case.received),
+        "form": record.get("form") or zh(_("label_case", default="维权事项")),
         "channel": title_of("channels", case.channel),
         "district": title_of("districts", case.district),
         "station": station,
@@ -117,7 +113,7 @@ def receipt_data(case):
         "next_steps": record.get("next_steps", ""),
         "time_limit": record.get("time_limit", ""),
         "duplicate": bool(IAnnotations(case).get(DUPLICATES_KEY)),
-        "duplicate_notice": _zh(DUPLICATE_NOTICE),
+        "duplicate_notice": zh(DUPLICATE_NOTICE),
         "attachments": [item.file.filename for item in case.objectValues() if getattr(item, "file", None)],
         "progress_url": progress_url(case.getId()),
     }
@@ -126,7 +122,7 @@ def receipt_data(case):
 def receipt_text(data):
     """The receipt as the body of an e-mail."""
     lines = [
-        _zh(_("receipt_mail_intro", default="您的申请已登记，受理回执如下：")),
+        zh(_("receipt_mail_intro", default="您的申请已登记，受理回执如下：")),
         "",
         f"受理编号：{data['reference']}",
         f"登记时间：{data['received']}",
@@ -142,7 +138,7 @@ def receipt_text(data):
         lines += ["", data["duplicate_notice"]]
     lines += [
         "",
-        _zh(
+        zh(
             _(
                 "receipt_progress_hint",
                 default="请妥善保存受理编号。凭受理编号和您的联系电话，可在以下页面查询办理进度：",
@@ -150,36 +146,28 @@ def receipt_text(data):
         ),
         data["progress_url"],
         "",
-        _zh(_("receipt_mail_footer", default="本邮件由系统自动发送，请勿直接回复。")),
+        zh(_("receipt_mail_footer", default="本邮件由系统自动发送，请勿直接回复。")),
     ]
     return "\n".join(lines)
 
 
 def send_receipt(case, email):
-    """Mail the receipt and its PDF to ``email``; sent when the transaction commits."""
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    if not sender:
-        logger.warning("No site e-mail sender configured: receipt of %s not mailed", case.getId())
-        return False
-    data = receipt_data(case)
-    message = EmailMessage()
-    message["Subject"] = f"受理回执：{data['reference']}"
-    name = api.portal.get_registry_record("plone.email_from_name", default="") or ""
-    message["From"] = formataddr((name, sender)) if name else sender
-    message["To"] = email
-    message.set_content(receipt_text(data))
-    message.add_attachment(
-        registration_pdf(case, data),
-        maintype="application",
-        subtype="pdf",
-        filename=f"{data['reference']}.pdf",
-    )
+    """Mail the receipt, with the registration form as PDF, to ``email`` through the outbox:
+    sent once the filing is committed, the PDF made then. Whatever fails is logged and never
+    undoes the filing nor shows the applicant an error (the receipt page has it all)."""
     try:
-        api.portal.get_tool("MailHost").send(message, immediate=False)
-    except Exception:  # a mail problem must not undo the filing
+        data = receipt_data(case)
+        return queue_mail(
+            email,
+            f"受理回执：{data['reference']}",
+            receipt_text(data),
+            attachments=[(f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf(case, data))],
+        )
+    except ConflictError:
+        raise  # the request is retried, the receipt with it
+    except Exception:  # a receipt must not undo the filing
         logger.exception("Receipt of %s could not be mailed", case.getId())
         return False
-    return True
 
 
 class ReceiptBase(BrowserView):
@@ -193,10 +181,7 @@ class ReceiptBase(BrowserView):
         return find_case(reference)
 
     def no_store(self):
-        response = self.request.response
-        response.setHeader("Cache-Control", "private, no-store")
-        response.setHeader("Referrer-Policy", "no-referrer")
-        response.setHeader("X-Robots-Tag", "noindex")
+        no_store(self.request.response, hide_referrer=True)
 
     def expired(self):
         self.request.response.setStatus(404)

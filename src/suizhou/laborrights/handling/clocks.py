@@ -17,28 +17,35 @@ Its due date and stage are indexed (``due_date``, ``stage``) for the worklists.
 """
 
 from collections import namedtuple
+from functools import partial
 from persistent import Persistent
 from persistent.list import PersistentList
-from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights import settings
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
+from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.handling.holidays import unknown_years_warning
+from suizhou.laborrights.timezone import beijing_date
 from suizhou.laborrights.cases.register import now
-from suizhou.laborrights.cases.register import TIMEZONE
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 
 import datetime
-import pytz
 
 
-SETTINGS_PREFIX = "suizhou.laborrights.statutory"
 ANNOTATION_KEY = "suizhou.laborrights.clocks"
 
-Stage = namedtuple("Stage", ("code", "title", "days_record", "working", "extension_record", "next"))
+Stage = namedtuple(
+    "Stage",
+    ("code", "title", "days_record", "working", "extension_record", "next", "basis", "counts_from"),
+)
+
+# What the law counts each period from (shown on the case with the article).
+FROM_RECEIPT = _("clock_from_receipt", default="自收到申请（投诉）之日起算")
+FROM_ACCEPTANCE = _("clock_from_acceptance", default="自受理（立案）之日起算")
 
 STAGES = {
     stage.code: stage
@@ -50,6 +57,8 @@ STAGES = {
             False,
             None,
             None,
+            _("clock_basis_mediation", default="《劳动争议调解仲裁法》第十四条"),
+            FROM_RECEIPT,
         ),
         Stage(
             "arbitration_acceptance",
@@ -58,6 +67,8 @@ STAGES = {
             False,
             None,
             "arbitration_award",
+            _("clock_basis_arbitration_acceptance", default="《劳动争议调解仲裁法》第二十九条"),
+            FROM_RECEIPT,
         ),
         Stage(
             "arbitration_award",
@@ -66,6 +77,8 @@ STAGES = {
             False,
             "arbitration_extension_days",
             None,
+            _("clock_basis_arbitration_award", default="《劳动争议调解仲裁法》第四十三条"),
+            FROM_ACCEPTANCE,
         ),
         Stage(
             "inspection_filing",
@@ -74,6 +87,11 @@ STAGES = {
             True,
             None,
             "inspection_investigation",
+            _(
+                "clock_basis_inspection_filing",
+                default="《关于实施〈劳动保障监察条例〉若干规定》第十七条",
+            ),
+            FROM_RECEIPT,
         ),
         Stage(
             "inspection_investigation",
@@ -82,6 +100,8 @@ STAGES = {
             True,
             "inspection_extension_working_days",
             None,
+            _("clock_basis_inspection_investigation", default="《劳动保障监察条例》第十七条"),
+            FROM_ACCEPTANCE,
         ),
     )
 }
@@ -101,19 +121,20 @@ STAGE_ROUTES = {
 }
 
 
-def setting(name, default=None):
-    return api.portal.get_registry_record(f"{SETTINGS_PREFIX}.{name}", default=default)
+def route_start(case):
+    """The day a route's first clock counts from: the receipt of the application or complaint
+    (``received``), not its routing; without a receipt before routing, the routing day."""
+    days = [to_date(when) for when in (case.received, case.routed) if when is not None]
+    return min(days) if days else today()
+
+
+# ``setting(name, default)``: the statutory settings (``suizhou.laborrights.statutory.*``).
+setting = partial(settings.setting, "statutory")
 
 
 def to_date(when=None):
     """A ``date`` in the site's time zone from a datetime, a date or None (today)."""
-    if when is None:
-        when = now()
-    if isinstance(when, datetime.datetime):
-        if when.tzinfo is not None:
-            when = when.astimezone(pytz.timezone(TIMEZONE))
-        return when.date()
-    return when
+    return beijing_date(now() if when is None else when)
 
 
 def today():
@@ -267,11 +288,13 @@ def _due_details(clock):
     return details
 
 
-def start(case, stage, when=None, comment=""):
-    """Start the clock of ``stage`` (stopping the running one) and return it.
+def start(case, stage, when=None, comment="", since=None):
+    """Start the clock of ``stage`` (stopping the running one on ``when``) and return it.
 
-    Starting the stage that already runs does nothing. Moving from one stage to another
-    fires ``CaseTransferred``.
+    ``since``: the day the period counts from when the law names an earlier one than the
+    event that starts the clock (``route_start``: the receipt of the application); by default
+    ``when``. Starting the stage that already runs does nothing. Moving from one stage to
+    another fires ``CaseTransferred``.
     """
     running = current(case)
     if running is not None and running.stage == stage:
@@ -282,10 +305,11 @@ def start(case, stage, when=None, comment=""):
     if running is not None:
         previous = running.stage
         _stop(case, running, day, comment)
-    clock = StageClock(stage, day, int(setting(definition.days_record)), definition.working)
+    first = to_date(since) if since is not None else day
+    clock = StageClock(stage, first, int(setting(definition.days_record)), definition.working)
     clock.refresh()
     _store(case).append(clock)
-    record(case, "clock_started", comment, start=day, days=clock.days, working=clock.working,
+    record(case, "clock_started", comment, start=first, days=clock.days, working=clock.working,
            **_due_details(clock))
     _reindex(case)
     if previous is not None:
@@ -386,6 +410,27 @@ def extend(case, approved_by, reason, when=None):
     )
     _reindex(case)
     return clock
+
+
+def recount_from_receipt(case):
+    """Upgrade 1009: a route's first clock that was counted from routing counts from the
+    receipt of the application or complaint (a transfer from mediation keeps its day).
+    Returns True if the clock moved."""
+    clock = current(case)
+    if clock is None or clock.stage not in ROUTE_STAGES.values():
+        return False
+    transferred = any(
+        entry.action == "transfer" and dict(entry.details).get("to_stage") == clock.stage
+        for entry in entries(case)
+    )
+    first = route_start(case)
+    if transferred or first >= clock.start:
+        return False
+    clock.start = first
+    clock.refresh()
+    record(case, "clock_recounted", actor="system", start=first, **_due_details(clock))
+    _reindex(case)
+    return True
 
 
 # --- The daily sweep ---------------------------------------------------------------------

@@ -62,7 +62,7 @@ def main(app, site_id="Plone", on=None, attempts=5):
     """
     from AccessControl.SecurityManagement import newSecurityManager
     from AccessControl.SpecialUsers import system
-    from suizhou.laborrights.notifications.settings import setting
+    from suizhou.laborrights.settings import setting
     from Testing.makerequest import makerequest
     from zope.component.hooks import setSite
 
@@ -73,7 +73,7 @@ def main(app, site_id="Plone", on=None, attempts=5):
             if site_id not in app.objectIds():
                 raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
             setSite(app[site_id])
-            if not (setting("site_url", "") or "").strip():
+            if not (setting("notifications", "site_url", "") or "").strip():
                 logger.warning(
                     "The notification settings have no public site address: the links in "
                     "the reminders will use this script's placeholder host."

@@ -16,9 +16,9 @@ from plone import api
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
-from suizhou.laborrights.notifications.settings import setting
 from suizhou.laborrights.notifications.sms import DEFAULT_GATEWAY
 from suizhou.laborrights.notifications.sms import mask_phone
+from suizhou.laborrights.settings import setting
 from zope.component import getUtility
 from zope.component import queryUtility
 
@@ -74,9 +74,11 @@ def _sender():
     return formataddr((name, address)) if address else None
 
 
-def queue_mail(to, subject, body):
+def queue_mail(to, subject, body, attachments=()):
     """Send an e-mail to ``to`` (one address) once this transaction commits.
 
+    ``attachments``: (filename, content type, make) where ``make()`` returns the bytes; it is
+    called when the mail is sent, after the commit (a failure is logged, the mail not sent).
     Returns False (and queues nothing) when the site has no sender address configured.
     """
     sender = _sender()
@@ -91,6 +93,9 @@ def queue_mail(to, subject, body):
     mailhost = getUtility(IMailHost)  # looked up now, while the site is set
 
     def send():
+        for filename, content_type, make in attachments:
+            maintype, _slash, subtype = content_type.partition("/")
+            message.add_attachment(make(), maintype=maintype, subtype=subtype, filename=filename)
         mailhost.send(message, immediate=True)
 
     current_outbox().add(("mail", to, subject, body), send, f"e-mail to {to}: {subject}")
@@ -99,7 +104,7 @@ def queue_mail(to, subject, body):
 
 def sms_gateway():
     """The configured gateway, or the logging one when the configured name is unknown."""
-    name = setting("sms_gateway", DEFAULT_GATEWAY) or DEFAULT_GATEWAY
+    name = setting("notifications", "sms_gateway", DEFAULT_GATEWAY) or DEFAULT_GATEWAY
     gateway = queryUtility(ISMSGateway, name=name)
     if gateway is None:
         logger.warning("SMS gateway %r is not registered: using %r", name, DEFAULT_GATEWAY)
@@ -109,7 +114,7 @@ def sms_gateway():
 
 def queue_sms(phone, text):
     """Send ``text``, signed, to the mobile ``phone`` once this transaction commits."""
-    text = f"{setting('sms_signature', '') or ''}{text}"
+    text = f"{setting('notifications', 'sms_signature', '') or ''}{text}"
     gateway = sms_gateway()
 
     def send():

@@ -5,7 +5,7 @@ public site address from the settings."""
 from plone import api
 from suizhou.laborrights.forms.progress import progress_url as forms_progress_url
 from suizhou.laborrights.forms.receipt import filing_record
-from suizhou.laborrights.notifications.settings import setting
+from suizhou.laborrights.settings import setting
 from suizhou.laborrights.validators import is_mobile
 from suizhou.laborrights.validators import normalize_phone
 from urllib.parse import urlencode
@@ -55,7 +55,7 @@ def user_email(userid):
 
 def site_url():
     """The address the public uses, without a trailing slash."""
-    configured = (setting("site_url", "") or "").strip().rstrip("/")
+    configured = (setting("notifications", "site_url", "") or "").strip().rstrip("/")
     return configured or api.portal.get().absolute_url()
 
 

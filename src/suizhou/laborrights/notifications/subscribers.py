@@ -11,13 +11,13 @@ from suizhou.laborrights import _
 from suizhou.laborrights import logger
 from suizhou.laborrights.handling.history import last
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import messages
 from suizhou.laborrights.notifications import recipients
-from suizhou.laborrights.notifications.messages import t
 from suizhou.laborrights.notifications.outbox import current_outbox
 from suizhou.laborrights.notifications.outbox import queue_mail
 from suizhou.laborrights.notifications.outbox import queue_sms
-from suizhou.laborrights.notifications.settings import setting
+from suizhou.laborrights.settings import setting
 
 
 NEWS_TITLES = {
@@ -39,11 +39,11 @@ def tell_applicant(case, message, kind):
     """E-mail (when the applicant gave an address) and SMS (to a mobile); returns channels used."""
     channels = []
     email = recipients.applicant_email(case)
-    if email and setting("notify_applicant_by_email", True):
+    if email and setting("notifications", "notify_applicant_by_email", True):
         if queue_mail(email, message.subject, message.body):
             channels.append("email")
     mobile = recipients.applicant_mobile(case)
-    if mobile and message.sms and setting("notify_applicant_by_sms", True):
+    if mobile and message.sms and setting("notifications", "notify_applicant_by_sms", True):
         queue_sms(mobile, message.sms)
         channels.append("sms")
     if channels:
@@ -70,7 +70,7 @@ def applicant_told(case, kind):
 
 def tell_staff(case, message, kind, units=(), handlers=()):
     """E-mail each unit's work mailbox and each handler; returns the number of addresses."""
-    if not setting("notify_units_by_email", True):
+    if not setting("notifications", "notify_units_by_email", True):
         return 0
     addresses = [recipients.unit_email(uid) for uid in units if uid]
     addresses += [recipients.user_email(userid) for userid in handlers if userid]

@@ -5,9 +5,9 @@ and to the forms named in its own "相关表格" field (a form code, ``名称|�
 """
 
 from plone import api
+from suizhou.laborrights import settings
 from suizhou.laborrights.content.guide import GUIDE_KINDS
 from suizhou.laborrights.content.guide import MATERIAL_FORMS
-from suizhou.laborrights.public import settings
 from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import site_link
@@ -19,7 +19,7 @@ from zope.i18n import translate
 def filing_forms():
     """{code: (title, url, dispute type codes or None for all)} of the filing_forms setting."""
     forms = {}
-    for code, title, link, types in settings.lines("filing_forms", 4):
+    for code, title, link, types in settings.lines("public", "filing_forms", 4):
         applies = {t.strip() for t in types.split(",") if t.strip()} or None
         forms[code] = (title, site_link(link), applies)
     return forms

@@ -1,7 +1,7 @@
 """The home page (the site root's layout): service entries, hotlines, latest cases and news."""
 
 from plone import api
-from suizhou.laborrights.public import settings
+from suizhou.laborrights import settings
 from suizhou.laborrights.public.icons import icon
 from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import options
@@ -10,6 +10,7 @@ from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
+from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 
 
@@ -35,7 +36,7 @@ def day(brain):
     date = brain.effective
     if not date or date.year() < 1900:
         date = brain.created
-    return date.strftime("%Y-%m-%d")
+    return format_date(date)
 
 
 class HomeView(PublicPage):
@@ -48,13 +49,13 @@ class HomeView(PublicPage):
                 "description": description,
                 "icon": icon(code),
             }
-            for code, title, link, description in settings.lines("home_entries", 4)
+            for code, title, link, description in settings.lines("public", "home_entries", 4)
         ]
 
     def hotlines(self):
         return [
             {"number": number, "name": name, "icon": icon("phone")}
-            for number, name in settings.lines("hotlines", 2)
+            for number, name in settings.lines("public", "hotlines", 2)
         ]
 
     def typical_cases(self):

@@ -7,7 +7,7 @@ site's MailHost, which sends when the transaction commits (a retried request sen
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
-from suizhou.laborrights.public import settings
+from suizhou.laborrights import settings
 from zope.i18n import translate
 
 
@@ -36,7 +36,7 @@ def notify_reviewers(obj, event):
     """On 'submit' of a typical case, guide or news item: mail every reviewer."""
     if event.action != "submit" or obj.portal_type not in REVIEWED_TYPES:
         return
-    if not settings.get("notify_reviewers"):
+    if not settings.setting("public", "notify_reviewers"):
         return
     addresses = reviewer_addresses()
     if not addresses:

@@ -13,11 +13,11 @@ Cases are not here: their SearchableText is refused by ``suizhou.laborrights.cas
 from plone import api
 from plone.indexer import indexer
 from suizhou.laborrights import logger
+from suizhou.laborrights import settings
 from suizhou.laborrights.content.guide import IGuide
 from suizhou.laborrights.content.mediator import IMediator
 from suizhou.laborrights.content.service_station import IServiceStation
 from suizhou.laborrights.content.typical_case import ITypicalCase
-from suizhou.laborrights.public import settings
 from suizhou.laborrights.public.utils import titles
 from suizhou.laborrights.vocabularies import registry_terms
 
@@ -28,8 +28,8 @@ import lxml.html
 INDEXED_TYPES = ("ServiceStation", "Guide", "TypicalCase", "Mediator")
 # Registry records whose change alters the indexed words.
 KEYWORD_RECORDS = (
-    f"{settings.PREFIX}.search_keywords",
-    "suizhou.laborrights.vocabularies.dispute_types",
+    settings.record_name("public", "search_keywords"),
+    settings.record_name("vocabularies", "dispute_types"),
 )
 
 
@@ -45,7 +45,7 @@ def html_text(value):
 
 def dispute_type_words(codes):
     """Titles and search words of dispute types: ['拖欠工资', '欠薪 讨薪 …', …]."""
-    keywords = dict(settings.lines("search_keywords", 2))
+    keywords = dict(settings.lines("public", "search_keywords", 2))
     words = []
     for code, title in registry_terms("dispute_types"):
         if code in (codes or ()):

@@ -4,11 +4,11 @@ and the case types kept out of the site search."""
 
 from plone import api
 from Products.CMFCore.indexing import processQueue
-from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
+from suizhou.laborrights.interfaces import IStationDirectory
 from zope.interface import alsoProvides
 
 

@@ -12,11 +12,10 @@ e-mail address never reaches these pages.
 from plone import api
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
-from suizhou.laborrights.public import settings
+from suizhou.laborrights import settings
 from suizhou.laborrights.public.icons import icon
 from suizhou.laborrights.public.mediators import mediator_cards
 from suizhou.laborrights.public.page import PublicPage
-from suizhou.laborrights.public.utils import distance_km
 from suizhou.laborrights.public.utils import format_distance
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import parse_float
@@ -24,6 +23,7 @@ from suizhou.laborrights.public.utils import pinyin_key
 from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.public.utils import titles
 from suizhou.laborrights.folders import STATIONS_ID
+from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import urlencode
 from zope.component import queryUtility
@@ -107,10 +107,10 @@ def map_config(here=None, **markers):
     """What the map script needs, as JSON: tiles (may be empty), centre, the visitor's position,
     and the markers: ``stations`` (a list) or ``stations_url`` (where to fetch them)."""
     config = {
-        "tiles": settings.get("map_tile_url") or "",
-        "attribution": settings.get("map_attribution") or "",
-        "center": [settings.get("map_center_latitude"), settings.get("map_center_longitude")],
-        "zoom": settings.get("map_zoom"),
+        "tiles": settings.setting("public", "map_tile_url") or "",
+        "attribution": settings.setting("public", "map_attribution") or "",
+        "center": [settings.setting("public", "map_center_latitude"), settings.setting("public", "map_center_longitude")],
+        "zoom": settings.setting("public", "map_zoom"),
         "here": here,
     }
     config.update(markers)
@@ -155,7 +155,7 @@ class StationFinder(PublicPage):
         if self.here:
             for station in stations:
                 if station["latitude"] is not None:
-                    km = distance_km(*self.here, station["latitude"], station["longitude"])
+                    km = haversine_km(*self.here, station["latitude"], station["longitude"])
                     station["distance"] = km
                     station["distance_text"] = format_distance(km)
             stations.sort(key=lambda s: s.get("distance", float("inf")))
@@ -352,7 +352,7 @@ class StationView(PublicPage):
 
     def has_tiles(self):
         """A map of one station says something only on a real map (tiles configured)."""
-        return bool(settings.get("map_tile_url"))
+        return bool(settings.setting("public", "map_tile_url"))
 
     def tel(self, number):
         return tel(number)
@@ -394,7 +394,7 @@ def station_form_url(station):
     township = township_term(station)
     if township:
         params.append(("form.widgets.township", township))
-    return f"{site_link(settings.get('station_form'))}?{urlencode(params)}"
+    return f"{site_link(settings.setting('public', 'station_form'))}?{urlencode(params)}"
 
 
 class FilingQRCode(BrowserView):

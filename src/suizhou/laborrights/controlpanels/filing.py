@@ -1,6 +1,9 @@
-"""Settings of public filing (registry records ``suizhou.laborrights.filing.*``) and their form."""
+"""Control panel 维权平台：网上申请 (``@@laborrights-filing``): attachments, anti-spam, duplicates
+and receipts of the public forms, registry records ``suizhou.laborrights.filing.*``.
 
-from plone import api
+The prefix is a stored name: never change it.
+"""
+
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.supermodel import model
@@ -66,11 +69,6 @@ class IFilingSettings(model.Schema):
         default=24,
         min=1,
     )
-
-
-def get_setting(name):
-    """One filing setting, falling back to the schema default before the profile is applied."""
-    return api.portal.get_registry_record(f"{PREFIX}.{name}", default=IFilingSettings[name].default)
 
 
 class FilingSettingsForm(RegistryEditForm):

@@ -1,6 +1,10 @@
-"""Notification settings (registry records ``suizhou.laborrights.notifications.*``)."""
+"""Control panel 维权平台：通知 (``@@laborrights-notifications``): who is told what, and through
+which SMS gateway, registry records ``suizhou.laborrights.notifications.*``; and the vocabulary
+of the installed SMS gateways.
 
-from plone import api
+The prefix is a stored name: never change it.
+"""
+
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.supermodel import model
@@ -69,11 +73,6 @@ def SMSGateways(context=None):
             for name, gateway in sorted(getUtilitiesFor(ISMSGateway))
         ]
     )
-
-
-def setting(name, default=None):
-    """One notification setting; ``default`` when the record is not installed yet."""
-    return api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
 
 
 class NotificationSettingsForm(RegistryEditForm):

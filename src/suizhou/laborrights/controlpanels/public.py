@@ -1,4 +1,5 @@
-"""Settings of the public site (registry records ``suizhou.laborrights.public.*``).
+"""Control panel 维权平台：门户网站 (``@@laborrights-public``): the public site, registry records
+``suizhou.laborrights.public.*`` (the prefix is a stored name: never change it).
 
 What another city changes without code: the entries of the home page, the hotlines, where the
 filing forms are, the map's tile server and the search words of each dispute type.
@@ -6,7 +7,6 @@ Lines are ``字段|字段|…``; a link is relative to the site root unless it s
 or ``/``.
 """
 
-from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.supermodel import model
@@ -141,24 +141,6 @@ class IPublicSettings(model.Schema):
         default=True,
         required=False,
     )
-
-
-def get(name):
-    """One setting, or its default when the record is missing (a site not yet upgraded)."""
-    default = IPublicSettings[name].default
-    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=default)
-    return default if value is None else value
-
-
-def lines(name, fields):
-    """A lines setting as tuples of ``fields`` stripped strings (missing fields are '')."""
-    rows = []
-    for line in get(name) or ():
-        if not line.strip():
-            continue
-        parts = [part.strip() for part in line.split("|", fields - 1)]
-        rows.append(tuple(parts + [""] * (fields - len(parts))))
-    return rows
 
 
 class PublicSettingsForm(RegistryEditForm):
