@@ -7,6 +7,7 @@ from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
 from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from urllib.parse import quote
 from zope.globalrequest import getRequest
@@ -19,6 +20,7 @@ import unittest
 
 SHANGHAI = pytz.timezone("Asia/Shanghai")
 APPLICANT_NAME = "测试申请人王小明"
+PASSWORD = "secret-password-123"  # of every user make_user() creates
 
 
 def valid_id_number(seq=1):
@@ -60,12 +62,16 @@ def at(year, month, day, hour=9):
     return SHANGHAI.localize(datetime(year, month, day, hour))
 
 
+def count_cases():
+    return len(api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type="Case"))
+
+
 def make_user(username, roles=(), groups=()):
     with api.env.adopt_roles(["Manager"]):
         user = api.user.create(
             email=f"{username}@example.org",
             username=username,
-            password="secret-password-123",
+            password=PASSWORD,
         )
         # Granted afterwards: the registration tool refuses roles beyond Member.
         if roles:
@@ -146,3 +152,28 @@ class PublicPagesTestCase(unittest.TestCase):
     def page(self, path):
         self.browser.open(self.portal_url + quote(path, safe="/?=&:.%"))
         return lxml.html.fromstring(self.browser.contents)
+
+
+def browser_for(app, username, password=PASSWORD):
+    """A test browser logged in as ``username`` (HTTP basic), in Chinese."""
+    browser = Browser(app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic {username}:{password}")
+    browser.addHeader("Accept-Language", "zh-CN")
+    return browser
+
+
+class RoutingFixture:
+    """Two handling units of 曾都区 (``unit_a``, ``unit_b``; their UIDs ``a``, ``b``), the
+    district's intake clerk, staff of each unit, a mediator and the district administrator."""
+
+    def make_people(self):
+        chinese_site()
+        self.unit_a = make_station("unit-a", title="曾都区维权中心", level="center")
+        self.unit_b = make_station("unit-b", title="南郊街道维权服务站")
+        self.a, self.b = self.unit_a.UID(), self.unit_b.UID()
+        make_user("clerk", groups=["intake_clerks_zengdu"])
+        make_user("staff_a", groups=[unit_group_id(self.a)])
+        make_user("staff_b", groups=[unit_group_id(self.b)])
+        make_user("mediator", groups=["mediators"])
+        make_user("admin_zengdu", groups=["district_admins_zengdu"])

@@ -6,10 +6,10 @@ public site around them.) The receipt and the progress page are checked for acce
 
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import valid_id_number
-from tests.test_browser_public import BrowserTestMixin
-from tests.test_browser_public import MISSING
-from tests.test_browser_public import PHONE
-from tests.test_browser_public import SKIP_REASON
+from tests.browser_helpers import BrowserTestMixin
+from tests.browser_helpers import MISSING
+from tests.browser_helpers import PHONE
+from tests.browser_helpers import SKIP_REASON
 
 import re
 import unittest

@@ -1,16 +1,16 @@
 """Publishing a typical case with review, in a real browser: a publicity officer writes it (the
 form reminds them to anonymise), submits it, the reviewers are told by e-mail, a reviewer
 publishes it, and the public finds it by searching in Chinese. Skipped like the other browser
-tests when Chromium or its driver is missing (see test_browser_public)."""
+tests when Chromium or its driver is missing (see tests/browser_helpers.py)."""
 
 from plone import api
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.helpers import make_user
-from tests.test_browser_public import BrowserTestMixin
-from tests.test_browser_public import MISSING
-from tests.test_browser_public import SKIP_REASON
+from tests.browser_helpers import BrowserTestMixin
+from tests.browser_helpers import MISSING
+from tests.browser_helpers import SKIP_REASON
 from urllib.parse import quote
 
 import email

@@ -11,19 +11,17 @@ from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from tests.desk_helpers import DeskTestCase
 from tests.helpers import case_fields
+from tests.helpers import count_cases
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.test_intake_desk import count_cases
-from tests.test_intake_desk import DeskTestCase
+from tests.helpers import PASSWORD
 from urllib.parse import urlencode
 from zope.i18n import translate
 
 import transaction
 import unittest
-
-
-PASSWORD = "secret-password-123"  # tests.helpers.make_user
 
 
 def claim_rows(prefix, rows):

@@ -5,8 +5,8 @@ from lxml import html
 from plone import api
 from suizhou.laborrights.forms import challenge
 from suizhou.laborrights.forms.install import FORMS
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
 
 import transaction
 

@@ -5,11 +5,11 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.helpers import make_user
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import EXE
-from tests.test_forms_base import FormsTestCase
-from tests.test_forms_base import PDF
-from tests.test_forms_base import PNG
+from tests.form_helpers import complaint_values
+from tests.form_helpers import EXE
+from tests.form_helpers import FormsTestCase
+from tests.form_helpers import PDF
+from tests.form_helpers import PNG
 
 import transaction
 

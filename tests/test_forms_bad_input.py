@@ -6,8 +6,8 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms import action
 from suizhou.laborrights.cases.register import get_register
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
 
 import transaction
 

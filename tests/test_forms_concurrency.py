@@ -3,7 +3,7 @@
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import FormsTestCase
 
 import re
 import requests

@@ -10,8 +10,8 @@ from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
 
 import unittest
 

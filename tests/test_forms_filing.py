@@ -7,9 +7,9 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms.install import FORMS
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
-from tests.test_forms_base import APPLICANT_PHONE
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import APPLICANT_PHONE
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
 
 import re
 import transaction

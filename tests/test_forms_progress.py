@@ -11,7 +11,7 @@ from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.cases.register import now
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
-from tests.test_forms_base import FormsTestCase
+from tests.form_helpers import FormsTestCase
 
 import transaction
 

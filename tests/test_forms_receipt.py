@@ -7,10 +7,10 @@ from plone import api
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.forms.receipt import PURPOSE
 from suizhou.laborrights.cases.register import now
-from tests.test_forms_base import APPLICANT_PHONE
-from tests.test_forms_base import complaint_values
-from tests.test_forms_base import FormsTestCase
-from tests.test_forms_base import PDF
+from tests.form_helpers import APPLICANT_PHONE
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
+from tests.form_helpers import PDF
 
 import base64
 import re

@@ -22,7 +22,7 @@ from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.test_handling_routing import browser_for
+from tests.helpers import browser_for
 from zope.component import getGlobalSiteManager
 from zope.interface import Invalid
 

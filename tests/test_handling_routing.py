@@ -5,7 +5,6 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.restapi.testing import RelativeSession
-from plone.testing.zope import Browser
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.assignment import send_back
@@ -14,17 +13,15 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from tests.helpers import chinese_site
-from tests.helpers import make_station
+from tests.helpers import browser_for
 from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.helpers import PASSWORD
+from tests.helpers import RoutingFixture
 from zope.component import getGlobalSiteManager
 
 import transaction
 import unittest
-
-
-PASSWORD = "secret-password-123"
 
 
 def can(username, permission, obj):
@@ -38,19 +35,6 @@ def sees(username, case):
 def found_by(username, case):
     with api.env.adopt_user(username=username):
         return case.getId() in {b.getId for b in api.content.find(portal_type="Case")}
-
-
-class RoutingFixture:
-    def make_people(self):
-        chinese_site()
-        self.unit_a = make_station("unit-a", title="曾都区维权中心", level="center")
-        self.unit_b = make_station("unit-b", title="南郊街道维权服务站")
-        self.a, self.b = self.unit_a.UID(), self.unit_b.UID()
-        make_user("clerk", groups=["intake_clerks_zengdu"])
-        make_user("staff_a", groups=[unit_group_id(self.a)])
-        make_user("staff_b", groups=[unit_group_id(self.b)])
-        make_user("mediator", groups=["mediators"])
-        make_user("admin_zengdu", groups=["district_admins_zengdu"])
 
 
 class TestRouting(RoutingFixture, unittest.TestCase):
@@ -189,14 +173,6 @@ class TestRouting(RoutingFixture, unittest.TestCase):
         self.assertTrue(self.case.final_award)
         self.assertFalse(self.case.fast_track)
         self.assertIn("triage", [e.action for e in entries(self.case)])
-
-
-def browser_for(app, username, password=PASSWORD):
-    browser = Browser(app)
-    browser.handleErrors = False
-    browser.addHeader("Authorization", f"Basic {username}:{password}")
-    browser.addHeader("Accept-Language", "zh-CN")
-    return browser
 
 
 class TestRoutingPages(RoutingFixture, unittest.TestCase):

@@ -8,8 +8,8 @@ from datetime import date
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.history import entries
 from tests.helpers import at
-from tests.test_notifications_events import NotificationFixture
-from tests.test_notifications_events import UNIT_MAILBOX
+from tests.notification_helpers import NotificationFixture
+from tests.notification_helpers import UNIT_MAILBOX
 from unittest import mock
 from ZODB.POSException import ConflictError
 

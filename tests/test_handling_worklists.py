@@ -10,8 +10,8 @@ from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
 from tests.helpers import new_case
-from tests.test_handling_routing import browser_for
-from tests.test_handling_routing import RoutingFixture
+from tests.helpers import browser_for
+from tests.helpers import RoutingFixture
 
 import transaction
 import unittest

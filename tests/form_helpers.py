@@ -1,7 +1,7 @@
 """Shared set-up of the public-form tests: an anonymous browser, a mock MailHost, test data.
 
-No tests here. Mail is never sent: the MailHost is swapped for a mock that keeps the messages
-(as easyform's own tests/base.py does).
+Mail is never sent: the MailHost is swapped for a mock that keeps the messages
+(``tests.mocks.swap_mailhost``: not stored in the site, since mail goes out after the commit).
 """
 
 from email import message_from_bytes
@@ -9,13 +9,11 @@ from email import policy
 from io import BytesIO
 from plone import api
 from plone.testing.zope import Browser
-from Products.MailHost.interfaces import IMailHost
-from Products.MailHost.MailHost import MailHost
 from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
-from zope.component import getSiteManager
+from tests.mocks import swap_mailhost
 
 import transaction
 import unittest
@@ -27,19 +25,6 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 EXE = b"MZ\x90\x00\x03\x00\x00\x00 a program renamed to .pdf"
 
 APPLICANT_PHONE = "13907225678"
-
-
-class MailHostMock(MailHost):
-    def __init__(self):
-        super().__init__("MailHost")
-        self.messages = []
-
-    def _send(self, mfrom, mto, messageText, immediate=False):
-        if hasattr(messageText, "encode"):
-            messageText = messageText.encode("utf-8")
-        # Reassigned, not appended: the mock is stored in the site, and the browser's request
-        # works on its own copy, which is committed with the request.
-        self.messages = self.messages + [messageText.lstrip()]
 
 
 def create_places_and_guides(portal):
@@ -90,13 +75,9 @@ class FormsTestCase(unittest.TestCase):
         self.portal = self.layer["portal"]
         self.stations = create_places_and_guides(self.portal)
         api.portal.set_registry_record("plone.default_language", "zh-cn")
+        self.mailhost = swap_mailhost(self, self.portal)  # mail goes out after commit
         api.portal.set_registry_record("plone.email_from_address", "weiquan@example.org")
         api.portal.set_registry_record("plone.email_from_name", "随州市劳动保障维权中心")
-        self.mailhost = MailHostMock()
-        self.portal.MailHost = self.mailhost
-        site_manager = getSiteManager(self.portal)
-        site_manager.unregisterUtility(provided=IMailHost)
-        site_manager.registerUtility(self.mailhost, provided=IMailHost)
         transaction.commit()
         self.browser = self.new_browser()
 
@@ -147,7 +128,7 @@ class FormsTestCase(unittest.TestCase):
 
     def sent_mail(self):
         transaction.begin()
-        return [message_from_bytes(text, policy=policy.default) for text in self.portal.MailHost.messages]
+        return [message_from_bytes(text, policy=policy.default) for text in self.mailhost.messages]
 
     def web_cases(self):
         transaction.begin()  # see what the browser's requests committed
@@ -188,8 +169,3 @@ def complaint_values(**overrides):
     }
     values.update(overrides)
     return {name: value for name, value in values.items() if value is not None}
-
-
-def test_suite():
-    """Only shared set-up: no tests of its own."""
-    return unittest.TestSuite()
