@@ -27,8 +27,10 @@ site: bin/instance
 start: site
 	bin/instance fg
 
+# The whole suite in Beijing time, as production runs; the time tests also on a UTC server.
 test: bin/test
-	bin/test
+	TZ=Asia/Shanghai bin/test
+	TZ=UTC bin/test -t test_beijing_time
 
 # Developers: rebuild the translation catalogs after changing user-visible text.
 .venv-i18n/bin/i18ndude:

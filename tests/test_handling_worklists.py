@@ -85,7 +85,7 @@ class TestWorklistCounts(WorklistFixture, unittest.TestCase):
             portal_type="Case", due_date={"query": clocks.today(), "range": "max"}
         )
         self.assertEqual([b.getId for b in found], [self.overdue.getId()])
-        self.assertEqual(found[0].due_date, date(2026, 3, 17))
+        self.assertEqual(found[0].due_date, date(2026, 3, 16))  # 15 days from its receipt, 1 March
         self.assertEqual(found[0].stage, "mediation")
 
 
@@ -109,7 +109,7 @@ class TestWorklistPage(WorklistFixture, unittest.TestCase):
         self.assertNotIn(self.soon.getId(), browser.contents)
         for column in ("受理编号", "受理时间", "争议类型", "渠道", "承办单位", "承办人", "到期日", "状态"):
             self.assertIn(column, browser.contents)
-        for value in ("2026-03-01", "拖欠工资", "窗口", "曾都区维权中心", "2026-03-17", "已分办"):
+        for value in ("2026-03-01", "拖欠工资", "窗口", "曾都区维权中心", "2026-03-16", "已分办"):
             self.assertIn(value, browser.contents)
         browser.getLink(id="worklist-tab-due_soon").click()
         self.assertIn(self.soon.getId(), browser.contents)

@@ -9,6 +9,7 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from suizhou.laborrights import _
 from suizhou.laborrights import validators
+from suizhou.laborrights.timezone import format_datetime
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
@@ -97,7 +98,7 @@ class MediationSession(Item):
     def Title(self):
         when = self.session_date
         if isinstance(when, datetime.datetime):
-            return f"调解记录 {when:%Y-%m-%d %H:%M}"
+            return f"调解记录 {format_datetime(when)}"
         return "调解记录"
 
     def Description(self):

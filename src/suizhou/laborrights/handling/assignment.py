@@ -213,7 +213,7 @@ def _follow_route_with_clock(case, comment):
         if running is not None:
             clocks.stop(case, comment=comment)
         return
-    clocks.start(case, stage, when=case.routed, comment=comment)
+    clocks.start(case, stage, when=case.routed, comment=comment, since=clocks.route_start(case))
 
 
 def cleared(case, comment=""):

@@ -51,6 +51,7 @@ ACTION_TITLES = {
     "clock_paused": _("history_clock_paused", default="暂停计时（补正）"),
     "clock_resumed": _("history_clock_resumed", default="恢复计时"),
     "clock_extended": _("history_clock_extended", default="延长期限"),
+    "clock_recounted": _("history_clock_recounted", default="重新计算期限"),
     "due_soon": _("history_due_soon", default="即将到期提醒"),
     "overdue": _("history_overdue", default="已超期"),
     "notified": _("history_notified", default="通知"),

@@ -17,6 +17,7 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.triage import claim_label
+from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
 
@@ -80,7 +81,7 @@ def format_value(name, value):
     if isinstance(value, bool):
         return _text(YES if value else NO)
     if isinstance(value, datetime.datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
+        return format_datetime(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
@@ -151,7 +152,7 @@ def actor_title(userid):
 def history_rows(case):
     return [
         {
-            "when": f"{entry.when:%Y-%m-%d %H:%M}",
+            "when": format_datetime(entry.when),
             "actor": actor_title(entry.actor),
             "action": action_title(entry.action),
             "comment": entry.comment,
@@ -180,7 +181,7 @@ class HandlingInfo:
             "unit": assignment.unit_title(case.assigned_unit) if case.assigned_unit else "",
             "handler": assignment.handler_title(case.handler),
             "copy_units": "、".join(assignment.unit_title(u) for u in case.copy_units or ()),
-            "routed": f"{case.routed:%Y-%m-%d %H:%M}" if case.routed else "",
+            "routed": format_datetime(case.routed),
         }
 
     def triage(self):
@@ -199,6 +200,8 @@ class HandlingInfo:
         return {
             "stage": _text(status.title),
             "start": clock.start.isoformat(),
+            "basis": _text(clocks.STAGES[clock.stage].basis),
+            "counts_from": _text(clocks.STAGES[clock.stage].counts_from),
             "days": _text(period(clock.days + clock.extension_days, clock.working)),
             "due": status.due.isoformat() if status.due else "",
             "days_left": status.days_left,

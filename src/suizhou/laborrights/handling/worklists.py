@@ -20,6 +20,7 @@ from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import Stations
 from zope.i18n import translate
@@ -164,7 +165,7 @@ class WorklistView(BrowserView):
                     "uid": brain.UID,
                     "url": brain.getURL(),
                     "reference": brain.getId,
-                    "received": f"{received:%Y-%m-%d}" if received else "",
+                    "received": format_date(received),
                     "types": "、".join(
                         titles["dispute_types"].get(t, t) for t in brain.dispute_types or ()
                     ),

@@ -10,6 +10,8 @@ from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import batch_start
 from suizhou.laborrights.public.utils import options
 from suizhou.laborrights.public.utils import titles
+from suizhou.laborrights.timezone import beijing_date
+from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
 from zope.interface import Interface
@@ -43,7 +45,7 @@ def case_day(case):
     date = case.effective()
     if not date or date.year() < 1900:
         date = case.created()
-    return date.asdatetime().date()
+    return beijing_date(date)
 
 
 def case_card(case, districts):
@@ -151,4 +153,4 @@ class NewsListing(PublicPage):
         date = brain.effective
         if not date or date.year() < 1900:
             date = brain.created
-        return date.strftime("%Y-%m-%d")
+        return format_date(date)
