@@ -43,6 +43,10 @@ class DevelopmentPasswordTestCase(unittest.TestCase):
         self.assertIn("root2", str(refused.exception))
         self.assertIn("生产环境拒绝启动", str(refused.exception))
 
+    def test_password_change_run_may_start(self):
+        with mock.patch.dict(os.environ, dict(PRODUCTION, **{deployment.OVERRIDE_VARIABLE: "1"})):
+            deployment.refuse_development_password(DatabaseOpened(self.app))  # no SystemExit
+
     def test_production_instance_starts_with_strong_passwords(self):
         self.app.acl_users.users.removeUser("root2")
         with mock.patch.dict(os.environ, PRODUCTION):

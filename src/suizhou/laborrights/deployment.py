@@ -10,10 +10,13 @@ import os
 
 
 ENVIRONMENT_VARIABLE = "LABORRIGHTS_ENVIRONMENT"
+# Set for the one maintenance run that changes the password (scripts/set_admin_password.py).
+OVERRIDE_VARIABLE = "LABORRIGHTS_ALLOW_DEVELOPMENT_PASSWORD"
 DEVELOPMENT_PASSWORD = "admin"
 REFUSAL = (
     "生产环境拒绝启动：Zope 管理员 {users} 仍在使用开发环境的默认密码。"
-    "请先用 scripts/set_admin_password.py 修改密码（见 docs/deployment.md 第 7 节）。"
+    "请修改密码：LABORRIGHTS_ALLOW_DEVELOPMENT_PASSWORD=1 ADMIN_PASSWORD='<新密码>' "
+    "bin/instance1 run scripts/set_admin_password.py（见 docs/deployment.md 第 7 节）。"
     " / Refusing to start a production instance: the Zope administrator(s) {users} still have the"
     " development password."
 )
@@ -49,6 +52,9 @@ def refuse_development_password(event):
     """On start (IDatabaseOpenedWithRoot): a production instance whose root administrator still
     has the development password does not start."""
     if not is_production():
+        return
+    if os.environ.get(OVERRIDE_VARIABLE) == "1":
+        logger.warning("Production instance started with %s=1: change the administrator password now.", OVERRIDE_VARIABLE)
         return
     connection = event.database.open()
     try:
