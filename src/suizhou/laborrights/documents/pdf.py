@@ -1,66 +1,29 @@
-"""A ``documents.Document`` as an A4 PDF with Chinese text.
+"""A ``documents.Document`` as an A4 PDF with Chinese text (set-up shared in ``pdf_base``)."""
 
-Chinese is set in reportlab's CID font STSong-Light (the reader's own Song font, nothing is
-embedded). Every text is escaped before it reaches reportlab's paragraph markup.
-"""
-
-from io import BytesIO
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Image
 from reportlab.platypus import KeepTogether
-from reportlab.platypus import Paragraph
-from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
-from suizhou.laborrights.documents.qr import qr_png
-from xml.sax.saxutils import escape
+from suizhou.laborrights.documents.pdf_base import a4_pdf
+from suizhou.laborrights.documents.pdf_base import paragraph
+from suizhou.laborrights.documents.pdf_base import particulars
+from suizhou.laborrights.documents.pdf_base import qr_image
+from suizhou.laborrights.documents.pdf_base import style
 
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-BODY = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=21, wordWrap="CJK", firstLineIndent=24)
-PLAIN = ParagraphStyle("plain", parent=BODY, firstLineIndent=0)
-CELL = ParagraphStyle("cell", parent=PLAIN, fontSize=10.5, leading=15)
-SECTION = ParagraphStyle("section", parent=CELL, fontSize=11)
-TITLE = ParagraphStyle("title", parent=PLAIN, fontSize=20, leading=30, alignment=1, spaceAfter=2 * mm)
-NUMBER = ParagraphStyle("number", parent=PLAIN, fontSize=10.5, alignment=2)
-RIGHT = ParagraphStyle("right", parent=PLAIN, alignment=2)
-SMALL = ParagraphStyle("small", parent=PLAIN, fontSize=9, leading=13)
+BODY = style("body", fontSize=12, leading=21, firstLineIndent=24)
+PLAIN = style("plain", BODY, firstLineIndent=0)
+CELL = style("cell", PLAIN, fontSize=10.5, leading=15)
+SECTION = style("section", CELL, fontSize=11)
+TITLE = style("title", PLAIN, fontSize=20, leading=30, alignment=1, spaceAfter=2 * mm)
+NUMBER = style("number", PLAIN, fontSize=10.5, alignment=2)
+RIGHT = style("right", PLAIN, alignment=2)
+SMALL = style("small", PLAIN, fontSize=9, leading=13)
 
 
-def _p(text, style=BODY):
-    return Paragraph(escape(str(text or "")).replace("\n", "<br/>"), style)
-
-
-def _rows(rows):
-    data, style = (
-        [],
-        [
-            ("FONT", (0, 0), (-1, -1), FONT),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ],
-    )
-    for label, value in rows:
-        if value is None:
-            line = len(data)
-            style += [
-                ("SPAN", (0, line), (1, line)),
-                ("BACKGROUND", (0, line), (1, line), colors.HexColor("#eeeeee")),
-            ]
-            data.append([_p(label, SECTION), ""])
-        else:
-            data.append([_p(label, CELL), _p(value, CELL)])
-    table = Table(data, colWidths=[38 * mm, 132 * mm])
-    table.setStyle(TableStyle(style))
-    return table
+def _p(text, paragraph_style=BODY):
+    return paragraph(text, paragraph_style)
 
 
 def _signatures(labels):
@@ -72,16 +35,6 @@ def _signatures(labels):
 
 def document_pdf(document):
     """PDF bytes of ``document``."""
-    out = BytesIO()
-    template = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        title=f"{document.title} {document.number}",
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=20 * mm,
-        bottomMargin=18 * mm,
-    )
     story = [_p(document.title, TITLE), _p(f"编号：{document.number}", NUMBER), Spacer(1, 5 * mm)]
     if document.addressee:
         story.append(_p(document.addressee, PLAIN))
@@ -89,7 +42,11 @@ def document_pdf(document):
     if document.rows:
         # An agreement or record: the introduction, the particulars, then the clauses.
         story.append(_p(paragraphs.pop(0)))
-        story += [Spacer(1, 2 * mm), _rows(document.rows), Spacer(1, 4 * mm)]
+        story += [
+            Spacer(1, 2 * mm),
+            particulars(document.rows, [38 * mm, 132 * mm], CELL, CELL, SECTION),
+            Spacer(1, 4 * mm),
+        ]
     story += [_p(text) for text in paragraphs]
     if document.signatures:
         story += [Spacer(1, 6 * mm), KeepTogether(_signatures(document.signatures))]
@@ -101,13 +58,6 @@ def document_pdf(document):
         text, url = document.link
         story += [
             Spacer(1, 8 * mm),
-            KeepTogether(
-                [
-                    _p(text, SMALL),
-                    _p(url, SMALL),
-                    Image(BytesIO(qr_png(url)), width=28 * mm, height=28 * mm, hAlign="LEFT"),
-                ]
-            ),
+            KeepTogether([_p(text, SMALL), _p(url, SMALL), qr_image(url, 28 * mm)]),
         ]
-    template.build(story)
-    return out.getvalue()
+    return a4_pdf(story, f"{document.title} {document.number}", top_margin=20 * mm)

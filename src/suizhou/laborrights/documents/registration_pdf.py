@@ -1,43 +1,31 @@
 """The registration form (《劳动保障一站式维权事项受理登记表》) of a case, with its receipt, as PDF.
 
-Chinese text is set in reportlab's built-in CID font STSong-Light (the reader's own Song
-font is used, nothing is embedded). Everything filed is escaped before it reaches
-reportlab's paragraph markup, so text such as ``<script>`` is printed as typed.
+The font, the escaping of what was filed and the table that may run over pages are shared
+with the notices (``pdf_base``).
 """
 
-from io import BytesIO
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import Image
-from reportlab.platypus import Paragraph
-from reportlab.platypus import SimpleDocTemplate
 from reportlab.platypus import Spacer
-from reportlab.platypus import Table
-from reportlab.platypus import TableStyle
-from suizhou.laborrights.documents.qr import qr_png
+from suizhou.laborrights.documents.pdf_base import a4_pdf
+from suizhou.laborrights.documents.pdf_base import paragraph
+from suizhou.laborrights.documents.pdf_base import particulars
+from suizhou.laborrights.documents.pdf_base import qr_image
+from suizhou.laborrights.documents.pdf_base import style
 from suizhou.laborrights.vocabularies import title_of
-from xml.sax.saxutils import escape
 
 
-FONT = "STSong-Light"
 TITLE = "劳动保障一站式维权事项受理登记表"
 
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-
-BODY = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=15, wordWrap="CJK")
-LABEL = ParagraphStyle("label", parent=BODY, textColor=colors.HexColor("#333333"))
-HEADING = ParagraphStyle("heading", parent=BODY, fontSize=12, leading=18, spaceBefore=8)
-TITLE_STYLE = ParagraphStyle("title", parent=BODY, fontSize=16, leading=24, alignment=1)
-SMALL = ParagraphStyle("small", parent=BODY, fontSize=8.5, leading=12)
+BODY = style("body", fontSize=10, leading=15)
+LABEL = style("label", BODY, textColor=colors.HexColor("#333333"))
+HEADING = style("heading", BODY, fontSize=12, leading=18, spaceBefore=8)
+TITLE_STYLE = style("title", BODY, fontSize=16, leading=24, alignment=1)
+SMALL = style("small", BODY, fontSize=8.5, leading=12)
 
 
-def _p(text, style=BODY):
-    """A paragraph of plain text: escaped, line breaks kept."""
-    return Paragraph(escape(str(text or "")).replace("\n", "<br/>"), style)
+def _p(text, paragraph_style=BODY):
+    return paragraph(text, paragraph_style)
 
 
 def _yes_no(value):
@@ -77,38 +65,11 @@ def _rows(case, data):
 
 
 def _table(case, data):
-    rows = []
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    for label, value in _rows(case, data):
-        if value is None:  # a section heading across both columns
-            style += [
-                ("SPAN", (0, len(rows)), (1, len(rows))),
-                ("BACKGROUND", (0, len(rows)), (1, len(rows)), colors.HexColor("#eeeeee")),
-            ]
-            rows.append([_p(label, HEADING), ""])
-        else:
-            rows.append([_p(label, LABEL), _p(value)])
-    table = Table(rows, colWidths=[42 * mm, 128 * mm], repeatRows=0)
-    table.setStyle(TableStyle(style))
-    return table
+    return particulars(_rows(case, data), [42 * mm, 128 * mm], LABEL, BODY, HEADING)
 
 
 def registration_pdf(case, data):
     """PDF bytes of the registration form of ``case``; ``data`` is ``receipt.receipt_data``."""
-    out = BytesIO()
-    document = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        title=f"{TITLE} {data['reference']}",
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    )
     story = [_p(TITLE, TITLE_STYLE), Spacer(1, 4 * mm), _table(case, data), Spacer(1, 6 * mm)]
     story.append(_p("受理回执", HEADING))
     if data["next_steps"]:
@@ -121,7 +82,6 @@ def registration_pdf(case, data):
         Spacer(1, 3 * mm),
         _p("凭受理编号和联系电话查询办理进度（扫描二维码或访问以下地址）：", SMALL),
         _p(data["progress_url"], SMALL),
-        Image(BytesIO(qr_png(data["progress_url"])), width=32 * mm, height=32 * mm, hAlign="LEFT"),
+        qr_image(data["progress_url"], 32 * mm),
     ]
-    document.build(story)
-    return out.getvalue()
+    return a4_pdf(story, f"{TITLE} {data['reference']}", top_margin=18 * mm)
