@@ -83,3 +83,18 @@ class TestOldSetting(unittest.TestCase):
         )
         self.assertIn("（12 个月 × 1,950.00 元）", final_award(at(2025, 6, 2), amount="30000")[1])
         self.assertIn("（12 个月 × 2,130.00 元）", final_award(at(2026, 6, 2), amount="30000")[1])
+
+    def test_upgrade_1008_on_a_site_of_the_previous_release(self):
+        registry = getUtility(IRegistry)
+        new = ("suizhou.laborrights.minimum_wage.", "suizhou.laborrights.holidays.")
+        for name in [name for name in registry.records.keys() if name.startswith(new)]:
+            del registry.records[name]
+        api.portal.set_registry_record(OLD, Decimal("2010"))
+        v1008.upgrade(None)
+        self.assertEqual(
+            api.portal.get_registry_record(STANDARDS), ("2000-01-01|2010", "2025-12-01|2400|2130|1970")
+        )
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.holidays.days_off"), ())
+        self.assertIn("zengdu|2", api.portal.get_registry_record(TIERS))
+        configlets = {a.id for a in api.portal.get_tool("portal_controlpanel").listActions()}
+        self.assertLessEqual({"laborrights-holidays", "laborrights-minimum-wage"}, configlets)
