@@ -3,17 +3,13 @@
 from collective.easyform.api import get_actions
 from collective.easyform.interfaces import IActionFactory
 from plone import api
-from plone.registry.interfaces import IRegistry
 from plone.supermodel import loadString
 from plone.supermodel import serializeSchema
 from suizhou.laborrights.forms.action import CreateCase
 from suizhou.laborrights.forms.action import ICreateCase
-from suizhou.laborrights.cases.duplicates import possible_duplicates
 from suizhou.laborrights.forms.install import create_forms
 from suizhou.laborrights.forms.install import MODELS
-from suizhou.laborrights.forms.install import upgrade
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from tests.helpers import new_case
 from zope.component import getUtility
 from zope.interface import Invalid
 from zope.schema.interfaces import IVocabularyFactory
@@ -63,28 +59,6 @@ class TestAction(unittest.TestCase):
         create_forms(self.portal)
         self.assertEqual(self.portal["apply"]["complaint"].submitLabel, "提交")
         self.assertEqual(len(self.portal["apply"].objectIds()), 4)
-
-
-class TestUpgrade(unittest.TestCase):
-    layer = INTEGRATION_TESTING
-
-    def test_an_existing_site_gets_the_forms_settings_and_recent_fingerprints(self):
-        portal = self.layer["portal"]
-        earlier = new_case()
-        # As a site before public filing was: no forms, settings or fingerprints.
-        with api.env.adopt_roles(["Manager"]):
-            api.content.delete(portal["apply"])
-        registry = getUtility(IRegistry)
-        for key in [key for key in registry.records.keys() if key.startswith("suizhou.laborrights.filing.")]:
-            del registry.records[key]
-        delattr(portal["cases"], "_filing_fingerprints")
-
-        with api.env.adopt_roles(["Manager"]):
-            self.assertEqual(upgrade(None), 1)
-
-        self.assertEqual(len(portal["apply"].objectIds()), 4)
-        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.filing.attachment_max_count"), 5)
-        self.assertEqual(possible_duplicates(new_case()), [earlier])
 
 
 class TestSettings(unittest.TestCase):

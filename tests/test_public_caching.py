@@ -21,14 +21,12 @@ from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import make_user
 from tests.helpers import new_case
-from zope.interface import noLongerProvides
 
 import transaction
 import unittest
 
 
 GUIDE = "guides/wage-arrears-checklist"
-PROFILE = "suizhou.laborrights:default"
 PASSWORD = "secret-password-123"  # tests.helpers.make_user
 
 
@@ -95,21 +93,6 @@ class TestStationDirectory(unittest.TestCase):
 
     def test_station_folder_is_the_station_directory(self):
         self.assertTrue(IStationDirectory.providedBy(self.layer["portal"]["stations"]))
-
-    def test_upgrade_marks_an_existing_station_folder(self):
-        stations = self.layer["portal"]["stations"]
-        noLongerProvides(stations, IStationDirectory)
-        self.layer["portal"]["guides"].setLayout("listing_view")  # an administrator's choice
-        setup = api.portal.get_tool("portal_setup")
-        setup.setLastVersionForProfile(PROFILE, "1006")
-
-        with api.env.adopt_roles(["Manager"]):
-            setup.upgradeProfile(PROFILE)
-
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), (setup.getVersionForProfile(PROFILE),))
-        self.assertTrue(IStationDirectory.providedBy(stations))
-        self.assertEqual(stations.getLayout(), "station-finder")
-        self.assertEqual(self.layer["portal"]["guides"].getLayout(), "listing_view")  # kept
 
 
 class TestNeverCached(unittest.TestCase):

@@ -1,4 +1,4 @@
-"""Settings of the public site (registry, control panel) and the upgrade of an existing site."""
+"""Settings of the public site (registry, control panel)."""
 
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -11,9 +11,6 @@ from tests.helpers import chinese_site
 
 import transaction
 import unittest
-
-
-PROFILE = "suizhou.laborrights:default"
 
 
 class TestSettings(unittest.TestCase):
@@ -60,34 +57,3 @@ class TestControlPanel(unittest.TestCase):
             api.portal.get_registry_record("suizhou.laborrights.public.map_tile_url"),
             "https://tiles.example.gov.cn/{z}/{x}/{y}.png",
         )
-
-
-class TestUpgrade(unittest.TestCase):
-    layer = INTEGRATION_TESTING
-
-    def test_upgrade_from_1001(self):
-        portal = self.layer["portal"]
-        setup = api.portal.get_tool("portal_setup")
-        registry = api.portal.get_tool("portal_registry")
-        # As a 1001 site was: no public settings, no news folder, stock layouts.
-        for name in list(registry.records.keys()):
-            if name.startswith("suizhou.laborrights.public."):
-                del registry.records[name]
-        with api.env.adopt_roles(["Manager"]):
-            api.content.delete(obj=portal["news"])
-        portal.setLayout("listing_view")
-        portal["stations"].setLayout("listing_view")
-        setup.setLastVersionForProfile(PROFILE, "1001")
-
-        with api.env.adopt_roles(["Manager"]):
-            setup.upgradeProfile(PROFILE, dest="1002")
-
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1002",))
-        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.public.map_tile_url"), "")
-        self.assertIn("news", portal)
-        self.assertEqual(portal["news"].getLayout(), "news-listing")
-        self.assertEqual(portal.getLayout(), "laborrights-home")
-        self.assertEqual(portal["stations"].getLayout(), "station-finder")
-        roles = api.group.get_roles(groupname="reviewers", obj=portal["news"], inherit=False)
-        self.assertIn("Reviewer", roles)
-        self.assertIn("Case", api.portal.get_registry_record("plone.types_not_searched"))

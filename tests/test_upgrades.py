@@ -1,0 +1,216 @@
+"""The upgrade steps (upgrades/, one per profile version): a site made to look as it was stored at
+version N is taken back to N and upgraded; what the step brings is there, what the administrator
+had set is kept. One test case per step. (An upgrade of a database built by the previous release
+is tests/test_upgrade_previous_release.py.)"""
+
+from decimal import Decimal
+from plone import api
+from plone.registry.interfaces import IRegistry
+from Products.CMFCore.indexing import processQueue
+from suizhou.laborrights.cases.duplicates import possible_duplicates
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.controlpanels.notifications import INotificationSettings
+from suizhou.laborrights.controlpanels.notifications import PREFIX as NOTIFICATIONS
+from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling.assignment import unit_group_id
+from suizhou.laborrights.handling.triage import suggestions
+from suizhou.laborrights.interfaces import IStationDirectory
+from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
+from suizhou.laborrights.testing import INTEGRATION_TESTING
+from tests.helpers import make_station
+from tests.helpers import new_case
+from zope.component import getUtility
+from zope.interface import noLongerProvides
+
+import unittest
+
+
+PROFILE = "suizhou.laborrights:default"
+
+
+class UpgradeTestCase(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def upgrade_from(self, version, to=None):
+        """Take the site back to profile ``version`` (the test has made it look as such a site was
+        stored) and run the upgrade steps from there as a Manager, up to ``to`` or the newest
+        version; the profile is at that version afterwards."""
+        setup = api.portal.get_tool("portal_setup")
+        setup.setLastVersionForProfile(PROFILE, version)
+        with api.env.adopt_roles(["Manager"]):
+            setup.upgradeProfile(PROFILE, dest=to)
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), (to or setup.getVersionForProfile(PROFILE),))
+
+
+class TestUpgrade1001(UpgradeTestCase):
+    """Case handling: worklist indexes, station groups, mediation sessions, statutory settings;
+    the notification settings."""
+
+    def test_upgrade_from_1000(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        station = make_station("old-station")
+        case = new_case()
+        with api.env.adopt_roles(["Manager"]):
+            clocks.start(case, "mediation")
+        # As a 1000 site was: no worklist indexes, no station groups.
+        for index in ("due_date", "stage"):
+            catalog.delIndex(index)
+        api.group.delete(groupname=unit_group_id(station.UID()))
+
+        self.upgrade_from("1000")  # up to the newest version (later steps follow 1001)
+
+        self.assertIn("due_date", catalog.indexes())
+        found = catalog.unrestrictedSearchResults(stage="mediation")
+        self.assertEqual([b.getId for b in found], [case.getId()])
+        self.assertIsNotNone(api.group.get(groupname=unit_group_id(station.UID())))
+        self.assertIn("MediationSession", api.portal.get_tool("portal_types").objectIds())
+        self.assertEqual(
+            api.portal.get_registry_record("suizhou.laborrights.statutory.due_soon_days"), 3
+        )
+
+    def test_an_existing_site_gets_the_notification_settings(self):
+        registry = getUtility(IRegistry)
+        for name in INotificationSettings.names():
+            del registry.records[f"{NOTIFICATIONS}.{name}"]
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        controlpanel.unregisterConfiglet("laborrights-notifications")
+
+        self.upgrade_from("1000")
+
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.sms_gateway"), "log")
+        self.assertIn("laborrights-notifications", [action.id for action in controlpanel.listActions()])
+
+
+class TestUpgrade1002(UpgradeTestCase):
+    """The public site: its settings, the news folder, the layouts, cases out of the search."""
+
+    def test_upgrade_from_1001(self):
+        portal = self.layer["portal"]
+        registry = api.portal.get_tool("portal_registry")
+        # As a 1001 site was: no public settings, no news folder, stock layouts.
+        for name in list(registry.records.keys()):
+            if name.startswith("suizhou.laborrights.public."):
+                del registry.records[name]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(obj=portal["news"])
+        portal.setLayout("listing_view")
+        portal["stations"].setLayout("listing_view")
+
+        self.upgrade_from("1001", to="1002")
+
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.public.map_tile_url"), "")
+        self.assertIn("news", portal)
+        self.assertEqual(portal["news"].getLayout(), "news-listing")
+        self.assertEqual(portal.getLayout(), "laborrights-home")
+        self.assertEqual(portal["stations"].getLayout(), "station-finder")
+        roles = api.group.get_roles(groupname="reviewers", obj=portal["news"], inherit=False)
+        self.assertIn("Reviewer", roles)
+        self.assertIn("Case", api.portal.get_registry_record("plone.types_not_searched"))
+
+
+class TestUpgrade1003(UpgradeTestCase):
+    """Public filing: the forms, their settings, the fingerprints of recent cases."""
+
+    def test_an_existing_site_gets_the_forms_settings_and_recent_fingerprints(self):
+        portal = self.layer["portal"]
+        earlier = new_case()
+        # As a site before public filing was: no forms, settings or fingerprints.
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(portal["apply"])
+        registry = getUtility(IRegistry)
+        for key in [key for key in registry.records.keys() if key.startswith("suizhou.laborrights.filing.")]:
+            del registry.records[key]
+        delattr(portal["cases"], "_filing_fingerprints")
+
+        self.upgrade_from("1002", to="1003")
+
+        self.assertEqual(len(portal["apply"].objectIds()), 4)
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.filing.attachment_max_count"), 5)
+        self.assertEqual(possible_duplicates(new_case()), [earlier])
+
+
+class TestUpgrade1004(UpgradeTestCase):
+    """Cases leave the catalog indexes nobody queries for them, and stay findable."""
+
+    def test_cases_leave_unqueried_indexes_and_stay_findable(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        case = new_case()
+        processQueue()
+        rid = catalog.getrid("/".join(case.getPhysicalPath()))
+        # As a 1003 site catalogued its cases: in object_provides under the case interface.
+        catalog._catalog.getIndex("object_provides").insertForwardIndexEntry(ICase.__identifier__, rid)
+        catalog._catalog.getIndex("object_provides")._unindex[rid] = [ICase.__identifier__]
+        self.assertEqual(
+            len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 1
+        )
+
+        self.upgrade_from("1003")
+
+        self.assertEqual(
+            len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 0
+        )
+        found = catalog.unrestrictedSearchResults(portal_type="Case", district=case.district)
+        self.assertEqual([brain.getId for brain in found], [case.getId()])
+
+
+class TestUpgrade1005(UpgradeTestCase):
+    """The claim kinds and the final award's kinds of claims."""
+
+    NEW_RECORDS = (
+        "suizhou.laborrights.vocabularies.claim_kinds",
+        "suizhou.laborrights.statutory.final_award_amount_kinds",
+        "suizhou.laborrights.statutory.final_award_standard_kinds",
+    )
+
+    def test_an_existing_site_gets_the_records_and_keeps_its_settings(self):
+        registry = getUtility(IRegistry)
+        # As a 1004 site was: none of the new records; a wage the administrator had set.
+        for name in self.NEW_RECORDS:
+            del registry.records[name]
+        api.portal.set_registry_record("suizhou.laborrights.statutory.monthly_minimum_wage", Decimal("2010"))
+
+        self.upgrade_from("1004")
+
+        for name in self.NEW_RECORDS:
+            self.assertIn(name, registry.records)
+        kinds = api.portal.get_registry_record("suizhou.laborrights.vocabularies.claim_kinds")
+        self.assertIn("labour_relation|确认劳动关系", kinds)
+        self.assertIn(
+            "social_insurance",
+            api.portal.get_registry_record("suizhou.laborrights.statutory.final_award_standard_kinds"),
+        )
+        self.assertEqual(
+            api.portal.get_registry_record("suizhou.laborrights.statutory.monthly_minimum_wage"),
+            Decimal("2010"),
+        )
+        # and triage judges claims with them: 12 × 2,010 = 24,120
+        case = new_case(claims=[{"kind": "wages", "amount": Decimal("24000"), "note": None}])
+        self.assertTrue(suggestions(case)["final_award"].applies)
+
+
+class TestUpgrade1006(UpgradeTestCase):
+    """The main menu without drop-downs."""
+
+    def test_menu_depth_one_after_upgrade(self):
+        api.portal.set_registry_record("plone.navigation_depth", 3)  # Plone's default
+
+        self.upgrade_from("1005")
+
+        self.assertEqual(api.portal.get_registry_record("plone.navigation_depth"), 1)
+
+
+class TestUpgrade1007(UpgradeTestCase):
+    """The station folder is marked as the station directory; other layouts are kept."""
+
+    layer = DEMO_INTEGRATION_TESTING
+
+    def test_upgrade_marks_an_existing_station_folder(self):
+        stations = self.layer["portal"]["stations"]
+        noLongerProvides(stations, IStationDirectory)
+        self.layer["portal"]["guides"].setLayout("listing_view")  # an administrator's choice
+
+        self.upgrade_from("1006")
+
+        self.assertTrue(IStationDirectory.providedBy(stations))
+        self.assertEqual(stations.getLayout(), "station-finder")
+        self.assertEqual(self.layer["portal"]["guides"].getLayout(), "listing_view")  # kept
