@@ -22,9 +22,14 @@ from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
 from suizhou.laborrights.testing import FIXTURE
+from urllib.parse import parse_qs
+from urllib.parse import urlparse
 from ZODB.broken import Broken
 from ZODB.DB import DB
 from ZODB.FileStorage import FileStorage
+from ZODB.serialize import referencesf
+from ZODB.utils import load_current
+from ZODB.utils import z64
 from zope.component.hooks import setSite
 
 import gzip
@@ -174,7 +179,7 @@ class UpgradedSiteTestCase(unittest.TestCase):
         return browser
 
     def cases(self):
-        brains = self.catalog.unrestrictedSearchResults(portal_type="Case", sort_on="id")
+        brains = self.catalog.unrestrictedSearchResults(portal_type="Case", sort_on="getId")
         return [brain._unrestrictedGetObject() for brain in brains]
 
 
@@ -192,7 +197,7 @@ class TestUpgrade(UpgradedSiteTestCase):
         broken = []
         for brain in brains:
             obj = aq_base(brain._unrestrictedGetObject())
-            if isinstance(obj, Broken) or obj.__class__.__module__ == "ZODB.broken":
+            if isinstance(obj, Broken):  # ZODB.broken.PersistentBroken too: its class is gone
                 broken.append(f"{brain.getPath()}: {obj.__class__!r}")
         self.assertEqual(broken, [])
 
@@ -208,19 +213,22 @@ class TestUpgrade(UpgradedSiteTestCase):
                 getattr(importlib.import_module(module), attribute)
             except (ImportError, AttributeError) as error:
                 missing.append(f"{name}: {error}")
-        self.assertEqual(missing, [])
+        self.assertFalse(missing, "\n".join(["stored names that no longer import:", *missing]))
 
 
 def stored_globals(storage):
-    """{'module.Name'} of this package that the pickles of ``storage`` (and the storages it
-    stacks on) refer to by module global: classes of objects, interfaces, persistent refs."""
-    names = set()
-    while storage is not None and not hasattr(storage, "iterator"):
-        storage = getattr(storage, "base", None)  # the DemoStorage of the test: its base
-    for transaction_record in storage.iterator():
-        for record in transaction_record:
-            if record.data:
-                names.update(_globals_in(record.data))
+    """{'module.Name'} of this package that the objects reachable from the root of ``storage``
+    refer to by module global in their pickles: classes of objects and of persistent references,
+    interfaces an object provides or a registry record names. Only what is reachable now: the
+    old revisions an upgrade has replaced are not looked at."""
+    names, seen, todo = set(), {z64}, [z64]
+    while todo:
+        data = load_current(storage, todo.pop())[0]
+        names.update(_globals_in(data))
+        for oid in referencesf(data):
+            if oid not in seen:
+                seen.add(oid)
+                todo.append(oid)
     return names
 
 
@@ -284,7 +292,7 @@ class TestPublicSite(UpgradedSiteTestCase):
         for path in PUBLIC_PAGES:
             browser.open(self.site_url + path)
             self.assertEqual(browser.headers["status"], "200 OK", path)
-            self.assertNotIn("登录", lxml.html.fromstring(browser.contents).findtext(".//title") or "", path)
+            self.assertEqual(browser.url, self.site_url + path)  # not sent to a login form
         # an anonymous visitor does not see the register
         browser.raiseHttpErrors = False
         browser.handleErrors = True
@@ -305,7 +313,8 @@ class TestPublicSite(UpgradedSiteTestCase):
         browser.getControl(name="ref").value = reference
         browser.getControl(name="phone").value = phone
         browser.getControl(name="lookup").click()
-        result = lxml.html.fromstring(browser.contents).xpath('//section[contains(@class, "laborrights-progress-result")]')
+        page = lxml.html.fromstring(browser.contents)
+        result = page.xpath('//section[contains(@class, "laborrights-progress-result")]')
         self.assertTrue(result, "no result shown")
         self.assertIn(reference, result[0].text_content())
         self.assertNotIn(case.applicant_name, browser.contents)
@@ -395,8 +404,9 @@ class TestFilingForms(UpgradedSiteTestCase):
 
         register = case_register()
         for form in self.site["apply"].objectValues():
-            self.assertIn(f"{PACKAGE}.forms.action.CreateCase", form.actions_model)  # as stored
-            self.assertIn("create_case", get_actions(form), form.getId())
+            # The stored actions model names the action's type by a dotted name: it still loads.
+            action = get_actions(form).get("create_case")
+            self.assertEqual(type(action).__name__, "CreateCase", form.getId())
 
         for form_id, values in FILINGS.items():
             browser = self.browser()
@@ -404,12 +414,15 @@ class TestFilingForms(UpgradedSiteTestCase):
             self.fill(browser, values)
             browser.getControl(name="form.buttons.submit").click()
             self.assertIn("@@filing-receipt", browser.url, form_id)
+            reference = parse_qs(urlparse(browser.url).query)["ref"][0]
+            self.assertIn(reference, browser.contents, form_id)
             transaction.begin()  # see what the browser's request committed
-            brains = self.catalog.unrestrictedSearchResults(
-                portal_type="Case", channel="web", sort_on="created", sort_order="descending"
-            )
-            case = brains[0]._unrestrictedGetObject()
-            self.assertIn(case.getId(), browser.contents, form_id)
+            case = register.find_case(reference)
+            self.assertIsNotNone(case, form_id)
+            self.assertEqual(case.channel, "web", form_id)
             self.assertEqual(case.applicant_phone, values["applicant_phone"], form_id)
-            self.assertIs(aq_base(register.find_case(case.getId())), aq_base(case), form_id)
             self.assertEqual(self.site.portal_workflow.getInfoFor(case, "review_state"), "registered")
+            self.assertEqual(
+                [brain.getId for brain in self.catalog.unrestrictedSearchResults(getId=reference)],
+                [reference],
+            )
