@@ -59,7 +59,7 @@ PANELS = (
 def records_of(group):
     """{record name: interface name} of every record under the group's prefix."""
     records = api.portal.get_tool("portal_registry").records
-    prefix = settings.GROUPS[group][0] + "."
+    prefix = settings.panel(group)[0] + "."
     return {name: records[name].interfaceName for name in records.keys() if name.startswith(prefix)}
 
 
@@ -89,8 +89,16 @@ class TestStoredSettings(unittest.TestCase):
         registry = api.portal.get_tool("portal_registry")
         for group, _view, field_name, value, *_rest in PANELS:
             self.assertEqual(settings.setting(group, field_name), value, group)
-            prefix, schema = settings.GROUPS[group]
+            prefix, schema = settings.panel(group)
             self.assertEqual(getattr(registry.forInterface(schema, prefix=prefix), field_name), value)
+
+    def test_every_group_reads_its_installed_records(self):
+        registry = api.portal.get_tool("portal_registry")
+        for group in settings.GROUPS:
+            prefix, schema = settings.panel(group)
+            proxy = registry.forInterface(schema, prefix=prefix)  # KeyError: a field without record
+            for name in schema.names():
+                self.assertEqual(settings.setting(group, name, None), getattr(proxy, name), group)
 
     def test_every_panel_shows_and_saves(self):
         portal_url = self.layer["portal"].absolute_url()
@@ -111,6 +119,6 @@ class TestStoredSettings(unittest.TestCase):
             after = records_of(group)
             self.assertEqual(set(after), set(before[group]), f"{group}: records added or lost")
             self.assertEqual(settings.setting(group, field_name), value, group)
-            schema = settings.GROUPS[group][1]
+            schema = settings.panel(group)[1]
             self.assertEqual(set(after.values()), {schema.__identifier__}, group)
             self.assertEqual(len(after), len(schema.names()), group)

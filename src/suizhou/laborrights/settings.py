@@ -1,37 +1,47 @@
 """Reading the site's settings: the registry records of the control panels (``controlpanels/``).
 
-Every module reads a setting through ``setting(group, name)``, where ``group`` is the last part
-of the control panel's registry prefix — ``statutory``, ``vocabularies``, ``filing``,
-``notifications`` or ``public`` — so ``setting("statutory", "mediation_days")`` is the record
+Every module reads a setting through ``setting(group, name)``, where ``group`` names a control
+panel module and is the last part of its registry prefix — ``statutory``, ``vocabularies``,
+``filing``, ``notifications``, ``public``, ``holidays``, ``minimum_wage`` — so
+``setting("statutory", "mediation_days")`` is the record
 ``suizhou.laborrights.statutory.mediation_days``. A record that is missing (a site not yet
 upgraded) or empty gives ``default``, or the control panel's default when none is given.
 
-A new control panel adds its group to ``GROUPS``.
+A new control panel (a module with ``PREFIX`` and its schema) adds its group to ``GROUPS``.
+The modules are imported when first read, so that any module may import this one.
 """
 
 from plone import api
-from suizhou.laborrights.controlpanels import filing
-from suizhou.laborrights.controlpanels import notifications
-from suizhou.laborrights.controlpanels import public
-from suizhou.laborrights.controlpanels import statutory
-from suizhou.laborrights.controlpanels import vocabularies
+
+import functools
+import importlib
 
 
-# group -> (registry prefix, schema of the control panel)
+# group -> (module under controlpanels/, its schema)
 GROUPS = {
-    "statutory": (statutory.PREFIX, statutory.IStatutorySettings),
-    "vocabularies": (vocabularies.PREFIX, vocabularies.IVocabularySettings),
-    "filing": (filing.PREFIX, filing.IFilingSettings),
-    "notifications": (notifications.PREFIX, notifications.INotificationSettings),
-    "public": (public.PREFIX, public.IPublicSettings),
+    "statutory": ("statutory", "IStatutorySettings"),
+    "vocabularies": ("vocabularies", "IVocabularySettings"),
+    "filing": ("filing", "IFilingSettings"),
+    "notifications": ("notifications", "INotificationSettings"),
+    "public": ("public", "IPublicSettings"),
+    "holidays": ("holidays", "IHolidaySettings"),
+    "minimum_wage": ("minimum_wage", "IMinimumWageSettings"),
 }
 
 _SCHEMA_DEFAULT = object()
 
 
+@functools.cache
+def panel(group):
+    """(registry prefix, schema) of the control panel of ``group``."""
+    module_name, schema_name = GROUPS[group]
+    module = importlib.import_module(f"suizhou.laborrights.controlpanels.{module_name}")
+    return module.PREFIX, getattr(module, schema_name)
+
+
 def record_name(group, name):
     """The registry record of setting ``name`` of ``group``: ``suizhou.laborrights.<group>.<name>``."""
-    return f"{GROUPS[group][0]}.{name}"
+    return f"{panel(group)[0]}.{name}"
 
 
 def setting(group, name, default=_SCHEMA_DEFAULT):
@@ -40,7 +50,7 @@ def setting(group, name, default=_SCHEMA_DEFAULT):
     value = api.portal.get_registry_record(record_name(group, name), default=None)
     if value is not None:
         return value
-    return GROUPS[group][1][name].default if default is _SCHEMA_DEFAULT else default
+    return panel(group)[1][name].default if default is _SCHEMA_DEFAULT else default
 
 
 def lines(group, name, fields):
