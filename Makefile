@@ -1,14 +1,16 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11 + the package registries):
 #   make start   build everything, create the site with demo content, serve http://localhost:8080/Plone
 #   make test    build everything and run the whole test suite
+#   make lint    check the code style (ruff, zpretty; pinned, in .venv-lint), as CI does first
 PYTHON ?= python3.11
 VENV := .venv
 BUILDOUT_CFG ?= buildout.cfg
 BOOTSTRAP_PINS := zc.buildout==6.0.1 setuptools==84.2.1 pip==26.3 wheel==0.48.0 packaging==26.4 platformdirs==4.14.8
 
 I18N_PINS := i18ndude==6.3.0 lxml==6.1.3 zope.i18nmessageid==8.4 zope.interface==8.7 zope.tal==6.0
+LINT_PINS := ruff==0.17.5 zpretty==4.0.3 beautifulsoup4==4.15.0 lxml==6.1.3 soupsieve==4.1.3 typing-extensions==4.16.0
 
-.PHONY: start test build site clean-data clean i18n
+.PHONY: start test build site clean-data clean i18n lint
 
 $(VENV)/bin/buildout:
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +42,25 @@ test: bin/test
 i18n: .venv-i18n/bin/i18ndude
 	scripts/i18n.sh
 
+# Lint: ruff (pyflakes, pycodestyle, import order as plone's isort profile, bugbear; see ruff.toml),
+# zpretty on the ZCML and the GenericSetup profiles' XML, and no test module importing another
+# (what tests share lives in tests/helpers.py, tests/api_helpers.py and the other tests/*_helpers.py).
+# Fix: .venv-lint/bin/ruff check --fix FILES; .venv-lint/bin/zpretty -i FILES.
+.venv-lint/bin/ruff: Makefile
+	$(PYTHON) -m venv .venv-lint
+	.venv-lint/bin/pip install --quiet $(LINT_PINS)
+	touch .venv-lint/bin/ruff
+
+lint: .venv-lint/bin/ruff
+	.venv-lint/bin/ruff check .
+	.venv-lint/bin/zpretty --check $$(find src -name '*.zcml') $$(find src/suizhou/laborrights/profiles -name '*.xml')
+	@if grep -rnE '^[[:space:]]*(from|import)[[:space:]]+(tests)?\.test_' tests; then \
+		echo "A test module imports from another: move what they share to a tests/*helpers.py module."; \
+		exit 1; \
+	fi
+
 clean-data:
 	rm -rf var/filestorage var/blobstorage
 
 clean:
-	rm -rf $(VENV) bin parts develop-eggs eggs .installed.cfg
+	rm -rf $(VENV) bin parts develop-eggs eggs .installed.cfg .venv-lint .ruff_cache

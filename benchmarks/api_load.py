@@ -13,18 +13,19 @@
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-from collections import Counter
 from AccessControl.users import UnrestrictedUser
+from collections import Counter
 from datetime import datetime
 from datetime import timedelta
 from Products.CMFPlone.factory import addPloneSite
-from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.cases.lookup import throttle
+from suizhou.laborrights.cases.register import create_case
 from Testing.makerequest import makerequest
 from urllib.parse import urlencode
 from zope.component.hooks import setSite
 from ZPublisher.WSGIPublisher import publish_module
 
+import functools
 import http.client
 import json
 import pytz
@@ -201,7 +202,7 @@ def main(app):
             rounds.append((f"{label}, found", in_threads(work, LOOKUPS, threads)[0], expected[0]))
             throttle.reset()
             throttle.limit = throttle.free = 10**9  # measure the lookup, not the throttle
-            wrong_phone = in_threads(lambda i: work(i, wrong=True), LOOKUPS, threads)[0]
+            wrong_phone = in_threads(functools.partial(work, wrong=True), LOOKUPS, threads)[0]
             rounds.append((f"{label}, wrong phone", wrong_phone, expected[1]))
 
     rate = CASES / fill_seconds

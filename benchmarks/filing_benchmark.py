@@ -217,9 +217,9 @@ def client(site_url, count, result_file):
 
 def verify(app, result_file):
     """What the server said it accepted is what the database holds."""
-    import json
-
     from zope.component.hooks import setSite
+
+    import json
 
     with open(result_file) as accepted_file:
         accepted = json.load(accepted_file)

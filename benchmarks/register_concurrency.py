@@ -70,7 +70,7 @@ def _writer(db, create, retries, results):
     setSite(portal)
     created = lost = conflicts = 0
     for n in range(ITEMS):
-        for attempt in range(retries + 1):
+        for _attempt in range(retries + 1):
             try:
                 create(portal, n)
                 transaction.commit()

@@ -21,12 +21,12 @@ from persistent.list import PersistentList
 from plone import api
 from plone.dexterity.utils import createContent
 from Products.CMFPlone.factory import addPloneSite
+from suizhou.laborrights.cases.register import _bin
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.assignment import ensure_unit_group
 from suizhou.laborrights.handling.worklists import TABS
 from suizhou.laborrights.handling.worklists import WorklistView
-from suizhou.laborrights.cases.register import _bin
-from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.vocabularies import registry_terms
 from Testing.makerequest import makerequest
 from zope.annotation.interfaces import IAnnotations
@@ -161,7 +161,7 @@ def measure(portal, username):
     with api.env.adopt_user(username=username):
         for tab, _title in TABS:
             samples = []
-            for i in range(REPEAT + 1):
+            for _repeat in range(REPEAT + 1):
                 request.form.clear()
                 request.form["tab"] = tab
                 view = WorklistView(portal, request)

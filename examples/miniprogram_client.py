@@ -13,10 +13,9 @@ Only needs ``requests``. ``tests/test_api_client.py`` runs it against a test sit
 """
 
 import argparse
+import requests
 import sys
 import time
-
-import requests
 
 
 class ApiError(Exception):

@@ -8,9 +8,8 @@ it and refuses `SITE_DEMO=1`.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from Products.CMFPlone.factory import addPloneSite
-from Testing.makerequest import makerequest
-
 from suizhou.laborrights.deployment import demo_allowed
+from Testing.makerequest import makerequest
 
 import os
 import sys

@@ -6,9 +6,9 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.folders import STATIONS_ID
-from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import make_user

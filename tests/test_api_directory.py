@@ -13,7 +13,12 @@ class TestStations(ApiTestCase):
         self.assertConforms(response, "/@stations", "get")
         self.assertEqual(
             self.titles(response),
-            ["曾都区劳动保障维权中心", "南郊街道劳动保障维权服务站", "厉山镇某村劳动维权服务点", "广水市劳动保障维权中心"],
+            [
+                "曾都区劳动保障维权中心",
+                "南郊街道劳动保障维权服务站",
+                "厉山镇某村劳动维权服务点",
+                "广水市劳动保障维权中心",
+            ],
         )
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=300")
         center = response.json()["items"][0]

@@ -10,11 +10,11 @@ then review the diff of docs/api.md.
 """
 
 from plone import api
+from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.cases.register import case_path
-from suizhou.laborrights.cases.lookup import throttle
-from tests.api_helpers import DOCS
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import DOCS
 from tests.api_helpers import openapi
 from tests.api_helpers import schema_errors
 

@@ -1,8 +1,8 @@
 """Open311 GeoReport v2 under <site>/@open311/v2/."""
 
 from suizhou.laborrights.cases.register import find_case
-from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import FACTS
 from tests.api_helpers import schema_errors
 from xml.etree import ElementTree

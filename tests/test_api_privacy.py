@@ -2,8 +2,8 @@
 not the standard plone.restapi endpoints, not ours, not Open311."""
 
 from suizhou.laborrights.cases.register import find_case
-from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import APPLICANT_PHONE
 from tests.helpers import APPLICANT_NAME
 
 import transaction

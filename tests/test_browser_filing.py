@@ -5,11 +5,11 @@ public site around them.) The receipt and the progress page are checked for acce
 (static check and axe-core). Skipped like the other browser tests when Chromium is missing."""
 
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
-from tests.helpers import valid_id_number
 from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import SKIP_REASON
+from tests.helpers import valid_id_number
 
 import re
 import unittest

@@ -7,10 +7,10 @@ from plone import api
 from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
-from tests.helpers import make_user
 from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import MISSING
 from tests.browser_helpers import SKIP_REASON
+from tests.helpers import make_user
 from urllib.parse import quote
 
 import email

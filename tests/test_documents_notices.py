@@ -5,12 +5,12 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
-from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.cases.closure import close_case
-from suizhou.laborrights.intake.interfaces import IOralApplication
-from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.documents import notices as documents
 from suizhou.laborrights.documents.pdf import document_pdf
+from suizhou.laborrights.handling.assignment import route
+from suizhou.laborrights.intake.interfaces import IOralApplication
+from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME

@@ -4,12 +4,12 @@ blobs inside the case that only its staff can download."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.helpers import make_user
 from tests.form_helpers import complaint_values
 from tests.form_helpers import EXE
 from tests.form_helpers import FormsTestCase
 from tests.form_helpers import PDF
 from tests.form_helpers import PNG
+from tests.helpers import make_user
 
 import transaction
 

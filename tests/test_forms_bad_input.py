@@ -4,8 +4,8 @@ no case and nothing half-stored."""
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from suizhou.laborrights.forms import action
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.forms import action
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
 

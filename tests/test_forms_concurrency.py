@@ -1,9 +1,9 @@
 """20 concurrent submissions through the test WSGI server: 20 cases, 20 distinct numbers, no error."""
 
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.form_helpers import FormsTestCase
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
-from tests.form_helpers import FormsTestCase
 
 import re
 import requests

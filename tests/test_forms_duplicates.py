@@ -8,10 +8,10 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.cases.duplicates import possible_duplicates
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from tests.helpers import new_case
-from tests.helpers import valid_credit_code
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
+from tests.helpers import new_case
+from tests.helpers import valid_credit_code
 
 import unittest
 

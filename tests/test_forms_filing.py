@@ -5,11 +5,11 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms.install import FORMS
-from tests.helpers import valid_credit_code
-from tests.helpers import valid_id_number
 from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
+from tests.helpers import valid_credit_code
+from tests.helpers import valid_id_number
 
 import re
 import transaction

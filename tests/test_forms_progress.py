@@ -2,16 +2,16 @@
 HTTP 429 after too many failures, only the citizen's status, and a rating after closure."""
 
 from AccessControl.SecurityManagement import noSecurityManager
-from datetime import timedelta
 from DateTime import DateTime
+from datetime import timedelta
 from plone import api
 from plone.protect.authenticator import createToken
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.cases.register import now
+from tests.form_helpers import FormsTestCase
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
-from tests.form_helpers import FormsTestCase
 
 import transaction
 

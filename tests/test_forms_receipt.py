@@ -4,9 +4,9 @@ print layout, the registration form as PDF with Chinese text, a QR code, and the
 from io import BytesIO
 from PIL import Image
 from plone import api
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.forms.receipt import PURPOSE
-from suizhou.laborrights.cases.register import now
 from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase

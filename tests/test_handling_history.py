@@ -15,8 +15,8 @@ from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
-from tests.helpers import new_case
 from tests.helpers import browser_for
+from tests.helpers import new_case
 from tests.helpers import RoutingFixture
 from zope.annotation.interfaces import IAnnotations
 
@@ -65,7 +65,9 @@ class TestHistory(RoutingFixture, unittest.TestCase):
         by_action = {e.action: e for e in history}
         self.assertEqual(by_action["route"].actor, "clerk")
         self.assertEqual(dict(by_action["route"].details)["unit"], self.a)
-        self.assertEqual((by_action["send_back"].actor, by_action["send_back"].comment), ("staff_a", "不属于本单位管辖"))
+        self.assertEqual(
+            (by_action["send_back"].actor, by_action["send_back"].comment), ("staff_a", "不属于本单位管辖")
+        )
         self.assertEqual(by_action["reroute"].comment, "改由南郊站调解")
         self.assertEqual(by_action["clock_paused"].comment, "等待申请人补正工资条")
         self.assertEqual(dict(by_action["clock_resumed"].details)["due"], date(2026, 3, 19))
@@ -96,10 +98,10 @@ class TestHistory(RoutingFixture, unittest.TestCase):
         self.assertEqual(dict(entries(self.case)[-1].details)["data"], (("k", (1,)),))
 
     def test_field_changes_outside_the_form_are_recorded(self):
+        from suizhou.laborrights.content.case import ICase
         from zope.event import notify
         from zope.lifecycleevent import Attributes
         from zope.lifecycleevent import ObjectModifiedEvent
-        from suizhou.laborrights.content.case import ICase
 
         self.case.workers_involved = 12
         notify(ObjectModifiedEvent(self.case, Attributes(ICase, "workers_involved")))

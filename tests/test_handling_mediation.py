@@ -4,6 +4,7 @@ after the mediation period the case goes on to arbitration with its own clock.""
 from datetime import date
 from decimal import Decimal
 from plone import api
+from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.content.mediation_session import IMediationSession
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
@@ -14,15 +15,14 @@ from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.mediation import sessions
 from suizhou.laborrights.handling.mediation import transfer_offered
 from suizhou.laborrights.handling.mediation import transfer_to_arbitration
-from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
+from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import browser_for
 from zope.component import getGlobalSiteManager
 from zope.interface import Invalid
 
@@ -122,7 +122,9 @@ class TestMediation(MediationFixture, unittest.TestCase):
         with api.env.adopt_user(username="mediator"):
             transfer_to_arbitration(self.case, "调解期满未达成协议，申请人申请仲裁。", when=date(2026, 3, 18))
         clock = clocks.current(self.case)
-        self.assertEqual((clock.stage, clock.start, clock.due()), ("arbitration_acceptance", date(2026, 3, 18), date(2026, 3, 23)))
+        self.assertEqual(
+            (clock.stage, clock.start, clock.due()), ("arbitration_acceptance", date(2026, 3, 18), date(2026, 3, 23))
+        )
         # the whole history stays: the mediation clock, the session, the entries
         self.assertEqual([c.stage for c in clocks.clocks(self.case)], ["mediation", "arbitration_acceptance"])
         self.assertEqual(clocks.clocks(self.case)[0].stopped, date(2026, 3, 18))

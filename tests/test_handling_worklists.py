@@ -9,8 +9,8 @@ from suizhou.laborrights.handling.worklists import counts
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
-from tests.helpers import new_case
 from tests.helpers import browser_for
+from tests.helpers import new_case
 from tests.helpers import RoutingFixture
 
 import transaction

@@ -6,11 +6,11 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.z3cform.interfaces import IPloneFormLayer
 from plone.protect.authenticator import createToken
+from suizhou.laborrights.cases.closure import close_case
+from suizhou.laborrights.cases.closure import CloseCaseForm
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import last
-from suizhou.laborrights.cases.closure import close_case
-from suizhou.laborrights.cases.closure import CloseCaseForm
 from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import make_station

@@ -2,10 +2,10 @@
 
 from plone import api
 from plone.testing.zope import Browser
+from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.intake.desk import OralApplicationForm
 from suizhou.laborrights.intake.interfaces import IOralApplication
-from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.desk_helpers import DeskTestCase
 from tests.helpers import count_cases

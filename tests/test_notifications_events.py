@@ -6,11 +6,11 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
+from suizhou.laborrights.cases import closure
+from suizhou.laborrights.cases.closure import close_case
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.handling.history import entries
-from suizhou.laborrights.cases import closure
-from suizhou.laborrights.cases.closure import close_case
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import make_user
 from tests.notification_helpers import APPLICANT_MAIL

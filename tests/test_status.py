@@ -1,16 +1,16 @@
 """The citizen's lookup: reference + phone, nothing personal, throttled guesses."""
 
+from plone import api
 from suizhou.laborrights.cases.lookup import checked_lookup
 from suizhou.laborrights.cases.lookup import citizen_status
-from suizhou.laborrights.cases.lookup import LookupThrottle
 from suizhou.laborrights.cases.lookup import lookup
+from suizhou.laborrights.cases.lookup import LookupThrottle
 from suizhou.laborrights.cases.lookup import Refused
 from suizhou.laborrights.cases.lookup import throttle
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
 from tests.helpers import routable
-from plone import api
 
 import unittest
 
