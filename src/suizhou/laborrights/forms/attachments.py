@@ -11,8 +11,8 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamed
 from suizhou.laborrights import _
 from suizhou.laborrights.i18n import zh
-
 from suizhou.laborrights.settings import setting
+
 import os
 
 

@@ -84,8 +84,8 @@ class HandlingForm(form.Form):
         except Refused as refused:
             field_name = getattr(refused, "field", None)
             if field_name and field_name in self.widgets:
-                raise WidgetActionExecutionError(field_name, Invalid(refused.message))
-            raise ActionExecutionError(Invalid(refused.message))
+                raise WidgetActionExecutionError(field_name, Invalid(refused.message)) from refused
+            raise ActionExecutionError(Invalid(refused.message)) from refused
         IStatusMessage(self.request).add(self.success_message, "info")
         self.request.response.redirect(self.next_url())
 

@@ -109,7 +109,10 @@ def map_config(here=None, **markers):
     config = {
         "tiles": settings.setting("public", "map_tile_url") or "",
         "attribution": settings.setting("public", "map_attribution") or "",
-        "center": [settings.setting("public", "map_center_latitude"), settings.setting("public", "map_center_longitude")],
+        "center": [
+            settings.setting("public", "map_center_latitude"),
+            settings.setting("public", "map_center_longitude"),
+        ],
         "zoom": settings.setting("public", "map_zoom"),
         "here": here,
     }
