@@ -91,10 +91,10 @@ class TestOldSetting(unittest.TestCase):
             del registry.records[name]
         api.portal.set_registry_record(OLD, Decimal("2010"))
         v1008.upgrade(None)
-        self.assertEqual(
-            api.portal.get_registry_record(STANDARDS), ("2000-01-01|2010", "2025-12-01|2400|2130|1970")
-        )
+        standards = api.portal.get_registry_record(STANDARDS)
+        self.assertEqual(standards, ("2000-01-01|2010", "2025-12-01|2400|2130|1970"))
         self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.holidays.days_off"), ())
         self.assertIn("zengdu|2", api.portal.get_registry_record(TIERS))
-        configlets = {a.id for a in api.portal.get_tool("portal_controlpanel").listActions()}
+        panel = api.portal.get_tool("portal_controlpanel")
+        configlets = {action.id for action in panel.listActions()}
         self.assertLessEqual({"laborrights-holidays", "laborrights-minimum-wage"}, configlets)

@@ -167,7 +167,8 @@ class HolidayCalendar:
 
     def __init__(self, overrides=None, arrangement=None):
         if overrides is None:
-            overrides = parse_overrides(api.portal.get_registry_record(OVERRIDES_RECORD, default=()))
+            lines = api.portal.get_registry_record(OVERRIDES_RECORD, default=())
+            overrides = parse_overrides(lines)
         self.overrides = overrides
         self.arrangement = arrangement if arrangement is not None else Arrangement()
         self.unknown_dates = []
