@@ -18,7 +18,7 @@ A site whose ``standards`` record is not there yet (upgrade 1008 not run) uses t
 """
 
 from collections import namedtuple
-from plone import api
+from suizhou.laborrights.settings import setting
 
 import datetime
 import decimal
@@ -69,7 +69,7 @@ def _parsed(lines, parse):
 
 def district_tier(district, on):
     """The tier of ``district`` on day ``on``, or None when none is set."""
-    lines = api.portal.get_registry_record(f"{PREFIX}.district_tiers", default=()) or ()
+    lines = setting("minimum_wage", "district_tiers", ()) or ()
     tier, tier_since = None, None
     for code, number, since in _parsed(lines, parse_district_tier):
         if code != district or (since is not None and since > on):
@@ -81,10 +81,10 @@ def district_tier(district, on):
 
 def minimum_wage(district, on):
     """The ``MinimumWage`` in force in ``district`` on day ``on``."""
-    lines = api.portal.get_registry_record(f"{PREFIX}.standards", default=None)
+    lines = setting("minimum_wage", "standards", None)
     standards = sorted(_parsed(lines, parse_standard)) if lines is not None else []
     if not standards:
-        old = api.portal.get_registry_record(OLD_RECORD, default=None)
+        old = setting("statutory", "monthly_minimum_wage", None)
         return MinimumWage(decimal.Decimal(old or 0), None, None)
     in_force = [standard for standard in standards if standard[0] <= on] or standards[:1]
     effective, amounts = in_force[-1]
