@@ -12,8 +12,8 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.documents.qr import qr_png
-from suizhou.laborrights.forms.receipt import mask_phone
-from suizhou.laborrights.forms.receipt import receipt_data
+from suizhou.laborrights.documents.receipt import mask_phone
+from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.intake.desk import ADD_CASE
 from suizhou.laborrights.intake.interfaces import IOralApplication

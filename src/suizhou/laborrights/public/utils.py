@@ -1,4 +1,5 @@
-"""Small helpers of the public pages: links, vocabulary titles, pinyin order, distances."""
+"""Small helpers of the public pages: links, vocabulary titles, pinyin order, distances shown
+(computed by ``geo.haversine_km``)."""
 
 from plone import api
 from pypinyin import lazy_pinyin
@@ -79,18 +80,6 @@ def initial(name):
     syllables = name_pinyin(name)
     first = syllables[0][:1].upper() if syllables else ""
     return first if "A" <= first <= "Z" else "#"
-
-
-EARTH_RADIUS_KM = 6371.0088
-
-
-def distance_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in kilometres (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def format_distance(km):
