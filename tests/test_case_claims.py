@@ -5,6 +5,8 @@ for the final award (终局裁决) on the routing form."""
 from decimal import Decimal
 from lxml import html
 from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
@@ -54,6 +56,10 @@ class TestFilingClaims(unittest.TestCase):
     """The rule every channel shares (filing.file_case)."""
 
     layer = INTEGRATION_TESTING
+
+    def setUp(self):
+        # file_case registers as staff unless told otherwise: here as a clerk of every district.
+        setRoles(self.layer["portal"], TEST_USER_ID, ["IntakeClerk"])
 
     def refused(self, rows):
         before = count_cases()

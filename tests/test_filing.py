@@ -2,10 +2,12 @@
 
 from decimal import Decimal
 from plone import api
-from suizhou.laborrights.content.case import ICase
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.cases.filing import convert
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import case_fields
 
@@ -18,6 +20,10 @@ def count_cases():
 
 class TestFiling(unittest.TestCase):
     layer = INTEGRATION_TESTING
+
+    def setUp(self):
+        # file_case registers as staff unless told otherwise: here as a clerk of every district.
+        setRoles(self.layer["portal"], TEST_USER_ID, ["IntakeClerk"])
 
     def refused(self, **overrides):
         before = count_cases()

@@ -1,5 +1,6 @@
 """One case per 12345 ticket, even when two clerks enter the same ticket at the same moment."""
 
+from plone import api
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.intake.desk import desk_problems
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
@@ -24,6 +25,10 @@ class TestConcurrentTickets(unittest.TestCase):
         self.site = getSite()
         self.addCleanup(setSite, self.site)
 
+    def file(self):
+        with api.env.adopt_roles(["IntakeClerk"]):
+            return file_case(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
+
     def desk(self):
         """A clerk's own connection and transaction, as a request thread has."""
         manager = transaction.TransactionManager()
@@ -38,12 +43,12 @@ class TestConcurrentTickets(unittest.TestCase):
         first_manager.begin()
         second_manager.begin()
         setSite(first_portal)
-        first = file_case(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
+        first = self.file()
         setSite(second_portal)
         self.assertNotIn(
             "hotline_ticket", desk_problems(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
         )
-        file_case(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
+        self.file()
 
         first_manager.commit()
         with self.assertRaises(ConflictError):

@@ -198,6 +198,7 @@ class TestCaseAddForm(unittest.TestCase):
             "claim_amount": "8600",
             "workers_involved": "2",
             "facts": "2026年9月工资未发放。",
+            "hotline_ticket": "12345-20261008-0001",  # a 12345 matter needs its ticket
         }
         values.update(overrides)
         self.browser.open(self.portal.absolute_url() + "/cases/zengdu/++add++Case")

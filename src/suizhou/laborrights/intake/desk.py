@@ -11,41 +11,31 @@ everything is valid. After registering, the clerk lands on the printable receipt
 from plone import api
 from plone.autoform.form import AutoExtensibleForm
 from suizhou.laborrights import _
-from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.browser.form_errors import all_widgets
+from suizhou.laborrights.browser.form_errors import show_errors
+from suizhou.laborrights.cases import channels
+from suizhou.laborrights.cases.channels import ADD_CASE  # noqa: F401 (intake.receipt imports it from here)
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.handling.assignment import station as find_station
 from suizhou.laborrights.handling.assignment import units_of
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.intake.interfaces import IOralApplication
-from suizhou.laborrights.cases.register import case_for_ticket
-from suizhou.laborrights.cases.register import get_register
-from suizhou.laborrights.cases.register import now
-from suizhou.laborrights.cases.register import TIMEZONE
-from suizhou.laborrights.restapi.contract import HOTLINE_CHANNEL
-from suizhou.laborrights.restapi.contract import PUBLIC_CHANNELS
-from suizhou.laborrights.restapi.contract import TICKET  # the same rule as the 12345 integration
 from suizhou.laborrights.vocabularies import registry_terms
 from z3c.form import button
 from z3c.form import field
 from z3c.form import form
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
-from z3c.form.interfaces import IErrorViewSnippet
 from zope import schema
-from zope.component import getMultiAdapter
-from zope.i18n import translate
 from zope.interface import alsoProvides
-from zope.interface import Invalid
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
-import pytz
 
-
-ADD_CASE = "suizhou.laborrights: Add Case"
-ONLINE_CHANNELS = PUBLIC_CHANNELS  # filed by the applicant, never at the desk
 ORAL_CHANNELS = ("window", "phone")
 # The registration form: the default fieldset (less the reference), the applicant, the employer.
 REGISTRATION_GROUPS = ("applicant", "employer")
@@ -71,7 +61,7 @@ def DeskChannels(context=None):
         [
             SimpleTerm(value=code, token=code, title=title)
             for code, title in registry_terms("channels")
-            if code not in ONLINE_CHANNELS
+            if code not in channels.PUBLIC_CHANNELS
         ]
     )
 
@@ -87,64 +77,9 @@ def OralChannels(context=None):
     )
 
 
-def _zh(message):
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
-
-
 def desk_problems(fields):
-    """What the desk adds to the filing rules: the channel, the ticket, the clerk's districts.
-
-    Returns {field name: Chinese message}.
-    """
-    problems = {}
-    channel = fields.get("channel")
-    ticket = (fields.get("hotline_ticket") or "").strip()
-    if channel in ONLINE_CHANNELS:
-        problems["channel"] = _zh(
-            _(
-                "desk_error_online_channel",
-                default="网站和小程序的申请由申请人自行提交，受理台请选择窗口、电话、12345热线或转办。",
-            )
-        )
-    if channel == HOTLINE_CHANNEL and not ticket:
-        problems["hotline_ticket"] = _zh(
-            _("desk_error_ticket_required", default="12345热线转来的事项请填写工单号。")
-        )
-    elif ticket and channel != HOTLINE_CHANNEL:
-        problems["hotline_ticket"] = _zh(
-            _("desk_error_ticket_channel", default="只有受理渠道为“12345热线”的事项才填写工单号。")
-        )
-    elif ticket and not TICKET.match(ticket):
-        problems["hotline_ticket"] = _zh(
-            _("desk_error_ticket_format", default="工单号只能包含字母、数字、“-”和“_”，不超过64位。")
-        )
-    elif ticket and case_for_ticket(ticket):
-        problems["hotline_ticket"] = _zh(
-            _(
-                "desk_error_ticket_taken",
-                default="12345工单号“${ticket}”已登记为事项${reference}，同一工单不能重复登记。",
-                mapping={"ticket": ticket, "reference": case_for_ticket(ticket)},
-            )
-        )
-    received = fields.get("received")
-    if received is not None and received > now():
-        problems["received"] = _zh(_("desk_error_received_future", default="受理时间不能晚于当前时间。"))
-    district = fields.get("district")
-    if district and not may_register(district):
-        problems["district"] = _zh(
-            _("desk_error_district", default="您没有为该区县登记事项的权限，请选择您所在的区县。")
-        )
-    station = fields.get("station")
-    if station and district and getattr(find_station(station), "district", district) != district:
-        problems["station"] = _zh(_("desk_error_station_district", default="受理场所不在所选区县，请核对。"))
-    return problems
-
-
-def may_register(district):
-    """May the current user register a case in ``district`` (IntakeClerk there or above)?"""
-    register = get_register()
-    place = register.get(district)
-    return bool(api.user.has_permission(ADD_CASE, obj=place if place is not None else register))
+    """{field name: Chinese message} of what the desk's channel rules refuse in ``fields``."""
+    return channels.problems(dict(fields), channels.DESK)
 
 
 class DeskFormBase(AutoExtensibleForm, form.Form):
@@ -159,13 +94,6 @@ class DeskFormBase(AutoExtensibleForm, form.Form):
         super().updateActions()
         if "register" in self.actions:
             self.actions["register"].addClass("btn-primary")
-
-    def _all_widgets(self):
-        found = dict(self.widgets.items())
-        for group in getattr(self, "groups", ()):
-            if getattr(group, "widgets", None) is not None:  # instantiated groups only
-                found.update(group.widgets.items())
-        return found
 
     def _default_station(self):
         units = units_of()
@@ -182,51 +110,23 @@ class DeskFormBase(AutoExtensibleForm, form.Form):
         super().updateWidgets(prefix)
         if self.request.form.get("form.buttons.register"):
             return
-        widgets = self._all_widgets()
+        widgets = all_widgets(self)
         defaults = {"district": self._default_district(), "station": self._default_station()}
         for name, value in defaults.items():
             if value and name in widgets:
                 widgets[name].value = [value]
                 widgets[name].update()
 
-    def show_errors(self, problems):
-        """Put {field name: message} on the widgets (or the form) and say so at the top."""
-        widgets = self._all_widgets()
-        for name, message in problems.items():
-            widget = widgets.get(name)
-            if widget is not None and widget.error is not None:
-                continue  # the form's own check said it already
-            snippet = getMultiAdapter(
-                (Invalid(message), self.request, widget, getattr(widget, "field", None), self, self.context),
-                IErrorViewSnippet,
-            )
-            snippet.update()
-            if widget is not None:
-                widget.error = snippet
-            self.widgets.errors += (snippet,)
-        self.status = self.formErrorsMessage
-
     def register(self, data, errors=()):
         """File the case from the form data; returns it, or None after showing the errors.
 
-        ``errors``: what the form's own field checks found; the desk's checks are run as
+        ``errors``: what the form's own field checks found; the filing rules are checked as
         well, so that the clerk sees every problem at once.
         """
-        fields = {name: value for name, value in data.items() if value not in (None, "", [], ())}
-        if fields.get("hotline_ticket"):
-            fields["hotline_ticket"] = fields["hotline_ticket"].strip()
-        if fields.get("received") is not None and fields["received"].tzinfo is None:
-            fields["received"] = pytz.timezone(TIMEZONE).localize(fields["received"])
-        problems = desk_problems(fields)
-        if errors:
-            self.show_errors(problems)
-            return None
-        if not problems:
-            try:
-                return file_case(fields)
-            except FilingError as error:
-                problems = error.errors
-        self.show_errors(problems)
+        try:
+            return file_case(data, filer=channels.DESK, refuse=bool(errors))
+        except FilingError as error:
+            show_errors(self, error.errors)
         return None
 
     def receipt(self, case):
@@ -300,5 +200,5 @@ class OralApplicationForm(DeskFormBase):
         if case is None:
             return
         alsoProvides(case, IOralApplication)
-        record(case, "oral_application", _zh(_("oral_history", default="口头申请，由受理员记入笔录")))
+        record(case, "oral_application", zh(_("oral_history", default="口头申请，由受理员记入笔录")))
         self.receipt(case)

@@ -3,7 +3,7 @@
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from suizhou.laborrights.intake.desk import ADD_CASE
+from suizhou.laborrights.cases.channels import ADD_CASE
 
 
 class DeskLinksViewlet(ViewletBase):

@@ -6,8 +6,9 @@ is stored unless everything is valid.
 """
 
 from plone.protect.interfaces import IDisableCSRFProtection
-from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.cases import channels
 from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi import contract
@@ -25,20 +26,19 @@ class CasesPost(JsonService):
         data = contract.read_json(self.request)
         contract.check_honeypot(data)
         fields, errors = contract.case_fields(data)
-        privileged = contract.may_set_channel(fields.get("district"))
-        errors.update(contract.channel_errors(fields, privileged))
+        filer = channels.filer_for(fields.get("district"))
 
-        if privileged and fields.get("hotline_ticket"):
-            filed = case_for_ticket(fields["hotline_ticket"])
+        ticket = fields.get("hotline_ticket")
+        if filer == channels.STAFF and ticket:
+            filed = case_for_ticket(ticket)
             existing = find_case(filed) if filed else None
             if existing is not None:
                 return receipt(existing)  # 200: this ticket is filed already
 
-        fields = contract.checked(fields, errors)
         try:
-            case = file_case(fields)
+            case = file_case(fields, filer=filer, refuse=bool(errors))
         except FilingError as error:
-            raise bad_request(contract.contract_errors(error.errors)) from None
+            raise bad_request(contract.contract_errors(error.errors, refused=errors)) from None
         answer = receipt(case)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", answer["status_url"])

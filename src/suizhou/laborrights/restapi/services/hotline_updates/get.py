@@ -9,10 +9,10 @@ answer; ``more`` says there are further changes to fetch straight away.
 from datetime import datetime
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.channels import HOTLINE_PERMISSION
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi import hotline
 from suizhou.laborrights.restapi.citizen import public_status
-from suizhou.laborrights.restapi.contract import HOTLINE_PERMISSION
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.errors import unauthorized_or_forbidden
 from suizhou.laborrights.restapi.service import JsonService

@@ -11,16 +11,17 @@ the same validation and anti-spam rules as POST @cases.
 
 from plone import api
 from suizhou.laborrights import _
-from suizhou.laborrights.content.case import ICase
-from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.cases import channels
 from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.geo import haversine_km
+from suizhou.laborrights.geo import parse_point
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi import contract
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
-from suizhou.laborrights.geo import haversine_km
-from suizhou.laborrights.geo import parse_point
 from suizhou.laborrights.restapi.services.open311.get import ATTRIBUTES
 from suizhou.laborrights.restapi.services.open311.get import SERVICE_NOTICE
 from suizhou.laborrights.restapi.terms import Terms
@@ -143,13 +144,10 @@ def create_service_request(view, resource_id):
     params = parameters(view.request)
     contract.check_honeypot(params)
     fields, errors = case_fields(params)
-    errors.update(contract.channel_errors(fields, privileged=False))
-    fields = contract.checked(fields, errors, OPEN311_NAMES)
     try:
-        case = file_case(fields)
+        case = file_case(fields, filer=channels.PUBLIC, refuse=bool(errors))
     except FilingError as error:
-        errors = {OPEN311_NAMES.get(name, name): message for name, message in error.errors.items()}
-        raise bad_request(errors) from None
+        raise bad_request(contract.contract_errors(error.errors, refused=errors, names=OPEN311_NAMES)) from None
     return [
         {
             "service_request_id": case.getId(),
