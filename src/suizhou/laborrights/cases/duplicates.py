@@ -11,13 +11,13 @@ which the B-tree's conflict resolution merges, and a lookup is one key-range sca
 """
 
 from Acquisition import aq_base
-from datetime import timedelta
 from DateTime import DateTime
+from datetime import timedelta
 from persistent.list import PersistentList
 from plone import api
-from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.validators import normalize_phone
 from zope.annotation.interfaces import IAnnotations

@@ -6,6 +6,7 @@ come from a per-year sequence taken in a transaction of its own (see
 ``_hotline_tickets`` each 12345 ticket number to the reference of the case filed for it.
 """
 
+from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from plone import api
@@ -14,8 +15,6 @@ from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.folders import REGISTER_ID
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.timezone import TIMEZONE
-from Acquisition import aq_base
-
 from ZODB.POSException import POSKeyError
 
 import pytz
@@ -125,6 +124,9 @@ def find_case(reference):
 
 def create_case(received=None, **data):
     """Register a new case from schema field values; returns the case.
+
+    Not an entry point: every filing goes through ``filing.file_case``, which checks the
+    channel rules and the schema first (only the benchmarks of the raw register call this).
 
     ``data`` must contain ``district``; everything else is set as given. The caller runs in a
     transaction: if anything fails afterwards, the case and its number go with it.
