@@ -11,28 +11,10 @@ from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
 from tests.form_helpers import PDF
+from tests.pdf_helpers import pdf_text
 
-import base64
 import re
 import transaction
-import zlib
-
-
-def pdf_text(data):
-    """The text a reportlab PDF shows in its CID font (UTF-16 strings in its page streams)."""
-    text = []
-    for stream in re.findall(
-        rb"/ASCII85Decode /FlateDecode \][^>]*>>\s*stream\r?\n(.*?)endstream", data, re.S
-    ):
-        content = zlib.decompress(base64.a85decode(stream.strip(), adobe=True))
-        for literal in re.findall(rb"\(((?:\\.|[^\\)])*)\) Tj", content, re.S):
-            raw = re.sub(
-                rb"\\([0-7]{1,3}|.)",
-                lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit() else m.group(1),
-                literal,
-            )
-            text.append(raw.decode("utf-16-be", errors="replace"))
-    return "".join(text)
 
 
 class TestReceipt(FormsTestCase):
