@@ -8,9 +8,9 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.documents import notices as documents
 from suizhou.laborrights.documents.pdf import document_pdf
+from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.http import no_store
 from urllib.parse import quote
 from zExceptions import NotFound
