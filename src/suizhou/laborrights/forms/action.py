@@ -13,10 +13,10 @@ the form's actions model:
   and ``time_limit`` (shown on the receipt; ``${mediation_days}`` and the other statutory
   settings are filled in from the registry).
 
-The case is filed through ``filing.file_case`` with channel ``web``, in the request's own
-transaction: if the filing is refused, the form is shown again with the Chinese messages next
-to the fields and what was entered; if anything fails, the request's transaction is aborted
-and nothing is stored.
+The case is filed through ``filing.file_case`` as the public files (channel ``web``), in the
+request's own transaction: if the filing is refused, the form is shown again with the Chinese
+messages next to the fields and what was entered; if anything fails, the request's transaction
+is aborted and nothing is stored.
 """
 
 from collective.easyform.actions import Action
@@ -28,11 +28,13 @@ from plone import api
 from plone.namedfile.interfaces import INamedField
 from plone.supermodel.exportimport import BaseHandler
 from suizhou.laborrights import _
+from suizhou.laborrights.cases import channels
 from suizhou.laborrights.cases.filing import case_fields
 from suizhou.laborrights.cases.filing import convert
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
-from suizhou.laborrights.cases.filing import validate
+from suizhou.laborrights.documents.receipt import remember_filing
+from suizhou.laborrights.documents.receipt import send_receipt
 from suizhou.laborrights.forms import receipt
 from suizhou.laborrights.forms import view
 from suizhou.laborrights.forms.attachments import add_attachments
@@ -68,7 +70,7 @@ def parse_lines(lines):
 
 def _check_mapping(lines):
     known = {name for name, _field in case_fields()}
-    for form_field, case_field in parse_lines(lines):
+    for _form_field, case_field in parse_lines(lines):
         if case_field not in known:
             raise Invalid(
                 _(
@@ -287,24 +289,22 @@ class CreateCase(Action):
         errors.update(conversion_errors)
         form_fields = {case: form_field for form_field, case in reversed(parse_lines(self.mapping))}
         self._derive_place(data, errors, form_fields)
-        if errors:
-            # Report every problem at once: the case checks of what could be converted, too.
-            for name, message in self.form_errors(validate(data), form_schema).items():
+        try:
+            # With problems found already, the case checks still run: every problem at once.
+            case = file_case(data, filer=channels.PUBLIC, refuse=bool(errors))
+        except FilingError as error:
+            for name, message in self.form_errors(error.errors, form_schema).items():
                 errors.setdefault(name, message)
             return errors
-        try:
-            case = file_case(data)
-        except FilingError as error:
-            return self.form_errors(error.errors, form_schema)
         add_attachments(
             case,
             [(zh(form_schema[name].title), value) for name, value in uploads],
         )
         email = (fields.get(self.email_field) or "").strip() if self.email_field else ""
-        receipt.remember_filing(case, form_title=form.Title(), action=self)
+        remember_filing(case, form_title=form.Title(), action=self)
         request.set(receipt.RECEIPT_URL_KEY, receipt.receipt_url(case))
         if email:
-            receipt.send_receipt(case, email)
+            send_receipt(case, email)
         return None
 
 
