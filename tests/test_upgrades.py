@@ -214,3 +214,23 @@ class TestUpgrade1007(UpgradeTestCase):
         self.assertTrue(IStationDirectory.providedBy(stations))
         self.assertEqual(stations.getLayout(), "station-finder")
         self.assertEqual(self.layer["portal"]["guides"].getLayout(), "listing_view")  # kept
+
+
+class TestUpgrade1010(UpgradeTestCase):
+    """The list of reasons for not accepting a case."""
+
+    RECORD = "suizhou.laborrights.vocabularies.refusal_reasons"
+
+    def test_an_existing_site_gets_the_refusal_reasons_and_keeps_its_lists(self):
+        registry = getUtility(IRegistry)
+        del registry.records[self.RECORD]  # as a 1009 site was
+        api.portal.set_registry_record("suizhou.laborrights.vocabularies.studios", ("own|本地工作室",))
+
+        self.upgrade_from("1009")
+
+        reasons = api.portal.get_registry_record(self.RECORD)
+        self.assertEqual(reasons[0], "not_labour_dispute|不属于劳动争议")
+        self.assertIn("time_barred|超过仲裁时效", reasons)
+        self.assertEqual(
+            api.portal.get_registry_record("suizhou.laborrights.vocabularies.studios"), ("own|本地工作室",)
+        )

@@ -49,6 +49,7 @@ HostTypes = _registry_vocabulary("host_types")
 MediatorTitles = _registry_vocabulary("mediator_titles")
 Studios = _registry_vocabulary("studios")
 ClaimKinds = _registry_vocabulary("claim_kinds")
+RefusalReasons = _registry_vocabulary("refusal_reasons")
 
 @provider(IVocabularyFactory)
 def Stations(context=None):

@@ -147,6 +147,15 @@ class IVocabularySettings(model.Schema):
         "labour_relation|确认劳动关系",
         "other|其他",
     )
+    refusal_reasons = _lines(
+        _("label_refusal_reasons", default="不予受理理由"),
+        "not_labour_dispute|不属于劳动争议",
+        "time_barred|超过仲裁时效",
+        "not_our_jurisdiction|不属于本委管辖",
+        "applicant_not_qualified|申请人主体不适格",
+        "materials_incomplete|材料不全经补正仍不符合要求",
+        "other|其他",
+    )
 
 
 
