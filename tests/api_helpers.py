@@ -12,6 +12,7 @@ from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import make_user
+from tests.helpers import PASSWORD
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
 
@@ -26,7 +27,6 @@ import yaml
 
 
 DOCS = pathlib.Path(__file__).parent.parent / "docs"
-PASSWORD = "secret-password-123"  # tests.helpers.make_user
 APPLICANT_PHONE = "13907221234"
 APPLICANT_ID_NUMBER = valid_id_number(7)
 EMPLOYER_NAME = "随州市某某机械有限公司"
@@ -86,8 +86,6 @@ def filing(**overrides):
     }
     body.update(overrides)
     return body
-
-
 
 
 class ApiTestCase(unittest.TestCase):

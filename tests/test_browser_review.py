@@ -11,6 +11,7 @@ from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import MISSING
 from tests.browser_helpers import SKIP_REASON
 from tests.helpers import make_user
+from tests.helpers import PASSWORD
 from urllib.parse import quote
 
 import email
@@ -18,7 +19,6 @@ import transaction
 import unittest
 
 
-PASSWORD = "secret-password-123"
 TITLE = "快递分拣员加班费争议经工会调解当场兑现"
 
 

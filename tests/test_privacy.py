@@ -12,6 +12,7 @@ from tests.helpers import at
 from tests.helpers import bring_to
 from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.helpers import PASSWORD
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
 
@@ -21,7 +22,6 @@ import transaction
 import unittest
 
 
-PASSWORD = "secret-password-123"  # tests.helpers.make_user
 NAME = "隐私测试钱多多"
 PHONE = "13912345678"
 ID_NUMBER = valid_id_number(42)

@@ -21,13 +21,13 @@ from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.helpers import PASSWORD
 
 import transaction
 import unittest
 
 
 GUIDE = "guides/wage-arrears-checklist"
-PASSWORD = "secret-password-123"  # tests.helpers.make_user
 
 
 def set_up_caching():

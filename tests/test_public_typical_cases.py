@@ -9,6 +9,7 @@ from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import chinese_site
 from tests.helpers import make_user
+from tests.helpers import PASSWORD
 from tests.helpers import PublicPagesTestCase
 
 import datetime
@@ -16,9 +17,6 @@ import email
 import email.header
 import transaction
 import unittest
-
-
-PASSWORD = "secret-password-123"
 
 
 class ListingTestCase(PublicPagesTestCase):

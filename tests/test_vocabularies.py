@@ -5,6 +5,7 @@ from plone.testing.zope import Browser
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import make_user
+from tests.helpers import PASSWORD
 from zope.component import getUtilitiesFor
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
@@ -15,7 +16,6 @@ import unittest
 
 
 PREFIX = "suizhou.laborrights.vocabularies"
-PASSWORD = "secret-password-123"  # tests.helpers.make_user
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 # The codes other systems (the API issue) rely on: fixed, in this order.
