@@ -16,6 +16,7 @@ which rules apply (``filer``):
 For everyone: the time received is not in the future, the station is in the chosen district.
 """
 
+from datetime import datetime
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import case_for_ticket
@@ -86,7 +87,7 @@ def problems(fields, filer=STAFF):
     found = {}
     ticket = fields.get("hotline_ticket")
     district = fields.get("district")
-    known_district = district in dict(registry_terms("districts"))
+    known_district = isinstance(district, str) and district in dict(registry_terms("districts"))
     if filer == PUBLIC:
         if ticket:
             found["hotline_ticket"] = MSG_TICKET_NOT_ALLOWED
@@ -111,9 +112,10 @@ def problems(fields, filer=STAFF):
         if known_district and not may_register(district):
             found["district"] = MSG_DISTRICT
     received = fields.get("received")
-    if received is not None and received > now():
+    if isinstance(received, datetime) and received.tzinfo is not None and received > now():
         found["received"] = MSG_FUTURE
     station = fields.get("station")
-    if station and known_district and getattr(find_station(station), "district", district) != district:
-        found["station"] = MSG_STATION
+    if isinstance(station, str) and station and known_district:
+        if getattr(find_station(station), "district", district) != district:
+            found["station"] = MSG_STATION
     return {name: zh(message) for name, message in found.items()}
