@@ -234,3 +234,33 @@ class TestUpgrade1010(UpgradeTestCase):
         self.assertEqual(
             api.portal.get_registry_record("suizhou.laborrights.vocabularies.studios"), ("own|本地工作室",)
         )
+
+    def test_the_state_menus_reject_opens_the_reason_form(self):
+        transition = api.portal.get_tool("portal_workflow")["laborrights_case_workflow"].transitions["reject"]
+        transition.actbox_url = "%(content_url)s/content_status_modify?workflow_action=reject"  # as 1009 had it
+
+        self.upgrade_from("1009")
+
+        self.assertEqual(transition.actbox_url, "%(content_url)s/@@reject-case")
+
+
+class TestUpgrade1011(UpgradeTestCase):
+    """Notification retries, the HTTP SMS platform, the permission to anonymise cases."""
+
+    def test_an_existing_site_gets_the_new_settings_and_keeps_its_own(self):
+        registry = getUtility(IRegistry)
+        for name in ("retry_minutes", "sms_http_url", "sms_http_timeout"):
+            del registry.records[f"{NOTIFICATIONS}.{name}"]  # as a 1010 site was
+        api.portal.set_registry_record(f"{NOTIFICATIONS}.sms_signature", "【本地】")
+        portal = self.layer["portal"]
+        portal.manage_permission("suizhou.laborrights: Anonymise cases", ["Manager"], acquire=True)
+
+        self.upgrade_from("1010")
+
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.retry_minutes"), [5, 30, 120, 720])
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.sms_http_timeout"), 10)
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.sms_signature"), "【本地】")
+        roles = [r["name"] for r in portal.rolesOfPermission("suizhou.laborrights: Anonymise cases") if r["selected"]]
+        self.assertIn("Site Administrator", roles)
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        self.assertIn("laborrights-outbox", [action.getId() for action in controlpanel.listActions()])

@@ -1,6 +1,7 @@
-"""Control panel 维权平台：通知 (``@@laborrights-notifications``): who is told what, and through
-which SMS gateway, registry records ``suizhou.laborrights.notifications.*``; and the vocabulary
-of the installed SMS gateways.
+"""Control panel 维权平台：通知 (``@@laborrights-notifications``): who is told what, through
+which SMS gateway (and the HTTP SMS platform's account), how often a failed send is retried;
+registry records ``suizhou.laborrights.notifications.*``; and the vocabulary of the installed
+SMS gateways.
 
 The prefix is a stored name: never change it.
 """
@@ -61,6 +62,46 @@ class INotificationSettings(model.Schema):
             default="通知中链接所用的网址，如 https://wq.example.gov.cn；留空则用本站当前网址。",
         ),
         required=False,
+    )
+    retry_minutes = schema.List(
+        title=_("label_retry_minutes", default="发送失败后的重试间隔（分钟）"),
+        description=_(
+            "help_retry_minutes",
+            default="每行一个：第一次发送失败后第几分钟重试，再失败后隔多久再试……"
+            "最后一次仍失败的邮件和短信列入“未发出的通知”，由管理员处理。",
+        ),
+        value_type=schema.Int(min=1),
+        default=[5, 30, 120, 720],
+        missing_value=[],
+        required=False,
+    )
+    sms_http_url = schema.TextLine(
+        title=_("label_sms_http_url", default="HTTP短信平台：接口地址"),
+        description=_(
+            "help_sms_http_url",
+            default="短信网关选“HTTP短信平台”时使用，如 https://sms.example.com/api/send。",
+        ),
+        required=False,
+    )
+    sms_http_account = schema.TextLine(
+        title=_("label_sms_http_account", default="HTTP短信平台：账号"),
+        required=False,
+    )
+    sms_http_key = schema.TextLine(
+        title=_("label_sms_http_key", default="HTTP短信平台：密钥"),
+        required=False,
+    )
+    sms_http_sign_name = schema.TextLine(
+        title=_("label_sms_http_sign_name", default="HTTP短信平台：签名名称"),
+        description=_("help_sms_http_sign_name", default="在短信平台报备的签名，如“随州劳动维权”。"),
+        required=False,
+    )
+    sms_http_timeout = schema.Int(
+        title=_("label_sms_http_timeout", default="HTTP短信平台：超时（秒）"),
+        description=_("help_sms_http_timeout", default="超时未答复视为发送失败，稍后重试。"),
+        default=10,
+        min=1,
+        max=120,
     )
 
 
