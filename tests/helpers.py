@@ -124,7 +124,9 @@ def bring_to(case, state):
         for transition in STATE_PATHS[state]:
             if transition == "route" and not case.assigned_unit:
                 routable(case)
-            api.content.transition(obj=case, transition=transition)
+            # 不予受理 requires a reason (as every way of rejecting does)
+            comment = "不属于劳动争议" if transition == "reject" else ""
+            api.content.transition(obj=case, transition=transition, comment=comment)
     assert api.content.get_state(case) == state, api.content.get_state(case)
 
 

@@ -7,109 +7,35 @@ always say the same thing.
 
 Kinds (``KINDS``): 受理通知书, 不予受理通知书 (with the reason given when the case was not
 accepted), 调解协议书 (from the agreed mediation session), 结案通知书 (with the invitation to
-rate the service) and 口头申请笔录 (an application taken down by the clerk).
+rate the service) and 口头申请笔录 (an application taken down by the clerk); the notices of
+procedural events (补正通知书, 延长仲裁期限通知书, 逾期未受理告知书) are in
+``procedure_notices.py``. What every notice is made of is in ``notice_base.py``.
 """
 
-from collections import namedtuple
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.documents import procedure_notices
+from suizhou.laborrights.documents.notice_base import Document
+from suizhou.laborrights.documents.notice_base import dispute_types as _dispute_types
+from suizhou.laborrights.documents.notice_base import issuer
+from suizhou.laborrights.documents.notice_base import money
+from suizhou.laborrights.documents.notice_base import NotAvailable
+from suizhou.laborrights.documents.notice_base import notice
+from suizhou.laborrights.documents.notice_base import progress_link as _progress_link
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.history import last
+from suizhou.laborrights.handling.refusal import rejection_reason
+from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.intake.interfaces import IOralApplication
 from suizhou.laborrights.notifications import recipients
+from suizhou.laborrights.timezone import chinese_date
+from suizhou.laborrights.timezone import chinese_datetime
 from suizhou.laborrights.vocabularies import title_of
-from zope.i18n import translate
-from zope.i18nmessageid import Message as I18nMessage
-
-
-LANGUAGE = "zh_CN"
-
-Document = namedtuple(
-    "Document",
-    (
-        "kind",  # a key of KINDS
-        "title",  # 受理通知书
-        "number",  # 编号
-        "addressee",  # 王某某： (empty for agreements and records)
-        "paragraphs",  # the text, paragraph by paragraph
-        "rows",  # (label, value) particulars; a value of None starts a section
-        "signatures",  # labels of the signature lines (签名/盖章)
-        "issuer",  # the unit that issues it
-        "date",  # 2026年10月8日
-        "link",  # (text, url) shown with a QR code, or None
-    ),
-)
-
-
-class NotAvailable(Exception):
-    """The case has no such document (yet); ``message`` says why, in Chinese."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-def t(message, **mapping):
-    if mapping:
-        message = I18nMessage(message, mapping=mapping)
-    return translate(message, target_language=LANGUAGE)
-
-
-def chinese_date(value):
-    """2026年10月8日 from a date or datetime (site time zone); empty for None."""
-    if value is None:
-        return ""
-    day = clocks.to_date(value)
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def money(value):
-    return f"{value:,.2f}" if value is not None else ""
-
-
-def _dispute_types(case):
-    return "、".join(title_of("dispute_types", code) for code in case.dispute_types or ())
-
-
-def issuer(case):
-    """The unit that issues the case's notices: the handling unit, else the place that
-    received it, else the district's center."""
-    for uid in (case.assigned_unit, case.station):
-        title = recipients.unit_title(uid)
-        if title:
-            return title
-    return t(
-        _("document_default_issuer", default="${district}劳动保障维权中心"),
-        district=title_of("districts", case.district),
-    )
-
-
-def _addressee(case):
-    return f"{case.applicant_name}："
 
 
 def _notice(case, kind, paragraphs, date, link=None):
-    """A notice to the applicant: addressed to them, issued by the unit, no table, no signatures."""
-    return Document(
-        kind=kind,
-        title=t(KINDS[kind]),
-        number=case.getId(),
-        addressee=_addressee(case),
-        paragraphs=tuple(paragraphs),
-        rows=(),
-        signatures=(),
-        issuer=issuer(case),
-        date=chinese_date(date),
-        link=link,
-    )
-
-
-def _progress_link(case):
-    return (
-        t(_("document_progress_link", default="扫码或访问以下网址查询办理进度：")),
-        recipients.progress_url(case),
-    )
+    return notice(case, kind, KINDS[kind], paragraphs, date, link)
 
 
 # --- 受理通知书 ---------------------------------------------------------------------------
@@ -162,11 +88,6 @@ def acceptance(case):
 # --- 不予受理通知书 -------------------------------------------------------------------------
 
 
-def rejection_reason(case):
-    entry = last(case, "reject")
-    return entry.comment if entry is not None else ""
-
-
 def rejection(case):
     if api.content.get_state(case) != "rejected":
         raise NotAvailable(t(_("document_not_rejected", default="该事项未作不予受理决定。")))
@@ -180,7 +101,7 @@ def rejection(case):
             received=chinese_date(case.received),
             dispute_types=_dispute_types(case),
             reference=case.getId(),
-            reason=rejection_reason(case).rstrip("。.") or "—",
+            reason=rejection_reason(case),
         ),
         t(
             _(
@@ -342,7 +263,7 @@ def oral_record(case):
         (t(_("label_reference", default="受理编号")), case.getId()),
         (
             t(_("oral_time", default="申请时间")),
-            chinese_date(case.received) + (f" {case.received:%H:%M}" if case.received else ""),
+            chinese_datetime(case.received),
         ),
         (t(_("label_received_at", default="受理场所")), recipients.unit_title(case.station) or issuer(case)),
         (t(_("label_channel", default="受理渠道")), title_of("channels", case.channel)),
@@ -394,6 +315,7 @@ KINDS = {
     "mediation_agreement": _("document_mediation_agreement", default="调解协议书"),
     "closure": _("document_closure", default="结案通知书"),
     "oral_record": _("document_oral_record", default="口头申请笔录"),
+    **procedure_notices.KINDS,
 }
 
 BUILDERS = {
@@ -402,6 +324,7 @@ BUILDERS = {
     "mediation_agreement": mediation_agreement,
     "closure": closure,
     "oral_record": oral_record,
+    **procedure_notices.BUILDERS,
 }
 
 

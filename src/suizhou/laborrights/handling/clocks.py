@@ -173,6 +173,10 @@ class StageClock(Persistent):
     """The clock of one stage of one case. The numbers are taken from the registry when it
     starts: a later change of the settings does not move a running deadline."""
 
+    # The procedural event it counts anew from (``procedure.KINDS``: 补正材料收到, 追加当事人 …),
+    # or None when it counts from the stage's own start (``Stage.counts_from``).
+    start_event = None
+
     def __init__(self, stage, start, days, working):
         self.stage = stage
         self.start = start
@@ -409,6 +413,7 @@ def extend(case, approved_by, reason, when=None):
         **_due_details(clock),
     )
     _reindex(case)
+    notify(events.ClockExtended(case, clock.stage, clock.due_date, clock.extension_approved_by, reason.strip()))
     return clock
 
 

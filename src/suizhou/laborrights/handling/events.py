@@ -91,6 +91,57 @@ class ICaseClosed(ICaseHandlingEvent):
     outcome = Attribute("outcome token")
 
 
+class ICaseProcedureEvent(ICaseHandlingEvent):
+    """A procedural event of the case (``procedure.py``) was recorded by a handler: ``kind``
+    (a key of ``procedure.KINDS``), ``day`` (a ``datetime.date``), ``comment`` (what the
+    handler wrote), ``stage`` (the clock it paused or restarted, or None) and ``details`` (a
+    dict: ``supply`` and ``supply_by`` for 补正). Subscribe to the kind's own interface below,
+    or to this one for all of them."""
+
+    kind = Attribute("procedure kind token")
+    day = Attribute("datetime.date of the event")
+    comment = Attribute("what the handler wrote")
+    stage = Attribute("stage token of the clock it moved, or None")
+    details = Attribute("dict of further facts")
+
+
+class ISupplementRequested(ICaseProcedureEvent):
+    """补正: the applicant was asked to supply materials (``details['supply']``) by
+    ``details['supply_by']``; the running clock is paused until they arrive."""
+
+
+class ISupplementReceived(ICaseProcedureEvent):
+    """补正材料 arrived: the period counts anew from ``day``."""
+
+
+class IPartyAdded(ICaseProcedureEvent):
+    """A party was added (追加当事人): the period counts anew from ``day``."""
+
+
+class IClaimChanged(ICaseProcedureEvent):
+    """The applicant added to or changed the claims (增加、变更仲裁请求): the period counts
+    anew from ``day``."""
+
+
+class ICounterApplicationFiled(ICaseProcedureEvent):
+    """The respondent's counter-application (反申请) was accepted for joint hearing: the
+    period counts anew from ``day``."""
+
+
+class ICaseSuspended(ICaseProcedureEvent):
+    """The proceedings were suspended (中止): the clock is paused until resumed."""
+
+
+class IClockExtended(ICaseHandlingEvent):
+    """The running clock of ``stage`` was extended (approved by ``approved_by``) to ``due``;
+    the award period's extension is notified to the parties in writing (art. 43)."""
+
+    stage = Attribute("stage token")
+    due = Attribute("datetime.date the stage is now due")
+    approved_by = Attribute("who approved it")
+    reason = Attribute("why")
+
+
 @implementer(ICaseHandlingEvent)
 class CaseHandlingEvent(ObjectEvent):
     def __init__(self, case):
@@ -162,3 +213,54 @@ class CaseClosed(CaseHandlingEvent):
     def __init__(self, case, outcome):
         super().__init__(case)
         self.outcome = outcome
+
+
+@implementer(ICaseProcedureEvent)
+class CaseProcedureEvent(CaseHandlingEvent):
+    def __init__(self, case, kind, day, comment="", stage=None, details=None):
+        super().__init__(case)
+        self.kind = kind
+        self.day = day
+        self.comment = comment
+        self.stage = stage
+        self.details = dict(details or {})
+
+
+@implementer(ISupplementRequested)
+class SupplementRequested(CaseProcedureEvent):
+    pass
+
+
+@implementer(ISupplementReceived)
+class SupplementReceived(CaseProcedureEvent):
+    pass
+
+
+@implementer(IPartyAdded)
+class PartyAdded(CaseProcedureEvent):
+    pass
+
+
+@implementer(IClaimChanged)
+class ClaimChanged(CaseProcedureEvent):
+    pass
+
+
+@implementer(ICounterApplicationFiled)
+class CounterApplicationFiled(CaseProcedureEvent):
+    pass
+
+
+@implementer(ICaseSuspended)
+class CaseSuspended(CaseProcedureEvent):
+    pass
+
+
+@implementer(IClockExtended)
+class ClockExtended(CaseHandlingEvent):
+    def __init__(self, case, stage, due, approved_by="", reason=""):
+        super().__init__(case)
+        self.stage = stage
+        self.due = due
+        self.approved_by = approved_by
+        self.reason = reason

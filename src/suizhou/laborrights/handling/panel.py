@@ -13,6 +13,7 @@ from suizhou.laborrights.content.mediation_session import RESULTS
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import mediation
+from suizhou.laborrights.handling import procedure
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
@@ -37,6 +38,10 @@ DETAIL_LABELS = {
     "start": _("label_clock_start", default="起算日"),
     "days": _("label_clock_days", default="期限"),
     "due": _("label_due_date", default="到期日"),
+    "event_day": _("label_event_day", default="事项日期"),
+    "supply": _("label_supply", default="需补正的材料"),
+    "supply_by": _("label_supply_by", default="补正期限"),
+    "reason_code": _("label_refusal_reason", default="不予受理理由"),
     "paused": _("label_paused_on", default="暂停日"),
     "resumed": _("label_resumed_on", default="恢复日"),
     "stopped": _("label_stopped_on", default="停止日"),
@@ -90,6 +95,8 @@ def format_value(name, value):
         return _text(clocks.STAGES[value].title)
     if name == "route":
         return title_of("routes", value)
+    if name == "reason_code":
+        return title_of("refusal_reasons", value)
     if name == "channel":
         return title_of("channels", value)
     if name == "handler":
@@ -201,7 +208,7 @@ class HandlingInfo:
             "stage": _text(status.title),
             "start": clock.start.isoformat(),
             "basis": _text(clocks.STAGES[clock.stage].basis),
-            "counts_from": _text(clocks.STAGES[clock.stage].counts_from),
+            "counts_from": _text(procedure.counts_from(clock) or clocks.STAGES[clock.stage].counts_from),
             "days": _text(period(clock.days + clock.extension_days, clock.working)),
             "due": status.due.isoformat() if status.due else "",
             "days_left": status.days_left,
@@ -272,6 +279,11 @@ class HandlingInfo:
                 found.append((_("action_extend", default="延长期限"), f"{url}/@@extend-clock"))
             if clocks.STAGES[clock.stage].next:
                 found.append((_("action_advance", default="进入下一阶段"), f"{url}/@@advance-stage"))
+            if procedure.applicable(case):
+                found.append((_("action_procedure_event", default="程序事项（补正、追加当事人等）"),
+                              f"{url}/@@procedure-event"))
+        if any(t["id"] == "reject" for t in workflow.getTransitionsFor(case)):
+            found.append((_("action_reject", default="不予受理"), f"{url}/@@reject-case"))
         if (
             state in ("routed", "in_progress")
             and case.route in MEDIATING_ROUTES
@@ -309,7 +321,7 @@ class HistoryView(BrowserView):
 class CaseStatusModifyView(ContentStatusModifyView):
     """The state menu of a case: a refused transition is a message, not an error page."""
 
-    FORMS = {"route": "@@route-case", "send_back": "@@send-back"}
+    FORMS = {"route": "@@route-case", "send_back": "@@send-back", "reject": "@@reject-case"}
 
     def __call__(self, workflow_action=None, comment="", **kwargs):
         savepoint = transaction.savepoint()

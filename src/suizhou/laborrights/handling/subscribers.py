@@ -52,6 +52,8 @@ def check_transition(case, event):
             )
     elif transition == "send_back" and not comment:
         raise Refused(_("refused_send_back_needs_reason", default="退回须说明理由。"))
+    elif transition == "reject" and not comment:
+        raise Refused(_("refused_reject_needs_reason", default="不予受理须选择理由。"))
 
 
 # --- after a transition -------------------------------------------------------------------
@@ -66,12 +68,14 @@ def transition_done(case, event):
     if transition == "route":
         assignment.applied(case, comment)
         return
+    reason_code = (event.kwargs or {}).get("reason_code")
     record(
         case,
         transition,
         comment,
         from_state=event.old_state.getId(),
         to_state=event.new_state.getId(),
+        **({"reason_code": reason_code} if reason_code else {}),
     )
     new_state = event.new_state.getId()
     if transition == "send_back":

@@ -60,23 +60,40 @@ def main(app, site_id="Plone", on=None, attempts=5):
     an announcement is recorded on its clock in the same transaction that queues its mail,
     and mail leaves only after the commit. Returns the counts of ``sweep``.
     """
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.SpecialUsers import system
+    from suizhou.laborrights.notifications.retries import retry_due
     from suizhou.laborrights.settings import setting
-    from Testing.makerequest import makerequest
-    from zope.component.hooks import setSite
 
-    app = makerequest(app)
-    newSecurityManager(None, system)
+    app = as_system(app)
     for attempt in transaction.manager.attempts(attempts):
         with attempt:
-            if site_id not in app.objectIds():
-                raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
-            setSite(app[site_id])
+            site = open_site(app, site_id)
             if not (setting("notifications", "site_url", "") or "").strip():
                 logger.warning(
                     "The notification settings have no public site address: the links in "
                     "the reminders will use this script's placeholder host."
                 )
             counts = sweep(on)
+    transaction.begin()
+    retry_due(site)  # failed notifications due again (also run every 5 minutes: deploy/)
     return counts
+
+
+def as_system(app):
+    """``app`` of ``bin/instance run``, with a request, acting as the system user."""
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SpecialUsers import system
+    from Testing.makerequest import makerequest
+
+    app = makerequest(app)
+    newSecurityManager(None, system)
+    return app
+
+
+def open_site(app, site_id):
+    """The Plone site ``site_id`` of ``app``, set as the current site."""
+    from zope.component.hooks import setSite
+
+    if site_id not in app.objectIds():
+        raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
+    setSite(app[site_id])
+    return app[site_id]

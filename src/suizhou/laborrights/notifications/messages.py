@@ -8,23 +8,16 @@ public progress page (which asks for the phone number).
 from collections import namedtuple
 from suizhou.laborrights import _
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling.refusal import NO_REASON
+from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import recipients
+from suizhou.laborrights.timezone import chinese_date
+from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
-from zope.i18n import translate
-from zope.i18nmessageid import Message as I18nMessage
 
-
-LANGUAGE = "zh_CN"
 
 # sms: the text message (None: no SMS); subject, body: the e-mail.
 Message = namedtuple("Message", ("sms", "subject", "body"))
-
-
-def t(message, **mapping):
-    """``message`` in Chinese, with ``mapping`` filled in."""
-    if mapping:
-        message = I18nMessage(message, mapping=mapping)
-    return translate(message, target_language=LANGUAGE)
 
 
 def _facts(case, **extra):
@@ -32,7 +25,7 @@ def _facts(case, **extra):
     facts = {
         "reference": case.getId(),
         "dispute_types": "、".join(title_of("dispute_types", code) for code in case.dispute_types or ()),
-        "received": case.received.strftime("%Y-%m-%d %H:%M") if case.received else "",
+        "received": format_datetime(case.received),
         "route": title_of("routes", case.route) if case.route else "",
         "unit": recipients.unit_title(case.assigned_unit),
         "progress_url": recipients.progress_url(case),
@@ -124,7 +117,7 @@ def applicant_closed(case, outcome):
 
 
 def applicant_rejected(case, reason):
-    facts = _facts(case, reason=reason or "")
+    facts = _facts(case, reason=(reason or "").strip().rstrip("。.；;") or t(NO_REASON))
     return _mail(
         _("applicant_rejected_subject", default="维权事项${reference}不予受理"),
         _(
@@ -136,6 +129,61 @@ def applicant_rejected(case, reason):
         sms=_(
             "applicant_rejected_sms",
             default="您的维权事项${reference}不予受理，理由：${reason}。详询：${progress_url}",
+        ),
+    )
+
+
+def applicant_supplement(case, supply, supply_by):
+    facts = _facts(case, supply=supply, supply_by=chinese_date(supply_by))
+    return _mail(
+        _("applicant_supplement_subject", default="维权事项${reference}需补正材料"),
+        _(
+            "applicant_supplement_body",
+            default="您好！\n\n您的维权事项（受理编号：${reference}）材料不齐备，请于${supply_by}前"
+            "补正下列材料：\n${supply}\n\n审查期限自收到补正材料之日起重新计算。"
+            "您可到受理窗口领取《补正通知书》，或查询：${progress_url}",
+        ),
+        facts,
+        sms=_(
+            "applicant_supplement_sms",
+            default="您的维权事项${reference}需补正材料：${supply}。请于${supply_by}前提交。详询：${progress_url}",
+        ),
+    )
+
+
+def applicant_extended(case, days, due):
+    facts = _facts(case, days=days, due=chinese_date(due))
+    return _mail(
+        _("applicant_extended_subject", default="维权事项${reference}仲裁审理期限延长"),
+        _(
+            "applicant_extended_body",
+            default="您好！\n\n您的仲裁案件（受理编号：${reference}）经仲裁委员会主任批准，审理期限延长"
+            "${days}日，至${due}届满（《劳动争议调解仲裁法》第四十三条）。《延长仲裁期限通知书》可到"
+            "承办单位领取，或查询：${progress_url}",
+        ),
+        facts,
+        sms=_(
+            "applicant_extended_sms",
+            default="您的仲裁案件${reference}经批准延长审理期限${days}日，至${due}届满。详询：${progress_url}",
+        ),
+    )
+
+
+def applicant_acceptance_overdue(case, due):
+    facts = _facts(case, due=chinese_date(due))
+    return _mail(
+        _("applicant_acceptance_overdue_subject", default="维权事项${reference}逾期未作出受理决定"),
+        _(
+            "applicant_acceptance_overdue_body",
+            default="您好！\n\n您的仲裁申请（受理编号：${reference}）未能在法定期限内（${due}前）作出"
+            "是否受理的决定。根据《劳动争议调解仲裁法》第二十九条，您可以就该劳动争议事项向人民法院"
+            "提起诉讼。\n\n查询：${progress_url}",
+        ),
+        facts,
+        sms=_(
+            "applicant_acceptance_overdue_sms",
+            default="您的仲裁申请${reference}未在${due}前作出受理决定，您可依法向人民法院提起诉讼。"
+            "详询：${progress_url}",
         ),
     )
 

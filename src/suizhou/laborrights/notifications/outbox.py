@@ -7,20 +7,24 @@ drops its outbox with it: the retry queues the messages again and they go out on
 commits. The same message queued twice in one transaction is sent once.
 
 Sending happens after the data is safe but may fail (a mail server down, an SMS provider
-refusing): failures are logged and never undo the committed change.
+refusing): a failure never undoes the committed change; the message is kept in the database and
+tried again later (``retries``), then listed for the administrator. A mail whose attachment
+cannot be made is logged and not sent (trying again would not make it).
 """
 
+from Acquisition import aq_base
 from email.message import EmailMessage
 from email.utils import formataddr
 from plone import api
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
+from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.notifications.sms import DEFAULT_GATEWAY
-from suizhou.laborrights.notifications.sms import mask_phone
 from suizhou.laborrights.settings import setting
 from zope.component import getUtility
 from zope.component import queryUtility
+from zope.component.hooks import getSite
 
 import transaction
 
@@ -28,31 +32,87 @@ import transaction
 _OUTBOX_KEY = object()  # the key of the outbox in the transaction's data
 
 
+class Mail:
+    """An e-mail of the outbox: its attachments are made, then it is sent, after the commit."""
+
+    kind = "mail"
+
+    def __init__(self, mailhost, message, attachments):
+        self.mailhost = mailhost
+        self.message = message
+        self.attachments = attachments
+        self.recipient = str(message["To"])
+        self.summary = str(message["Subject"])
+        self.description = retries.describe(self.kind, self.recipient)
+
+    def prepare(self):
+        for filename, content_type, make in self.attachments:
+            maintype, _slash, subtype = content_type.partition("/")
+            self.message.add_attachment(make(), maintype=maintype, subtype=subtype, filename=filename)
+
+    def send(self):
+        self.mailhost.send(self.message, immediate=True)
+
+    def payload(self):
+        return self.message.as_bytes()
+
+
+class SMS:
+    """A text message of the outbox, sent through the gateway configured when it was queued."""
+
+    kind = "sms"
+
+    def __init__(self, gateway_name, gateway, phone, text):
+        self.gateway_name = gateway_name
+        self.gateway = gateway
+        self.recipient = self.phone = phone
+        self.summary = self.text = text
+        self.description = retries.describe(self.kind, phone)
+
+    def prepare(self):
+        pass
+
+    def send(self):
+        self.gateway.send(self.phone, self.text)
+
+    def payload(self):
+        return (self.gateway_name, self.text)
+
+
 class Outbox:
     """The messages of one transaction, in the order they were queued."""
 
-    def __init__(self):
-        self.messages = {}  # key -> (send callable, description for the log)
+    def __init__(self, site=None):
+        self.site = site  # where a failed message is kept for a retry
+        self.messages = {}  # key -> Mail | SMS
         self.told = {}  # (case UID, "applicant" | "staff") -> kinds of news queued
 
-    def add(self, key, send, description):
-        self.messages.setdefault(key, (send, description))
+    def add(self, key, message):
+        self.messages.setdefault(key, message)
 
     def __len__(self):
         return len(self.messages)
 
     def flush(self, committed):
-        """The after-commit hook: send everything if the transaction committed."""
+        """The after-commit hook: send everything if the transaction committed; keep what
+        could not be sent for a retry."""
         if not committed:
             logger.info("Transaction failed: %d notification(s) not sent", len(self.messages))
             return
-        for send, description in self.messages.values():
+        for message in self.messages.values():  # one failed message must not stop the others
             try:
-                send()
-            except Exception:  # one failed message must not stop the others
-                logger.exception("Notification not sent: %s", description)
+                message.prepare()
+            except Exception:
+                logger.exception("Notification not sent: %s", message.description)
+                continue
+            try:
+                message.send()
+            except Exception as error:
+                retries.keep(
+                    self.site, message.kind, message.recipient, message.summary, message.payload(), error
+                )
             else:
-                logger.info("Notification sent: %s", description)
+                logger.info("Notification sent: %s", message.description)
         self.messages.clear()
 
 
@@ -62,7 +122,8 @@ def current_outbox():
     try:
         return txn.data(_OUTBOX_KEY)
     except KeyError:
-        outbox = Outbox()
+        site = getSite()
+        outbox = Outbox(aq_base(site) if site is not None else None)
         txn.set_data(_OUTBOX_KEY, outbox)
         txn.addAfterCommitHook(outbox.flush)
         return outbox
@@ -91,34 +152,28 @@ def queue_mail(to, subject, body, attachments=()):
     message["To"] = to
     message.set_content(body)
     mailhost = getUtility(IMailHost)  # looked up now, while the site is set
-
-    def send():
-        for filename, content_type, make in attachments:
-            maintype, _slash, subtype = content_type.partition("/")
-            message.add_attachment(make(), maintype=maintype, subtype=subtype, filename=filename)
-        mailhost.send(message, immediate=True)
-
-    current_outbox().add(("mail", to, subject, body), send, f"e-mail to {to}: {subject}")
+    current_outbox().add(("mail", to, subject, body), Mail(mailhost, message, attachments))
     return True
 
 
-def sms_gateway():
-    """The configured gateway, or the logging one when the configured name is unknown."""
+def _gateway():
+    """(name, gateway): the configured one, or the logging one when the name is unknown."""
     name = setting("notifications", "sms_gateway", DEFAULT_GATEWAY) or DEFAULT_GATEWAY
     gateway = queryUtility(ISMSGateway, name=name)
     if gateway is None:
         logger.warning("SMS gateway %r is not registered: using %r", name, DEFAULT_GATEWAY)
-        gateway = getUtility(ISMSGateway, name=DEFAULT_GATEWAY)
-    return gateway
+        name, gateway = DEFAULT_GATEWAY, getUtility(ISMSGateway, name=DEFAULT_GATEWAY)
+    return name, gateway
+
+
+def sms_gateway():
+    """The configured gateway, or the logging one when the configured name is unknown."""
+    return _gateway()[1]
 
 
 def queue_sms(phone, text):
     """Send ``text``, signed, to the mobile ``phone`` once this transaction commits."""
     text = f"{setting('notifications', 'sms_signature', '') or ''}{text}"
-    gateway = sms_gateway()
-
-    def send():
-        gateway.send(phone, text)
-
-    current_outbox().add(("sms", phone, text), send, f"SMS to {mask_phone(phone)}")
+    name, gateway = _gateway()
+    current_outbox().add(("sms", phone, text), SMS(name, gateway, phone, text))
     return True

@@ -9,7 +9,8 @@ end of a case: closed, not accepted (the reason is the reject comment) or withdr
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
-from suizhou.laborrights.handling.history import last
+from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling.refusal import rejection_reason
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import messages
@@ -28,6 +29,9 @@ NEWS_TITLES = {
     "overdue": _("news_overdue", default="已超期"),
     "closed": _("news_closed", default="已办结"),
     "rejected": _("news_rejected", default="不予受理"),
+    "supplement": _("news_supplement", default="补正通知"),
+    "extended": _("news_extended", default="延长仲裁期限"),
+    "acceptance_overdue": _("news_acceptance_overdue", default="逾期未受理告知"),
 }
 CHANNEL_TITLES = {
     "email": _("channel_email", default="电子邮件"),
@@ -122,6 +126,22 @@ def case_due_soon(case, event):
 def case_overdue(case, event):
     message = messages.staff_due(case, event.stage, event.due, overdue=True)
     tell_staff(case, message, "overdue", [case.assigned_unit], [case.handler])
+    if event.stage == "arbitration_acceptance":  # art. 29: the applicant may go to court
+        tell_applicant(case, messages.applicant_acceptance_overdue(case, event.due), "acceptance_overdue")
+
+
+def supplement_requested(case, event):
+    message = messages.applicant_supplement(case, event.details.get("supply"), event.details.get("supply_by"))
+    tell_applicant(case, message, "supplement")
+
+
+def clock_extended(case, event):
+    """The award period's extension is notified to the parties (art. 43)."""
+    if event.stage != "arbitration_award":
+        return
+    clock = clocks.current(case)
+    days = clock.extension_days if clock is not None else ""
+    tell_applicant(case, messages.applicant_extended(case, days, event.due), "extended")
 
 
 def case_closed(case, event):
@@ -133,8 +153,3 @@ def case_closed(case, event):
     )
     tell_applicant(case, messages.applicant_closed(case, event.outcome), "closed")
 
-
-def rejection_reason(case):
-    """The reason given when the case was not accepted (the reject transition's comment)."""
-    entry = last(case, "reject")
-    return entry.comment if entry is not None else ""
