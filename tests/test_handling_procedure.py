@@ -14,8 +14,10 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.panel import HandlingInfo
 from suizhou.laborrights.handling.panel import history_rows
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
+from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import make_user
@@ -24,6 +26,7 @@ from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
 from zope.i18n import translate
 
+import transaction
 import unittest
 
 
@@ -162,3 +165,45 @@ class TestAwardPeriod(ProcedureFixture):
     def test_a_date_before_the_period_began_is_refused(self):
         with self.assertRaises(Refused):
             self.record("claim_changed", date(2026, 3, 9))
+
+
+class TestProcedureForm(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        chinese_site()
+        self.case = new_case(received=SATURDAY)
+        unit = make_station("center", title="曾都区劳动争议仲裁院", level="center").UID()
+        make_user("arbitrator_wang", roles=["Manager"])
+        with api.env.adopt_roles(["Manager"]):
+            route(self.case, unit, route="arbitration", when=at(2026, 3, 9))
+        transaction.commit()
+        self.browser = browser_for(self.layer["app"], "arbitrator_wang")
+        self.url = self.case.absolute_url()
+
+    def submit(self, kind, day, **fields):
+        self.browser.open(f"{self.url}/@@procedure-event")
+        if kind:
+            self.browser.getControl(name="form.widgets.kind:list").value = [kind]
+        self.browser.getControl(name="form.widgets.day").value = day
+        for name, value in fields.items():
+            self.browser.getControl(name=f"form.widgets.{name}").value = value
+        self.browser.getControl(name="form.buttons.record").click()
+        transaction.begin()
+
+    def test_the_handler_asks_for_materials_then_records_their_arrival(self):
+        self.browser.open(self.url)
+        self.assertIn("@@procedure-event", self.browser.contents)  # offered on the case's panel
+        self.submit("supplement_requested", "2026-03-10", supply="劳动合同复印件", supply_by="2026-03-17")
+        self.assertIn("已记录程序事项", self.browser.contents)
+        self.assertTrue(clocks.current(self.case).paused)
+        self.submit("supplement_received", "2026-03-16")
+        clock = clocks.current(self.case)
+        self.assertEqual((clock.start, clock.due()), (date(2026, 3, 16), date(2026, 3, 23)))
+        self.assertIn("自收到补正材料之日起重新计算", self.browser.contents)
+        self.assertEqual([e.actor for e in entries(self.case) if e.action == "supplement_received"], ["arbitrator_wang"])
+
+    def test_no_kind_chosen_is_refused_in_chinese(self):
+        self.submit(None, "2026-03-10")
+        self.assertIn("请选择程序事项。", self.browser.contents)
+        self.assertEqual(clocks.current(self.case).start, date(2026, 3, 7))
