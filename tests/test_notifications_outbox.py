@@ -138,7 +138,7 @@ class TestGatewayChoice(unittest.TestCase):
     def test_the_settings_offer_the_registered_gateways(self):
         swap_sms_gateway(self, name="provider")
         vocabulary = getUtility(IVocabularyFactory, "suizhou.laborrights.notifications.SMSGateways")()
-        self.assertEqual(sorted(vocabulary.by_value), ["log", "provider"])
+        self.assertEqual(sorted(vocabulary.by_value), ["http", "log", "provider"])
         self.assertEqual(vocabulary.getTerm("log").title.default, "仅记录日志（不发送）")
 
     def test_a_registered_gateway_is_used_by_name(self):
