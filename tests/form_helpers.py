@@ -9,7 +9,7 @@ from email import policy
 from io import BytesIO
 from plone import api
 from plone.testing.zope import Browser
-from suizhou.laborrights.cases.lookup import throttle
+from suizhou.laborrights.cases import counters
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
@@ -70,7 +70,7 @@ class FormsTestCase(unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
     def setUp(self):
-        throttle.reset()
+        counters.reset()
         self.app = self.layer["app"]
         self.portal = self.layer["portal"]
         self.stations = create_places_and_guides(self.portal)
@@ -82,7 +82,7 @@ class FormsTestCase(unittest.TestCase):
         self.browser = self.new_browser()
 
     def tearDown(self):
-        throttle.reset()
+        counters.reset()
 
     def new_browser(self):
         browser = Browser(self.app)

@@ -1,7 +1,23 @@
-"""GET @case-status: the applicant's progress query, with the progress page's rules."""
+"""@case-status: the applicant's progress query (POST body, GET deprecated), with the progress
+page's rules."""
 
+from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import APPLICANT_PHONE
+from zc.buildout import configparser
+from ZPublisher import HTTPRequest
+
+import pathlib
+
+
+PROFILES = pathlib.Path(__file__).parent.parent / "profiles"
+
+
+def answered(error):
+    """The challenge of a ChallengeRequired answer, answered."""
+    question = error["challenge"]["question"]
+    answer = NUMERALS.index(question[0]) + NUMERALS.index(question[2])
+    return {"challenge_token": error["challenge"]["token"], "challenge_answer": answer}
 
 
 class TestCaseStatus(ApiTestCase):
@@ -64,12 +80,74 @@ class TestCaseStatus(ApiTestCase):
         )
         self.assertError(response, 400, fields=["reference"])
 
-    def test_guessing_is_throttled(self):
-        codes = [self.status(phone=f"1390000{n:04d}").status_code for n in range(12)]
-        self.assertEqual(codes[0], 404)
-        self.assertEqual(codes[-1], 429)
+    def post(self, session=None, headers=None, **body):
+        return (session or self.anonymous).post("@case-status", json=body, headers=headers)
+
+    def test_lookup_in_a_post_body(self):
+        response = self.post(reference=self.reference, phone=APPLICANT_PHONE)
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertConforms(response, "/@case-status", "post")
+        self.assertEqual(response.json()["status_title"], "已登记")
+        wrong = self.post(reference=self.reference, phone="13900000000")
+        self.assertError(wrong, 404, "NotFound")
+        self.assertError(self.post(reference=self.reference), 400, fields=["phone"])
+        self.assertError(self.post(reference=self.reference, phone=139), 400, fields=["phone"])
+
+    def test_guessing_is_stepped_up_to_the_challenge(self):
+        codes = [self.post(reference=self.reference, phone=f"1390000{n:04d}").status_code for n in range(6)]
+        self.assertEqual(codes[:5], [404] * 5)
+        self.assertEqual(codes[5], 429)
+        # the applicant is not locked out: the right phone with the question answered
+        response = self.post(reference=self.reference, phone=APPLICANT_PHONE)
+        self.assertError(response, 429, "ChallengeRequired")
+        self.assertConforms(response, "/@case-status", "post")
+        error = response.json()["error"]
+        self.assertIn("验证问题", error["message"])
+        self.assertIn("等于几", error["challenge"]["question"])
+        body = dict(answered(error), reference=self.reference, phone=APPLICANT_PHONE)
+        response = self.post(**body)
+        self.assertEqual(response.status_code, 200, response.text)
+        # the solved challenge is used up
+        replayed = self.post(**body)
+        self.assertError(replayed, 429, "ChallengeRequired")
+        self.assertIn("回答错误或已过期", replayed.json()["error"]["message"])
+
+    def test_the_deprecated_get_takes_the_challenge_too(self):
+        for n in range(5):
+            self.status(phone=f"1390000{n:04d}")
         response = self.status()
-        self.assertError(response, 429, "TooManyRequests")
+        self.assertError(response, 429, "ChallengeRequired")
         self.assertConforms(response, "/@case-status", "get")
-        self.assertGreater(int(response.headers["Retry-After"]), 0)
-        self.assertIn("秒后再试", response.json()["error"]["message"])
+        params = dict(answered(response.json()["error"]), reference=self.reference, phone=APPLICANT_PHONE)
+        self.assertEqual(self.anonymous.get("@case-status", params=params).status_code, 200)
+
+    def test_another_citizen_behind_the_same_proxy_is_not_refused(self):
+        # twenty failures of other people, each with another reference and phone
+        for n in range(20):
+            self.post(reference=f"SZ-2026-{900000 + n:06d}", phone=f"1370000{n:04d}")
+        response = self.post(reference=self.reference, phone=APPLICANT_PHONE)
+        self.assertError(response, 429, "ChallengeRequired")
+        body = dict(answered(response.json()["error"]), reference=self.reference, phone=APPLICANT_PHONE)
+        self.assertEqual(self.post(**body).status_code, 200)
+
+    def test_the_client_is_the_address_the_trusted_proxy_forwards(self):
+        self.addCleanup(setattr, HTTPRequest, "trusted_proxies", HTTPRequest.trusted_proxies)
+        HTTPRequest.trusted_proxies = ("127.0.0.1",)  # the test client connects from there
+        for n in range(20):
+            self.post(
+                headers={"X-Forwarded-For": "10.1.1.1"},
+                reference=f"SZ-2026-{900000 + n:06d}",
+                phone=f"1370000{n:04d}",
+            )
+        body = {"reference": self.reference, "phone": APPLICANT_PHONE}
+        # another citizen behind the same proxy is heard at once; the guesser is stepped up
+        self.assertEqual(self.post(headers={"X-Forwarded-For": "10.2.2.2"}, **body).status_code, 200)
+        self.assertEqual(self.post(headers={"X-Forwarded-For": "10.1.1.1"}, **body).status_code, 429)
+
+    def test_production_profiles_trust_the_local_proxy(self):
+        for name in ("production.cfg", "relstorage.cfg"):
+            with open(PROFILES / name, encoding="utf-8") as text:
+                profile = configparser.parse(text, name)
+            lines = profile["client"]["zope-conf-additional"].splitlines()
+            self.assertIn("trusted-proxy 127.0.0.1", lines, name)
+            self.assertIn("${instance:zope-conf-additional}", lines, name)

@@ -10,7 +10,7 @@ then review the diff of docs/api.md.
 """
 
 from plone import api
-from suizhou.laborrights.cases.lookup import throttle
+from suizhou.laborrights.cases import counters
 from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.cases.register import case_path
 from tests.api_helpers import ApiTestCase
@@ -119,7 +119,7 @@ class TestApiDocs(ApiTestCase):
         for example in found:
             name, options = example.group("name"), example.group("options").split()
             options = dict(option.split("=", 1) for option in options)
-            throttle.reset()  # each example starts without earlier failed lookups
+            counters.reset()  # each example starts without earlier failed lookups
             if "setup" in options:
                 getattr(self, f"setup_{options['setup']}")()
             method, path, headers, body = parse_request(example.group("request"))

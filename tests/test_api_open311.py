@@ -1,6 +1,7 @@
 """Open311 GeoReport v2 under <site>/@open311/v2/."""
 
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import FACTS
@@ -240,14 +241,31 @@ class TestGetServiceRequests(Open311TestCase):
         response = self.client.get(f"{BASE}/requests/SZ-2000-000001.json", params={"phone": APPLICANT_PHONE})
         self.assertEqual(response.status_code, 404)
 
-    def test_guessing_is_throttled(self):
+    def test_guessing_is_stepped_up_to_the_challenge(self):
         url = f"{BASE}/requests/{self.reference}.json"
-        codes = [self.client.get(url, params={"phone": f"1390000{n:04d}"}).status_code for n in range(12)]
-        self.assertEqual(codes[-1], 429)
+        codes = [self.client.get(url, params={"phone": f"1390000{n:04d}"}).status_code for n in range(6)]
+        self.assertEqual(codes, [404] * 5 + [429])
         response = self.client.get(url, params={"phone": APPLICANT_PHONE})
         self.assertEqual(response.status_code, 429)
         self.assertGeoReport(response, "/@open311/v2/requests/{service_request_id}.{format}")
-        self.assertIn("Retry-After", response.headers)
+        challenge = response.json()[0]["challenge"]
+        question = challenge["question"]
+        answer = NUMERALS.index(question[0]) + NUMERALS.index(question[2])
+        params = {"phone": APPLICANT_PHONE, "challenge_token": challenge["token"], "challenge_answer": answer}
+        self.assertEqual(self.client.get(url, params=params).status_code, 200)
+
+    def test_several_references_in_one_request_count_each(self):
+        # an employer's scan: one phone against ten sequential references at once
+        references = ",".join(f"SZ-2026-{900000 + n:06d}" for n in range(10))
+        response = self.client.get(
+            f"{BASE}/requests.json", params={"service_request_id": references, "phone": APPLICANT_PHONE}
+        )
+        self.assertEqual(response.status_code, 429)  # stepped up after the phone's fifth failure
+        self.assertIn("challenge", response.json()[0])
+        response = self.client.get(
+            f"{BASE}/requests.json", params={"service_request_id": self.reference, "phone": APPLICANT_PHONE}
+        )
+        self.assertEqual(response.status_code, 429)
 
     def test_staff(self):
         response = self.supervisor.get(f"{BASE}/requests.json")

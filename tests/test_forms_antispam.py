@@ -86,6 +86,22 @@ class TestChallenge(FormsTestCase):
         self.assertIn("验证问题回答错误", self.error_of("challenge"))
         self.assertEqual(self.web_cases(), [])
 
+    def test_a_solved_question_is_not_replayed(self):
+        self.switch_on()
+        browser = self.open_form("complaint")
+        right = answer(browser.contents)
+        token = browser.getControl(name="form.widgets.challenge.token").value
+        self.fill(complaint_values(challenge=right))
+        self.submit()
+        self.assertEqual(len(self.web_cases()), 1)
+        # a script that keeps the solved question and its answer for the next filing
+        replay = self.open_form("complaint", self.new_browser())
+        self.fill(complaint_values(challenge=right), replay)
+        replay.getControl(name="form.widgets.challenge.token").value = token
+        self.submit(replay)
+        self.assertIn("验证问题回答错误", self.error_of("challenge", replay))
+        self.assertEqual(len(self.web_cases()), 1)
+
     def test_only_a_signed_hash_of_the_answer_is_sent(self):
         question, token = challenge.new_question()
         right = NUMERALS.index(question[0]) + NUMERALS.index(question[2])

@@ -7,6 +7,7 @@ from datetime import timedelta
 from plone import api
 from plone.protect.authenticator import createToken
 from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.forms.challenge import NUMERALS
 from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.handling import clocks
 from tests.form_helpers import FormsTestCase
@@ -95,19 +96,24 @@ class TestProgress(FormsTestCase):
         self.assertEqual(self.browser.getControl(name="ref").value, self.reference)
         self.assertNotIn("已登记", self.browser.contents)  # the phone is still asked
 
-    def test_repeated_failures_are_refused_with_429(self):
+    def test_repeated_failures_ask_the_challenge_and_never_lock_out(self):
         browser = self.new_browser()
-        for _attempt in range(12):
+        for _attempt in range(5):
             self.look_up(self.reference, "13900000000", browser)
-            if "429" in browser.headers["status"]:
-                break
-        self.assertIn("429", browser.headers["status"])
-        self.assertTrue(int(browser.headers["Retry-After"]) > 0)
-        self.assertIn("秒后再试", self.message(browser))
-        # even the right phone is refused while the reference is locked
+            self.assertIn("未查到", self.message(browser))
+        # the right phone now needs the question answered, and then is heard
         self.look_up(self.reference, PHONE, browser)
         self.assertIn("429", browser.headers["status"])
+        self.assertIn("请先回答验证问题", self.message(browser))
         self.assertNotIn("已登记", browser.contents)
+        question = browser.getControl(name="challenge_answer")  # shown in the form
+        label = browser.contents.split('for="progress-challenge"', 1)[1]
+        text = label.split("：", 1)[1]
+        question.value = str(NUMERALS.index(text[0]) + NUMERALS.index(text[2]))
+        browser.getControl(name="ref").value = self.reference
+        browser.getControl(name="phone").value = PHONE
+        browser.getControl(name="lookup").click()
+        self.assertIn("已登记", browser.contents)
 
     def test_stage_and_statutory_due_date(self):
         self.set_state("routed", route="mediation")

@@ -1,17 +1,23 @@
-"""The citizen's lookup: reference + phone, nothing personal, throttled guesses."""
+"""The citizen's lookup: reference + phone, nothing personal; failed lookups are counted per
+client, reference and phone in the ZODB and step up to the challenge, never lock anyone out."""
 
 from plone import api
+from suizhou.laborrights.cases import counters
+from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import checked_lookup
 from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import Guard
 from suizhou.laborrights.cases.lookup import lookup
-from suizhou.laborrights.cases.lookup import LookupThrottle
-from suizhou.laborrights.cases.lookup import Refused
-from suizhou.laborrights.cases.lookup import throttle
+from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.forms import challenge
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
 from tests.helpers import routable
 
+import transaction
 import unittest
 
 
@@ -19,7 +25,6 @@ class TestLookup(unittest.TestCase):
     layer = INTEGRATION_TESTING
 
     def setUp(self):
-        throttle.reset()
         self.case = new_case(applicant_phone="13907221234")
 
     def test_reference_and_phone_must_both_match(self):
@@ -54,43 +59,139 @@ class TestLookup(unittest.TestCase):
             api.content.transition(self.case, transition="reject", comment="不属于受理范围")
         self.assertEqual(citizen_status(self.case)["outcome"], "不予受理")
 
-    def test_failed_guesses_are_refused(self):
-        reference = self.case.getId()
-        with self.assertRaises(Refused):
-            for _ in range(20):
-                checked_lookup(reference, "13900000000", "10.0.0.1")
-        # the right phone from another client is refused too while the reference is locked
-        with self.assertRaises(Refused):
-            checked_lookup(reference, "13907221234", "10.0.0.2")
+
+PHONE = "13907221234"
 
 
-class TestThrottle(unittest.TestCase):
+def solved(question, token):
+    """(token, answer) of a challenge question, as a citizen answers it."""
+    numerals = challenge.NUMERALS
+    return token, str(numerals.index(question[0]) + numerals.index(question[2]))
+
+
+class TestGuard(unittest.TestCase):
+    """Each call is one request: a transaction that sees what earlier requests committed."""
+
+    layer = FUNCTIONAL_TESTING
+
     def setUp(self):
-        self.now = 1000.0
-        self.throttle = LookupThrottle(free=3, limit=6, window=900, clock=lambda: self.now)
+        counters.reset()
+        self.case = new_case(applicant_phone=PHONE)
+        self.other = new_case(applicant_phone="13800000001")
+        transaction.commit()
+        self.reference = self.case.getId()
 
-    def test_free_failures_then_growing_waits_then_refusal(self):
-        for _ in range(3):
-            self.throttle.check("k")
-            self.throttle.failed("k")
-        self.throttle.check("k")  # the fourth try is still heard
-        self.throttle.failed("k")
-        with self.assertRaises(Refused) as caught:
-            self.throttle.check("k")
-        self.assertEqual(caught.exception.retry_after, 3)
-        self.now += 2.5
-        self.throttle.check("k")
-        self.throttle.failed("k")
-        self.throttle.failed("k")  # six failures: the limit
-        self.now += 60
-        with self.assertRaises(Refused):
-            self.throttle.check("k")
-        self.now += 900
-        self.throttle.check("k")
+    def request(self, reference, phone, client="10.0.0.1", token=None, answer=None):
+        transaction.begin()
+        try:
+            return checked_lookup(reference, phone, client, token, answer)
+        finally:
+            transaction.abort()
 
-    def test_keys_are_independent(self):
-        for _ in range(6):
-            self.throttle.failed("a")
-        with self.assertRaises(Refused):
-            self.throttle.check("a")
-        self.throttle.check("b")
+    def fail(self, times, reference=None, phone=None, client=None):
+        for n in range(times):
+            found = self.request(
+                reference or f"SZ-2026-{900000 + n:06d}",
+                phone or f"1370000{n:04d}",
+                client or f"10.9.0.{n}",
+            )
+            self.assertIsNone(found)
+
+    def challenge_then_answer(self, reference, phone, client):
+        """A correct lookup is stepped up: it succeeds once the question is answered."""
+        with self.assertRaises(ChallengeRequired) as caught:
+            self.request(reference, phone, client)
+        self.assertFalse(caught.exception.wrong)
+        self.assertIn("验证问题", zh(caught.exception.message))
+        token, answer = solved(caught.exception.question, caught.exception.token)
+        self.assertEqual(self.request(reference, phone, client, token, answer), self.case)
+        return token, answer
+
+    def test_correct_lookup_needs_no_challenge(self):
+        self.fail(3)
+        self.assertEqual(self.request(self.reference, "139 0722 1234"), self.case)
+
+    def test_others_failures_from_the_same_client_step_up_not_lock_out(self):
+        self.fail(20, client="10.0.0.1")  # other citizens behind the same proxy address
+        self.challenge_then_answer(self.reference, PHONE, "10.0.0.1")
+        # another client is not concerned
+        self.assertEqual(self.request(self.reference, PHONE, "10.0.0.2"), self.case)
+
+    def test_others_failures_on_the_same_reference_step_up_not_lock_out(self):
+        self.fail(5, reference=self.reference)  # anyone guessing phones for this reference
+        self.challenge_then_answer(self.reference, PHONE, "10.0.0.7")
+        self.assertEqual(self.request(self.other.getId(), "13800000001", "10.0.0.7"), self.other)
+
+    def test_others_failures_with_the_same_phone_step_up_not_lock_out(self):
+        self.fail(5, phone=PHONE)
+        self.challenge_then_answer(self.reference, PHONE, "10.0.0.8")
+
+    def test_employer_scanning_references_with_one_phone_is_stepped_up(self):
+        # one phone against each sequential reference, from changing addresses
+        self.fail(5, phone=PHONE)
+        # the next reference, right or wrong, gets the same question, not the answer
+        for reference in (self.reference, "SZ-2026-999999"):
+            with self.assertRaises(ChallengeRequired):
+                self.request(reference, PHONE, "10.8.0.1")
+
+    def test_a_solved_challenge_is_not_replayed(self):
+        self.fail(5, reference=self.reference)
+        token, answer = self.challenge_then_answer(self.reference, PHONE, "10.0.0.1")
+        with self.assertRaises(ChallengeRequired) as caught:
+            self.request(self.reference, PHONE, "10.0.0.1", token, answer)
+        self.assertTrue(caught.exception.wrong)
+        self.assertIn("回答错误或已过期", zh(caught.exception.message))
+
+    def test_a_wrong_answer_is_refused(self):
+        self.fail(5, reference=self.reference)
+        with self.assertRaises(ChallengeRequired) as caught:
+            self.request(self.reference, PHONE)
+        token, answer = solved(caught.exception.question, caught.exception.token)
+        with self.assertRaises(ChallengeRequired):
+            self.request(self.reference, PHONE, "10.0.0.1", token, str(int(answer) + 1))
+
+    def test_one_request_with_several_lookups_counts_each(self):
+        transaction.begin()
+        guard = Guard("10.0.0.3")
+        for n in range(5):
+            self.assertIsNone(guard.lookup(f"SZ-2026-{800000 + n:06d}", PHONE))
+        with self.assertRaises(ChallengeRequired):
+            guard.lookup(self.reference, PHONE)
+        transaction.abort()
+
+    def test_success_writes_nothing_and_failures_keep_no_phone(self):
+        db = self.layer["portal"]._p_jar.db()
+        before = db.lastTransaction()
+        self.assertEqual(self.request(self.reference, PHONE), self.case)
+        self.assertEqual(db.lastTransaction(), before)
+        self.fail(1, reference=self.reference, phone="13700001111")
+        self.assertNotEqual(db.lastTransaction(), before)
+        transaction.begin()
+        keys = list(get_register()._guard_counters.keys())
+        self.assertEqual(len(keys), 3)
+        self.assertFalse([key for key in keys if "13700001111" in key])
+
+    def test_another_instance_sees_the_counters(self):
+        """A second ZODB connection (another instance, or this one after a restart)."""
+        self.fail(5, reference=self.reference)
+        db = self.layer["portal"]._p_jar.db()
+        manager = transaction.TransactionManager()
+        connection = db.open(transaction_manager=manager)
+        try:
+            register = connection.get(get_register()._p_oid)
+            times = register._guard_counters[f"lookup-reference:{self.reference}"]
+            self.assertEqual(len(times), 5)
+        finally:
+            manager.abort()
+            connection.close()
+        with self.assertRaises(ChallengeRequired):
+            self.request(self.reference, PHONE, "10.0.0.9")
+
+    def test_old_failures_expire_and_are_pruned(self):
+        at = counters.now()
+        key = "lookup-reference:SZ-2026-000001"
+        counters.record([(key, 3600, 5)], at=at - 7200)
+        counters.record([("lookup-reference:SZ-2026-000000", 3600, 5)], at=at)
+        transaction.begin()
+        self.assertEqual(counters.recent(key, 3600), ())
+        self.assertNotIn(key, get_register()._guard_counters)

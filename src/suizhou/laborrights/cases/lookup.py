@@ -1,20 +1,23 @@
 """The citizen's view of a case: looked up by reference number + phone, nothing else personal.
 
-Used by the public progress page and the REST/Open311 status endpoints alike. Wrong guesses
-are counted per client and per reference (``LookupThrottle``): after a few, the next try must
-wait, and after many the lookup is refused for a while (HTTP 429).
+Used by the public progress page and the REST/Open311 status endpoints alike. Failed lookups
+are counted per reference, per phone number and per client, shared by every instance
+(``Guard``): over a budget the next lookup must first solve the local challenge; nobody is
+ever locked out, and a correct reference and phone are never refused for others' errors.
 """
 
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases import counters
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.forms import challenge
+from suizhou.laborrights.forms import signing
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.timezone import w3c
 from suizhou.laborrights.validators import normalize_phone
 from suizhou.laborrights.vocabularies import title_of
-from zope.i18n import translate
 
 import hmac
-import threading
-import time
 
 
 # review_state -> (status code, citizen-facing label)
@@ -34,10 +37,18 @@ STAGES = {
     "arbitration": _("stage_arbitration", default="仲裁中"),
     "inspection": _("stage_inspection", default="监察中"),
 }
-
-
-def _translate(message):
-    return translate(message, context=api.env.getRequest())
+# Budgets of failed lookups: (counter kind, failures heard without a challenge, window seconds).
+CLIENT = ("lookup-client", 20, 15 * 60)
+REFERENCE = ("lookup-reference", 5, 60 * 60)
+PHONE = ("lookup-phone", 5, 24 * 60 * 60)
+STEP_UP = _(
+    "lookup_challenge_required",
+    default="查询次数较多，为保护申请人信息，请先回答验证问题后再查询。",
+)
+WRONG_ANSWER = _(
+    "lookup_challenge_wrong",
+    default="验证问题回答错误或已过期，请回答新的验证问题后再查询。",
+)
 
 
 def lookup(reference, phone):
@@ -62,72 +73,74 @@ def citizen_status(case):
     return {
         "reference": case.getId(),
         "status": code,
-        "status_title": _translate(label),
-        "stage": _translate(stage) if stage else None,
-        "received": case.received.isoformat() if case.received else None,
-        "closed": case.closed.isoformat() if case.closed else None,
+        "status_title": zh(label),
+        "stage": zh(stage) if stage else None,
+        "received": w3c(case.received),
+        "closed": w3c(case.closed),
         "outcome": outcome,
     }
 
 
-class Refused(Exception):
-    """Too many failed lookups: ``retry_after`` seconds until the next try is heard."""
+class ChallengeRequired(Exception):
+    """A budget is used up: the lookup is heard once the challenge (``question``) is solved.
 
-    def __init__(self, retry_after):
-        super().__init__(retry_after)
-        self.retry_after = retry_after
+    ``wrong``: a challenge was answered, but wrongly, after it expired or a second time."""
+
+    def __init__(self, question, token, wrong=False):
+        super().__init__(question)
+        self.question, self.token, self.wrong = question, token, wrong
+
+    @property
+    def message(self):
+        return WRONG_ANSWER if self.wrong else STEP_UP
 
 
-class LookupThrottle:
-    """Failed lookups per key (client address, reference) in a sliding window, in memory.
+class Guard:
+    """The lookups of one request, behind the budgets of failed lookups.
 
-    Up to ``free`` failures cost nothing; each further one doubles the wait before the next
-    try (2, 4, 8 … seconds); at ``limit`` failures the key is refused until the window ends.
-    Per Zope process: behind several instances each counts its own share.
+    Failures are counted per reference, per phone number (a keyed hash of it, never the
+    number) and per client (``request.getClientAddr()``: behind the trusted proxy the
+    address it forwards) in the shared counters (``cases.counters``). While any of the three
+    is over its budget, a lookup is heard only with a solved challenge (one solved challenge
+    for one lookup); otherwise it is heard at once. Only failures are written.
     """
 
-    def __init__(self, free=3, limit=10, window=900, clock=time.monotonic):
-        self.free, self.limit, self.window, self.clock = free, limit, window, clock
-        self._failures = {}
-        self._lock = threading.Lock()
+    def __init__(self, client, token=None, answer=None):
+        self.client, self.token, self.answer = client or "", token, answer
+        self.failed = {}  # failures recorded by this request (not yet in its snapshot)
 
-    def _recent(self, key, now):
-        failures = [t for t in self._failures.get(key, ()) if now - t < self.window]
-        self._failures[key] = failures
-        return failures
+    def keys(self, reference, phone):
+        return (
+            (CLIENT, self.client),
+            (REFERENCE, reference),
+            (PHONE, signing.digest("lookup-phone", normalize_phone(phone))),
+        )
 
-    def check(self, *keys):
-        """Raise Refused if any key must wait."""
-        now = self.clock()
-        with self._lock:
-            for key in keys:
-                failures = self._recent(key, now)
-                if len(failures) >= self.limit:
-                    raise Refused(int(failures[0] + self.window - now) + 1)
-                if len(failures) > self.free:
-                    wait = 2 ** (len(failures) - self.free) - (now - failures[-1])
-                    if wait > 0:
-                        raise Refused(int(wait) + 1)
+    def over_budget(self, keys):
+        for (kind, budget, window), value in keys:
+            key = f"{kind}:{value}"
+            if len(counters.recent(key, window)) + self.failed.get(key, 0) >= budget:
+                return True
+        return False
 
-    def failed(self, *keys):
-        now = self.clock()
-        with self._lock:
-            for key in keys:
-                self._recent(key, now).append(now)
-
-    def reset(self):
-        with self._lock:
-            self._failures.clear()
-
-
-throttle = LookupThrottle()
+    def lookup(self, reference, phone):
+        """The case if reference and phone match, else None; raises ChallengeRequired."""
+        reference = (reference or "").strip().upper()
+        keys = self.keys(reference, phone or "")
+        if self.over_budget(keys):
+            token, answer, self.token, self.answer = self.token, self.answer, None, None
+            if not (token and challenge.solve(token, answer)):
+                raise ChallengeRequired(*challenge.new_question(), wrong=bool(token or answer))
+        case = lookup(reference, phone)
+        if case is None:
+            events = [(f"{kind}:{value}", window, budget) for (kind, budget, window), value in keys]
+            counters.record(events)
+            for key, _window, _budget in events:
+                self.failed[key] = self.failed.get(key, 0) + 1
+        return case
 
 
-def checked_lookup(reference, phone, client):
-    """``lookup`` behind the throttle: raises Refused, returns the case or None."""
-    keys = (f"client:{client}", f"reference:{(reference or '').strip().upper()}")
-    throttle.check(*keys)
-    case = lookup(reference, phone)
-    if case is None:
-        throttle.failed(*keys)
-    return case
+def checked_lookup(reference, phone, client, token=None, answer=None):
+    """One ``Guard(client, token, answer).lookup``: raises ChallengeRequired, returns the
+    case or None."""
+    return Guard(client, token, answer).lookup(reference, phone)

@@ -11,14 +11,13 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.folders import REGISTER_ID
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.timezone import TIMEZONE
-from ZODB.POSException import POSKeyError
 
 import pytz
-import transaction
 
 
 def get_register():
@@ -58,30 +57,16 @@ def _take_number(sequences, year):
 
 
 def _take_number_in_own_transaction(register, year):
-    """Take the next number like a database sequence: in a short transaction of its own.
-
-    Concurrent takers conflict only there and are retried in milliseconds; the filing itself
-    never conflicts on its number, and a filing that aborts leaves a gap, never a duplicate.
-    Returns None while the register is not committed yet (e.g. during site creation).
+    """Take the next number like a database sequence (``in_own_transaction``): the filing
+    itself never conflicts on its number, and a filing that aborts leaves a gap, never a
+    duplicate. Returns None while the register is not committed yet (e.g. during site creation).
     """
-    if register._p_jar is None or register._p_oid is None:
-        return None
-    manager = transaction.TransactionManager()
-    connection = register._p_jar.db().open(transaction_manager=manager)
-    try:
-        for attempt in manager.attempts(20):
-            with attempt:
-                committed_register = connection.get(register._p_oid)
-                sequences = getattr(committed_register, "_reference_sequences", None)
-                if sequences is None:
-                    return None
-                number = _take_number(sequences, year)
-        return number
-    except POSKeyError:
-        return None
-    finally:
-        manager.abort()
-        connection.close()
+
+    def take(committed_register):
+        sequences = getattr(committed_register, "_reference_sequences", None)
+        return None if sequences is None else _take_number(sequences, year)
+
+    return in_own_transaction(register, take)
 
 
 def next_reference(register, year):

@@ -4,13 +4,15 @@ No third-party service is involved (they are unreachable from a government netwo
 field is in every public form but shown only while the registry switch
 ``suizhou.laborrights.filing.challenge_enabled`` is on (``TEnabled`` expression
 ``object/@@filing-challenge-enabled``). The answer is never sent to the browser: the form
-carries a signed hash of it, valid for two hours.
+carries a signed hash of it, valid for two hours, and a solved question is used up
+(``solve``): its nonce is kept in the shared store (``cases.counters``) until it expires.
 """
 
 from plone.schemaeditor.fields import FieldFactory
 from plone.supermodel.exportimport import BaseHandler
 from Products.Five import BrowserView
 from suizhou.laborrights import _
+from suizhou.laborrights.cases import counters
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.settings import setting
 from z3c.form.browser.text import TextWidget
@@ -64,6 +66,21 @@ def is_answer(token, answer):
     return bool(nonce and answer.isdigit()) and signing.verify(_purpose(nonce), str(int(answer)), signature)
 
 
+def solve(token, answer, request=None):
+    """``is_answer``, once: a token already solved (in another request) is refused. Within
+    ``request`` the same token may be checked again (a form validates more than once)."""
+    if not is_answer(token, answer):
+        return False
+    solved = request.other.setdefault("laborrights.solved_challenges", set()) if request else set()
+    if token in solved:
+        return True
+    nonce, _sep, signature = token.partition(":")
+    if not counters.use_once(nonce, int(signature.partition(".")[0])):
+        return False
+    solved.add(token)
+    return True
+
+
 class ChallengeWidget(TextWidget):
     """Shows the question; the answer box starts empty on every display."""
 
@@ -101,7 +118,7 @@ class ChallengeValidator(SimpleFieldValidator):
     def validate(self, value):
         super().validate(value)
         token = self.request.form.get(f"{self.widget.name}.token")
-        if not is_answer(token, value):
+        if not solve(token, value, self.request):
             raise WrongAnswer(value)
 
 

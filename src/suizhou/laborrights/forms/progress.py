@@ -1,8 +1,9 @@
 """办理进度查询: the public progress page, and the applicant's rating once the case is closed.
 
-Reference number and the applicant's phone must both match (``status.checked_lookup``, the
-same throttled lookup as the REST API). Every mismatch gets the same "未查到" answer; too many
-failures from one client or against one reference get HTTP 429 and a Chinese message. Only
+Reference number and the applicant's phone must both match (``lookup.Guard``, the same
+lookup as the REST API). Every mismatch gets the same "未查到" answer; after too many failures
+from one client, against one reference or with one phone number the form asks the challenge
+question first (HTTP 429), and a correct answer with a correct reference and phone is heard. Only
 the citizen-facing status (``status.citizen_status``) and the running statutory clock's due
 date are shown. The lookup is posted, so the phone number stays out of addresses and logs.
 """
@@ -13,17 +14,19 @@ from plone.protect.authenticator import check as check_authenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.lookup import ChallengeRequired
+from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import Guard
 from suizhou.laborrights.forms.rating import can_rate
 from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.forms.rating import RatingRefused
 from suizhou.laborrights.forms.rating import SCORES
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.cases.lookup import checked_lookup
-from suizhou.laborrights.cases.lookup import citizen_status
-from suizhou.laborrights.cases.lookup import Refused
+from suizhou.laborrights.http import no_store
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.timezone import chinese_date
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 
 NOT_FOUND = _(
@@ -38,15 +41,8 @@ def progress_url(reference=None):
     return f"{url}?{urlencode({'ref': reference})}" if reference else url
 
 
-def _zh(message):
-    return translate(message, context=api.env.getRequest(), target_language="zh_CN")
-
-
 def _day(iso):
-    if not iso:
-        return ""
-    value = datetime.fromisoformat(iso)
-    return f"{value.year}年{value.month}月{value.day}日"
+    return chinese_date(datetime.fromisoformat(iso)) if iso else ""
 
 
 def expected(case):
@@ -55,8 +51,8 @@ def expected(case):
     if clock is None:
         return None
     state = clocks.status(clock)
-    due = f"{state.due.year}年{state.due.month}月{state.due.day}日" if state.due else ""
-    return {"stage": _zh(state.title), "due": due, "paused": state.paused}
+    due = chinese_date(state.due)
+    return {"stage": zh(state.title), "due": due, "paused": state.paused}
 
 
 class ProgressView(BrowserView):
@@ -66,13 +62,11 @@ class ProgressView(BrowserView):
     scores = SCORES
 
     def __call__(self):
-        response = self.request.response
-        response.setHeader("Cache-Control", "private, no-store")
-        response.setHeader("X-Robots-Tag", "noindex")
+        no_store(self.request.response)
         form = self.request.form
         self.reference = (form.get("ref") or "").strip()[:40]
         self.phone = (form.get("phone") or "").strip()[:40]
-        self.message = self.status = self.rating = self.rating_message = None
+        self.message = self.status = self.rating = self.rating_message = self.challenge = None
         self.rateable = False
         if self.request.method == "POST":
             self.look_up(form)
@@ -80,37 +74,31 @@ class ProgressView(BrowserView):
 
     def look_up(self, form):
         if not self.reference or not self.phone:
-            self.message = _zh(MISSING)
+            self.message = zh(MISSING)
             return
+        guard = Guard(self.request.getClientAddr(), form.get("challenge_token"), form.get("challenge_answer"))
         try:
-            case = checked_lookup(self.reference, self.phone, self.request.getClientAddr())
-        except Refused as refused:
+            case = guard.lookup(self.reference, self.phone)
+        except ChallengeRequired as required:
             self.request.response.setStatus(429)
-            self.request.response.setHeader("Retry-After", str(refused.retry_after))
-            self.message = _zh(
-                _(
-                    "progress_refused",
-                    default="查询失败次数过多，请 ${seconds} 秒后再试。"
-                    "如忘记受理编号，请携带身份证件到受理窗口或拨打 12333 咨询。",
-                    mapping={"seconds": refused.retry_after},
-                )
-            )
+            self.message = zh(required.message)
+            self.challenge = {"question": required.question, "token": required.token}
             return
         if case is None:
-            self.message = _zh(NOT_FOUND)
+            self.message = zh(NOT_FOUND)
             return
         if form.get("rate"):
             check_authenticator(self.request)
             try:
                 rate(case, form.get("score"), form.get("comment"))
-                self.rating_message = _zh(_("rating_thanks", default="感谢您的评价！"))
+                self.rating_message = zh(_("rating_thanks", default="感谢您的评价！"))
             except RatingRefused as refused:
-                self.rating_message = _zh(refused.message)
+                self.rating_message = zh(refused.message)
         status = citizen_status(case)
         self.status = {
             "reference": status["reference"],
-            "status_title": _zh(status["status_title"]),
-            "stage": _zh(status["stage"]) if status["stage"] else "",
+            "status_title": zh(status["status_title"]),
+            "stage": zh(status["stage"]) if status["stage"] else "",
             "received": _day(status["received"]),
             "closed": _day(status["closed"]),
             "outcome": status["outcome"] or "",

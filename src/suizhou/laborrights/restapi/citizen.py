@@ -1,17 +1,18 @@
 """What a filer or applicant may learn about a case: its receipt and its progress.
 
 No names, numbers or facts: the reference, the citizen-facing status (``status.citizen_status``)
-and where to follow it. Lookups go through ``status.checked_lookup`` (throttled).
+and where to follow it. Lookups go through ``lookup.Guard`` (budgets of failed lookups, then
+the challenge: a 429 ``ChallengeRequired`` answer that carries the question).
 """
 
 from plone import api
 from suizhou.laborrights import _
-from suizhou.laborrights.i18n import zh
-from suizhou.laborrights.restapi.errors import not_found
-from suizhou.laborrights.restapi.errors import too_many_requests
-from suizhou.laborrights.cases.lookup import Refused
-from suizhou.laborrights.cases.lookup import checked_lookup
+from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import Guard
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.restapi.errors import ApiError
+from suizhou.laborrights.restapi.errors import not_found
 from urllib.parse import urlencode
 
 
@@ -46,12 +47,39 @@ def receipt(case):
     }
 
 
-def lookup_or_raise(request, reference, phone):
-    """The case of ``reference`` if ``phone`` is its applicant's, else an ApiError (404/429)."""
+class ChallengeError(ApiError):
+    """429 ``ChallengeRequired``: the error carries ``challenge: {question, token}``; the client
+    repeats its request with ``challenge_token`` and ``challenge_answer``."""
+
+    def __init__(self, required):
+        super().__init__(429, "ChallengeRequired", required.message)
+        self.challenge = {"question": required.question, "token": required.token}
+
+    def body(self):
+        body = super().body()
+        body["error"]["challenge"] = self.challenge
+        return body
+
+
+def guard(request, data=None):
+    """The request's lookup guard; the challenge answer is read from ``data`` (a JSON body)
+    or the request's parameters."""
+    data = request.form if data is None else data
+    token, answer = data.get("challenge_token"), data.get("challenge_answer")
+    return Guard(
+        request.getClientAddr(),
+        token if isinstance(token, str) else None,
+        str(answer) if isinstance(answer, (str, int)) and not isinstance(answer, bool) else None,
+    )
+
+
+def lookup_or_raise(request, reference, phone, lookups=None):
+    """The case of ``reference`` if ``phone`` is its applicant's, else an ApiError (404, or
+    429 with a challenge). ``lookups``: the request's ``guard`` when it looks up several."""
     try:
-        case = checked_lookup(reference, phone, request.getClientAddr())
-    except Refused as refused:
-        raise too_many_requests(refused.retry_after) from None
+        case = (lookups or guard(request)).lookup(reference, phone)
+    except ChallengeRequired as required:
+        raise ChallengeError(required) from None
     if case is None:
         raise not_found(NOT_FOUND)
     return case

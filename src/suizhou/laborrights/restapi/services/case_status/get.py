@@ -1,20 +1,32 @@
-"""GET @case-status?reference=…&phone=…: a case's progress for its applicant.
+"""@case-status: a case's progress for its applicant.
 
-The same rules as the progress page (``status.checked_lookup``): one generic 404 whether the
-reference is unknown or the phone does not match, 429 with Retry-After after repeated failures.
+``POST @case-status`` with the JSON body ``{"reference": …, "phone": …}`` (the phone stays out
+of addresses and access logs); ``GET @case-status?reference=…&phone=…`` still works but is
+deprecated. The same rules as the progress page (``lookup.Guard``): one generic 404 whether the
+reference is unknown or the phone does not match; over a budget of failed lookups a 429
+``ChallengeRequired`` with a question, answered by repeating the request with
+``challenge_token`` and ``challenge_answer``.
 """
 
+from plone.protect.interfaces import IDisableCSRFProtection
 from suizhou.laborrights import _
+from suizhou.laborrights.restapi import contract
+from suizhou.laborrights.restapi.citizen import guard
 from suizhou.laborrights.restapi.citizen import lookup_or_raise
 from suizhou.laborrights.restapi.citizen import public_status
+from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.service import JsonService
+from zope.interface import alsoProvides
 
 
 class CaseStatusGet(JsonService):
+    def parameters(self):
+        return self.param("reference"), self.param("phone"), None
+
     def answer(self):
         self.no_store()
-        reference, phone = self.param("reference"), self.param("phone")
+        reference, phone, data = self.parameters()
         missing = {}
         if not reference:
             missing["reference"] = _("api_error_reference_missing", default="请填写受理编号。")
@@ -22,4 +34,19 @@ class CaseStatusGet(JsonService):
             missing["phone"] = _("api_error_phone_missing", default="请填写申请时的手机号码。")
         if missing:
             raise bad_request(missing)
-        return public_status(lookup_or_raise(self.request, reference, phone))
+        lookups = guard(self.request, data)
+        return public_status(lookup_or_raise(self.request, reference, phone, lookups))
+
+
+class CaseStatusPost(CaseStatusGet):
+    def parameters(self):
+        # Only a JSON body is accepted, which a cross-site form cannot send; nothing is changed.
+        alsoProvides(self.request, IDisableCSRFProtection)
+        data = contract.read_json(self.request)
+        values = []
+        for name in ("reference", "phone"):
+            value = data.get(name)
+            if value is not None and not isinstance(value, str):
+                raise bad_parameter(name)
+            values.append((value or "").strip())
+        return values[0], values[1], data

@@ -2,26 +2,27 @@
 
 Who sees what: a service request is shown in full (with its description) only to staff who may
 view the case; its applicant sees the citizen status after giving the phone number of the
-filing (``phone`` parameter, as on the progress page: throttled, one generic 404). Anyone else
-gets nothing: an empty list, or 404 for one request.
+filing (``phone`` parameter, as on the progress page: budgets of failed lookups, then the
+challenge; one generic 404). Anyone else gets nothing: an empty list, or 404 for one request.
 """
 
 from plone import api
 from suizhou.laborrights import _
-from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.restapi.citizen import ChallengeError
+from suizhou.laborrights.restapi.citizen import guard
 from suizhou.laborrights.restapi.citizen import lookup_or_raise
 from suizhou.laborrights.restapi.citizen import public_status
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.errors import not_found
-from suizhou.laborrights.restapi.errors import too_many_requests
-from suizhou.laborrights.restapi.errors import zh
-from suizhou.laborrights.restapi.hotline import SHANGHAI
 from suizhou.laborrights.restapi.service import PUBLIC_MAX_AGE
 from suizhou.laborrights.restapi.terms import Terms
-from suizhou.laborrights.cases.lookup import Refused
-from suizhou.laborrights.cases.lookup import checked_lookup
+from suizhou.laborrights.timezone import beijing
+from suizhou.laborrights.timezone import w3c
 
 import datetime
 
@@ -172,12 +173,13 @@ def service_requests(view, resource_id):
 
 
 def _applicant_requests(view, references, phone):
-    found = []
+    """Each reference is one lookup, counted and stepped up on its own."""
+    found, lookups = [], guard(view.request)
     for reference in references[:10]:
         try:
-            case = checked_lookup(reference, phone, view.request.getClientAddr())
-        except Refused as refused:
-            raise too_many_requests(refused.retry_after) from None
+            case = lookups.lookup(reference, phone)
+        except ChallengeRequired as required:
+            raise ChallengeError(required) from None
         if case is not None:
             found.append(serialize(case, staff=False))
     return found
@@ -206,10 +208,10 @@ def _date(form, name):
 
 
 def _last_change(case):
-    times = [entry["time"] for entries in (case.workflow_history or {}).values() for entry in entries]
-    if times:
-        return max(times).asdatetime().astimezone(SHANGHAI).isoformat()
-    return case.received.isoformat() if case.received else None
+    """The latest of the workflow's changes, never before the request was received."""
+    times = [beijing(entry["time"]) for entries in (case.workflow_history or {}).values() for entry in entries]
+    times += [beijing(case.received)] if case.received else []
+    return w3c(max(times)) if times else None
 
 
 def _unit_title(uid):

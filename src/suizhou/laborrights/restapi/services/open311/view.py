@@ -42,7 +42,10 @@ def georeport_errors(error):
             {"code": error.status, "description": f"{name}：{message}"}
             for name, message in error.fields.items()
         ]
-    return [{"code": error.status, "description": error.message}]
+    entry = {"code": error.status, "description": error.message}
+    if getattr(error, "challenge", None):  # citizen.ChallengeError: the question to answer
+        entry["challenge"] = error.challenge
+    return [entry]
 
 
 @implementer(IPublishTraverse)

@@ -1,0 +1,139 @@
+"""Counters of failed lookups, filings and used challenges, shared by every Zope instance.
+
+They live in the ZODB, in BTrees of their own on the case register (``_guard_counters``:
+key -> tuple of the recent event times in whole seconds, newest last, at most as many as
+the budget needs; ``_used_challenges``: ``<expires>:<nonce>`` -> True; ``_filings_per_minute``:
+minute -> BTrees Length, the anonymous API filings of the whole site), so all instances see
+them and a restart keeps them. Reads go through the request's connection and write nothing.
+Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
+failed lookup changes the bucket(s) holding its keys (the tree itself only while it is one
+bucket, or when a bucket splits), never the register or anything a filing writes. Expired
+entries are pruned as they are touched.
+"""
+
+from Acquisition import aq_base
+from BTrees.IOBTree import IOBTree
+from BTrees.Length import Length
+from BTrees.OOBTree import OOBTree
+from suizhou.laborrights.cases.own_transaction import in_own_transaction
+from suizhou.laborrights.cases.register import get_register
+
+import time
+
+
+COUNTERS = "_guard_counters"
+CHALLENGES = "_used_challenges"
+MINUTES = "_filings_per_minute"
+PRUNE = 8  # expired neighbours removed with each write
+
+
+def now():
+    return int(time.time())
+
+
+def _tree(register, name, create=False):
+    tree = getattr(aq_base(register), name, None)
+    if tree is None and create:
+        tree = OOBTree()
+        setattr(register, name, tree)
+    return tree
+
+
+def _write(work):
+    """``work(register)`` in a transaction of its own (in the request's while the register
+    is not committed yet)."""
+    register = get_register()
+    result = in_own_transaction(register, work)
+    if result is None:
+        result = work(aq_base(register))
+    return result
+
+
+def recent(key, window, at=None):
+    """The times of ``key``'s events in the last ``window`` seconds (as last committed)."""
+    tree = _tree(get_register(), COUNTERS)
+    at = now() if at is None else at
+    return tuple(t for t in (tree.get(key, ()) if tree is not None else ()) if at - t < window)
+
+
+def record(events, at=None):
+    """Record one event now for each ``(key, window, keep)``: the key keeps its times of the
+    last ``window`` seconds, at most the ``keep`` newest. Returns True."""
+    at = now() if at is None else at
+
+    def work(register):
+        tree = _tree(register, COUNTERS, create=True)
+        for key, window, keep in events:
+            times = tuple(t for t in tree.get(key, ()) if at - t < window)
+            tree[key] = (times + (at,))[-keep:]
+            _prune_after(tree, key, at, window)
+        return True
+
+    return _write(work)
+
+
+def _prune_after(tree, key, at, window):
+    """Remove the next few keys of the same kind whose times are all older than ``window``."""
+    kind = key.split(":", 1)[0] + ":"
+    stale = []
+    for other, times in tree.items(min=key, excludemin=True):
+        if not other.startswith(kind) or len(stale) + 1 > PRUNE:
+            break
+        if not isinstance(times, tuple) or not times or at - times[-1] >= window:
+            stale.append(other)
+    for other in stale:
+        del tree[other]
+
+
+def use_once(nonce, expires, at=None):
+    """Mark a challenge ``nonce`` (valid until ``expires``) as used: True the first time, False
+    if it was used before. Used nonces are kept until they expire."""
+    at = now() if at is None else at
+    key = f"{int(expires):012d}:{nonce}"
+
+    def work(register):
+        used = _tree(register, CHALLENGES, create=True)
+        if key in used:
+            return False
+        used[key] = True
+        for old in list(used.keys(max=f"{at:012d}", excludemax=True))[:PRUNE]:
+            del used[old]
+        return True
+
+    return _write(work)
+
+
+def count_minute(window, at=None):
+    """Count one event in the current minute of the shared per-minute tally (a BTrees Length
+    per minute, so concurrent counts resolve without conflict); minutes older than ``window``
+    seconds are dropped. Returns the count of the last ``window`` seconds, this one included."""
+    at = now() if at is None else at
+    minute, first = at // 60, (at - window) // 60 + 1
+
+    def work(register):
+        minutes = getattr(register, MINUTES, None)
+        if minutes is None:
+            minutes = IOBTree()
+            setattr(register, MINUTES, minutes)
+        if minute in minutes:
+            minutes[minute].change(1)
+        else:
+            minutes[minute] = Length(1)
+        for old in list(minutes.keys(max=first, excludemax=True))[:PRUNE]:
+            del minutes[old]
+        return sum(length() for length in minutes.values(min=first))
+
+    return _write(work)
+
+
+def reset():
+    """Forget every counter and used challenge (tests, or an administrator after an attack)."""
+
+    def work(register):
+        for name in (COUNTERS, CHALLENGES, MINUTES):
+            tree = _tree(register, name)
+            if tree is not None:
+                tree.clear()
+        return True
+
+    _write(work)
