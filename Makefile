@@ -2,6 +2,7 @@
 #   make start   build everything, create the site with demo content, serve http://localhost:8080/Plone
 #   make test    build everything and run the whole test suite
 #   make lint    check the code style (ruff, zpretty; pinned, in .venv-lint), as CI does first
+#   make test-scale  ZEO, RelStorage on PostgreSQL and Varnish built, started and checked (as root)
 PYTHON ?= python3.11
 VENV := .venv
 BUILDOUT_CFG ?= buildout.cfg
@@ -10,7 +11,7 @@ BOOTSTRAP_PINS := zc.buildout==6.0.1 setuptools==84.2.1 pip==26.3 wheel==0.48.0 
 I18N_PINS := i18ndude==6.3.0 lxml==6.1.3 zope.i18nmessageid==8.4 zope.interface==8.7 zope.tal==6.0
 LINT_PINS := ruff==0.17.5 zpretty==4.0.3 beautifulsoup4==4.15.0 lxml==6.1.3 soupsieve==4.1.3 typing-extensions==4.16.0
 
-.PHONY: start test build site clean-data clean i18n lint
+.PHONY: start test build site clean-data clean i18n lint test-scale backup restore
 
 $(VENV)/bin/buildout:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +59,20 @@ lint: .venv-lint/bin/ruff
 		echo "A test module imports from another: move what they share to a tests/*helpers.py module."; \
 		exit 1; \
 	fi
+
+# The production set-ups running (ZEO + 2 instances, RelStorage on PostgreSQL + 2 instances,
+# Varnish in front of ZEO), built in var/scale/ and checked over HTTP, backups restored; see
+# scale/run.sh and docs/deployment.md. Installs postgresql and varnish from Debian when missing.
+test-scale: $(VENV)/bin/buildout
+	scale/run.sh
+
+# FileStorage backups (repozo + the blob directory) into var/backups/; FULL=1 for a full one.
+# restore: stop the instance first; BACKUP_DATE=<a backup's UTC time> for an earlier state.
+backup:
+	deploy/backup.sh
+
+restore:
+	deploy/restore.sh
 
 clean-data:
 	rm -rf var/filestorage var/blobstorage

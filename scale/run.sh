@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# make test-scale: the production set-ups, built and running, checked over HTTP (scale/check.py).
+#
+#   1. ZEO server + two Zope instances sharing the blob directory (profiles/production.cfg):
+#      a case filed on instance 1 is seen and handled on instance 2 and back; blobs both ways.
+#   2. Varnish (Debian package, deploy/varnish.vcl) in front of the two ZEO instances, caching
+#      switched on by scripts/setup_caching.py: anonymous pages from the cache, purged on change,
+#      staff pages, case pages, forms, the API for logged-in users and cookies never cached.
+#   3. Backups of the ZEO set-up (deploy/backup.sh: repozo full + incremental and the blobs),
+#      everything destroyed, deploy/restore.sh, every case, attachment and notice found again.
+#   4. PostgreSQL (Debian package) with RelStorage, history-free, blobs in the database with a
+#      local cache per instance (profiles/relstorage.cfg): the same cross-instance check, then
+#      pg_dump, the database dropped, pg_restore, everything found again.
+#
+# Each set-up is built in its own directory var/scale/<zeo|rel>/ (a buildout.cfg extending the
+# repository's profile, sharing eggs/), never in the developers' bin/ and parts/. Everything
+# listens on 127.0.0.1 on ports 18000-18100 and 15432; whatever this script starts it stops on
+# exit. Needs root (CI) or the Debian packages postgresql and varnish installed beforehand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+SCALE=$ROOT/var/scale
+PYTHON=${PYTHON:-python3.11}
+ZEO_PORT=18100 Z1=18081 Z2=18082 R1=18091 R2=18092 VARNISH_PORT=18000 PG_PORT=15432
+started=$(date +%s)
+
+RUN=$(mktemp -d /tmp/laborrights-scale.XXXXXX)
+chmod 755 "$RUN"
+export SCALE_RESULTS=$RUN/results
+: >"$SCALE_RESULTS"
+STEP="start"
+step() { STEP=$1; echo; echo "== test-scale: $1"; }
+pass() { echo "PASS: $1" | tee -a "$SCALE_RESULTS"; }
+fail() { echo "FAIL: $1" | tee -a "$SCALE_RESULTS"; }
+
+PG_BIN=""
+stop_all() {
+    status=$?
+    set +e
+    if [ "$status" -ne 0 ]; then
+        fail "step '$STEP' stopped with status $status (see above)"
+    fi
+    echo; echo "== test-scale: stopping everything it started"
+    for dir in "$SCALE/zeo" "$SCALE/rel"; do
+        for instance in instance1 instance2; do
+            [ -x "$dir/bin/$instance" ] && "$dir/bin/$instance" stop >/dev/null 2>&1
+        done
+    done
+    [ -x "$SCALE/zeo/bin/zeoserver" ] && "$SCALE/zeo/bin/zeoserver" stop >/dev/null 2>&1
+    [ -f "$RUN/varnish.pid" ] && kill "$(cat "$RUN/varnish.pid")" 2>/dev/null
+    if [ -n "$PG_BIN" ] && [ -f "$RUN/pg/postmaster.pid" ]; then
+        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN/pg" -m fast stop >/dev/null 2>&1
+    fi
+    passed=$(grep -c '^PASS' "$SCALE_RESULTS")
+    failed=$(grep -c '^FAIL' "$SCALE_RESULTS")
+    rm -rf "$RUN"
+    echo "test-scale: took $(( $(date +%s) - started )) s"
+    echo "test-scale: $passed passed, $failed failed"
+    if [ "$failed" -ne 0 ] || [ "$status" -ne 0 ]; then
+        exit 1
+    fi
+    exit 0
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+step "Debian packages (postgresql, varnish)"
+if ! command -v varnishd >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql varnish >/dev/null
+fi
+PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
+echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(varnishd -V 2>&1 | head -1)"
+
+step "build the ZEO and RelStorage set-ups in var/scale/ (eggs shared with the checkout)"
+make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
+PASSWORD="Scale-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SCALE_ADMIN="admin:$PASSWORD"
+build() {  # build <name> <profile> <buildout options…>
+    local dir=$SCALE/$1 profile=$2
+    shift 2
+    mkdir -p "$dir"
+    printf '[buildout]\nextends = %s/profiles/%s\ndevelop = %s\neggs-directory = %s/eggs\n' \
+        "$ROOT" "$profile" "$ROOT" "$ROOT" >"$dir/buildout.cfg"
+    # A clean state every run: the data of the previous run goes, the built parts stay.
+    rm -rf "$dir/var"
+    (cd "$dir" && "$ROOT/.venv/bin/buildout" -N -q -c buildout.cfg "site:admin=admin:$PASSWORD" "$@")
+}
+build zeo production.cfg ports:zeoserver=$ZEO_PORT ports:instance1=$Z1 ports:instance2=$Z2 \
+    site:caching-proxy=http://127.0.0.1:$VARNISH_PORT
+build rel relstorage.cfg ports:instance1=$R1 ports:instance2=$R2 \
+    relstorage:host=127.0.0.1 relstorage:port=$PG_PORT "relstorage:password=$PASSWORD"
+pass "both set-ups built (admin password given on the command line, 'site:admin=admin:…')"
+
+wait_http() {  # wait_http <url>: until the instance answers (2 minutes at most)
+    for _ in $(seq 240); do
+        if curl -s -o /dev/null "$1"; then return 0; fi
+        sleep 0.5
+    done
+    fail "$1 did not answer within 2 minutes"
+    return 1
+}
+start_instances() {  # start_instances <dir> <port1> <port2>
+    "$1/bin/instance1" start >/dev/null
+    "$1/bin/instance2" start >/dev/null
+    wait_http "http://127.0.0.1:$2/Plone" && wait_http "http://127.0.0.1:$3/Plone"
+}
+stop_instances() {
+    "$1/bin/instance1" stop >/dev/null
+    "$1/bin/instance2" stop >/dev/null
+}
+check() { "$PYTHON" "$ROOT/scale/check.py" "$@"; }
+run_logged() {  # run_logged <name> <command…>: output to $RUN/<name>.log, its end shown on failure
+    local name=$1
+    shift
+    if ! "$@" >"$RUN/$name.log" 2>&1; then
+        echo "--- $* failed; the end of its output:"
+        grep -v '^WARNING' "$RUN/$name.log" | tail -40
+        return 1
+    fi
+    grep -v '^WARNING' "$RUN/$name.log" | tail -1
+}
+
+ZEO=$SCALE/zeo
+Z1_URL=http://127.0.0.1:$Z1/Plone Z2_URL=http://127.0.0.1:$Z2/Plone
+step "ZEO: server, site (SITE_DEMO=0), caching set-up, two instances"
+"$ZEO/bin/zeoserver" start >/dev/null
+SITE_DEMO=0 run_logged zeo-site "$ZEO/bin/instance1" run scripts/create_site.py
+run_logged zeo-caching "$ZEO/bin/instance1" run scripts/setup_caching.py
+start_instances "$ZEO" $Z1 $Z2
+pass "ZEO server on :$ZEO_PORT, instances on :$Z1 and :$Z2"
+
+step "ZEO: a case filed on instance 1, seen and handled on instance 2"
+check cross "$Z1_URL" "$Z2_URL" --state "$RUN/zeo-state.json" || true
+
+step "Varnish (deploy/varnish.vcl) in front of the two ZEO instances"
+sed -e "s/\"8081\"/\"$Z1\"/" -e "s/\"8082\"/\"$Z2\"/" deploy/varnish.vcl >"$RUN/varnish.vcl"
+varnishd -a 127.0.0.1:$VARNISH_PORT -T none -n "$RUN/varnish" -P "$RUN/varnish.pid" \
+    -f "$RUN/varnish.vcl" -s malloc,64m
+wait_http "http://127.0.0.1:$VARNISH_PORT/Plone"
+check varnish "http://127.0.0.1:$VARNISH_PORT/Plone" "$Z1_URL" || true
+
+step "ZEO backups: full (make backup FULL=1), one more case, incremental (make backup)"
+BACKUP_ENV=(DATA_FS="$ZEO/var/filestorage/Data.fs" BLOB_DIR="$ZEO/var/blobstorage"
+    BACKUP_DIR="$RUN/backups" REPOZO="$ZEO/bin/repozo")
+env "${BACKUP_ENV[@]}" FULL=1 deploy/backup.sh
+sleep 1  # repozo names its files by the second
+check add "$Z1_URL" --state "$RUN/zeo-state.json" || true
+env "${BACKUP_ENV[@]}" deploy/backup.sh
+ls "$RUN/backups/filestorage" | grep -qE "\.deltafsz?$" && pass "an incremental backup (.deltafs) was made" \
+    || fail "no incremental backup (.deltafs)"
+
+step "ZEO: destroy the database and the blobs, restore (make restore), start again"
+stop_instances "$ZEO"
+"$ZEO/bin/zeoserver" stop >/dev/null
+rm -rf "$ZEO/var/filestorage" "$ZEO/var/blobstorage"
+env "${BACKUP_ENV[@]}" deploy/restore.sh
+"$ZEO/bin/zeoserver" start >/dev/null
+start_instances "$ZEO" $Z1 $Z2
+check verify "$Z2_URL" --state "$RUN/zeo-state.json" || true
+kill "$(cat "$RUN/varnish.pid")" && rm -f "$RUN/varnish.pid"
+stop_instances "$ZEO"
+"$ZEO/bin/zeoserver" stop >/dev/null
+
+REL=$SCALE/rel
+R1_URL=http://127.0.0.1:$R1/Plone R2_URL=http://127.0.0.1:$R2/Plone
+step "PostgreSQL: a cluster of its own in $RUN/pg on :$PG_PORT"
+install -d -o postgres -g postgres -m 700 "$RUN/pg"
+install -o postgres -m 600 /dev/null "$RUN/pg.pw" && echo postgres >"$RUN/pg.pw"
+runuser -u postgres -- "$PG_BIN/initdb" -D "$RUN/pg" -E UTF8 --locale=C.UTF-8 -A scram-sha-256 \
+    --pwfile="$RUN/pg.pw" -U postgres >/dev/null
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN/pg" -l "$RUN/pg/server.log" -w \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $RUN/pg" start >/dev/null
+psql_admin() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PG_PORT -U postgres "$@"; }
+psql_admin -c "CREATE USER plone WITH PASSWORD '$PASSWORD'"
+psql_admin -c "CREATE DATABASE plone OWNER plone ENCODING 'UTF8'"
+pass "PostgreSQL on 127.0.0.1:$PG_PORT, database plone owned by plone"
+
+step "RelStorage: site (SITE_DEMO=0), two instances, cross-instance check"
+SITE_DEMO=0 run_logged rel-site "$REL/bin/instance1" run scripts/create_site.py
+start_instances "$REL" $R1 $R2
+check cross "$R1_URL" "$R2_URL" --state "$RUN/rel-state.json" || true
+keep=$(PGPASSWORD=$PASSWORD psql -At -h 127.0.0.1 -p $PG_PORT -U plone plone \
+    -c "SELECT count(*) FROM information_schema.tables WHERE table_name = 'transaction'")
+[ "$keep" = 0 ] && pass "history-free: no 'transaction' table" || fail "history-preserving tables found"
+blobs=$(PGPASSWORD=$PASSWORD psql -At -h 127.0.0.1 -p $PG_PORT -U plone plone -c "SELECT count(*) FROM blob_chunk")
+[ "$blobs" -gt 0 ] && pass "blobs are in the database ($blobs blob chunk(s))" || fail "no blob in the database"
+
+step "RelStorage backup: pg_dump, drop the database and the blob caches, pg_restore"
+PGPASSWORD=$PASSWORD pg_dump -Fc -h 127.0.0.1 -p $PG_PORT -U plone -f "$RUN/plone.dump" plone
+stop_instances "$REL"
+psql_admin -c "DROP DATABASE plone"
+psql_admin -c "CREATE DATABASE plone OWNER plone ENCODING 'UTF8'"
+rm -rf "$REL/var/blobcache"
+PGPASSWORD=$PASSWORD pg_restore -h 127.0.0.1 -p $PG_PORT -U plone -d plone --no-owner "$RUN/plone.dump"
+pass "pg_dump ($(du -h "$RUN/plone.dump" | cut -f1)) restored into a new database"
+start_instances "$REL" $R1 $R2
+check verify "$R2_URL" --state "$RUN/rel-state.json" || true
