@@ -320,6 +320,6 @@ class TestStaffAndHotlineFiling(ApiTestCase):
         case = find_case(response.json()["reference"])
         case_url = case.absolute_url()
         answer = self.hotline.get(case_url)
-        self.assertEqual(answer.status_code, 401)
+        self.assertEqual(answer.status_code, 404)  # as for a reference never given
         self.assertNoPersonalData(answer)
         self.assertNotIn(json.dumps(filing()["applicant"]["name"])[1:-1], answer.text)

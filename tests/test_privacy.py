@@ -239,10 +239,14 @@ class TestNoCaseDataForThePublic(unittest.TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn(NAME, response.text)
 
-    def test_logged_in_staff_of_another_unit_are_refused_as_before(self):
-        response = self.get(self.session("member"), self.paths[0], headers={"Accept": "text/html"})
-        self.assertEqual(response.status_code, 302)  # Unauthorized: Plone's challenge
-        self.assertTrue(any(page in response.headers["Location"] for page in LOGIN_PAGES))
+    def test_logged_in_accounts_without_the_case_get_not_found(self):
+        """As for a reference that was never given (every role: test_privacy_roles)."""
+        session = self.session("member")
+        made_up = f"{self.paths[0].rsplit('/', 1)[0]}/{MADE_UP}"
+        response = self.get(session, self.paths[0], headers={"Accept": "text/html"})
+        unknown = self.get(session, made_up, headers={"Accept": "text/html"})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.content.replace(self.references[0].encode(), MADE_UP.encode()), unknown.content)
 
     def test_staff_log_in_with_the_login_form_then_open_the_case(self):
         browser = self.log_in_with_the_form("login")

@@ -20,6 +20,7 @@ from datetime import datetime
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import case_for_ticket
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling.assignment import station as find_station
@@ -52,6 +53,14 @@ MSG_STATION = _("desk_error_station_district", default="受理场所不在所选
 
 
 def ticket_taken(ticket, reference):
+    """Names the case filed for the ticket only to a user who may see that case."""
+    case = find_case(reference)
+    if case is None or not api.user.has_permission("View", obj=case):
+        return _(
+            "desk_error_ticket_taken_elsewhere",
+            default="12345工单号“${ticket}”已登记，同一工单不能重复登记。",
+            mapping={"ticket": ticket},
+        )
     return _(
         "desk_error_ticket_taken",
         default="12345工单号“${ticket}”已登记为事项${reference}，同一工单不能重复登记。",

@@ -11,6 +11,8 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from suizhou.laborrights import _
 from suizhou.laborrights import validators
+from suizhou.laborrights.content.case_folder import may_not_view
+from suizhou.laborrights.content.case_folder import not_found_here
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from z3c.form.interfaces import IAddForm
 from z3c.form.interfaces import IEditForm
@@ -168,6 +170,14 @@ class ICase(model.Schema):
         min_length=1,
     )
     directives.widget("dispute_types", CheckBoxFieldWidget)
+    employment_ended = schema.Date(
+        title=_("label_employment_ended", default="劳动关系终止日期（离职日期）"),
+        description=_(
+            "help_employment_ended",
+            default="已离职的填写；仍在职的不填。用于提示一年仲裁时效（《劳动争议调解仲裁法》第二十七条），不影响登记。",
+        ),
+        required=False,
+    )
     claim_amount = schema.Decimal(
         title=_("label_claim_amount", default="请求金额（元）"),
         required=False,
@@ -258,6 +268,14 @@ class Case(Container):
     @property
     def reference(self):
         return self.getId()
+
+    def __before_publishing_traverse__(self, arg1, arg2=None):
+        """Not found, exactly like a reference that was never given, for a logged-in user who
+        may not view the case: its pages, documents, attachments and REST endpoints alike."""
+        request = arg2 or arg1
+        if may_not_view(self, request):
+            not_found_here(request)
+        super().__before_publishing_traverse__(arg1, arg2)
 
     def Title(self):
         return self.getId()

@@ -7,7 +7,9 @@ splits (the one change of a tree that cannot be merged) rare.
 
 For a request that logs nobody in (no credentials, or credentials that are not valid), the
 register and everything in it is not found: a case answers exactly like a reference that does
-not exist (404), instead of asking to log in.
+not exist (404), instead of asking to log in. A logged-in user who may not view a case (another
+unit's staff, the 12345 integration, a publicity or partner account) gets that same 404 for the
+case and everything below it (``Case.__before_publishing_traverse__``).
 """
 
 from Acquisition import aq_inner
@@ -50,6 +52,35 @@ def logs_someone_in(context, request):
     return False
 
 
+def may_not_view(case, request):
+    """Does the request log in a user (of the site, or of the Zope root) who lacks View on
+    ``case``? The same users ZPublisher would find once traversal is done, asked now, while
+    every address below the case is still alike. Nobody logged in: False (the register has
+    already answered for the anonymous visitor)."""
+    site = getToolByName(case, "portal_url").getPortalObject()
+    for user_folder in (site.acl_users, aq_parent(aq_inner(site)).acl_users):
+        if IPluggableAuthService.providedBy(user_folder):
+            plugins = user_folder.plugins
+            users = (
+                user_folder._findUser(plugins, user_id, login, request=request)
+                for user_id, login in user_folder._extractUserIds(request, plugins)
+            )
+        else:
+            name, password = user_folder.identify(request._auth)  # a plain Zope user folder
+            found = user_folder.authenticate(name, password, request) if name else None
+            users = [found.__of__(user_folder)] if found is not None else []
+        for user in users:
+            if user is not None:
+                return not user.has_permission("View", case)
+    return False
+
+
+def not_found_here(request):
+    """Answer as the folder above would for a name that is not in it: not found."""
+    request["PARENTS"].pop()
+    request.response.notFoundError(request["URL"])
+
+
 @implementer(ICaseFolder)
 class CaseFolder(Container):
     _ordering = "unordered"
@@ -68,8 +99,7 @@ class CaseFolder(Container):
         in_register = ICaseFolder.providedBy(aq_parent(aq_inner(self)))
         if not in_register and not logs_someone_in(self, request):
             # The error page belongs to the folder above, as for any name that is not there.
-            request["PARENTS"].pop()
-            request.response.notFoundError(request["URL"])
+            not_found_here(request)
         super().__before_publishing_traverse__(arg1, arg2)
 
     def _initBTrees(self):

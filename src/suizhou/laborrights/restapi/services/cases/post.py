@@ -1,10 +1,12 @@
 """POST @cases: file a case in the contract's JSON shape (see docs/api.md).
 
 201 with the reference number and the status URL; for a 12345 ticket already filed, 200 with
-the existing case's reference (the hotline may resend a ticket as often as it likes). Nothing
+the existing case's reference (the hotline may resend a ticket as often as it likes; staff
+who may not see that case get the 400 of a taken ticket, which names no case). Nothing
 is stored unless everything is valid.
 """
 
+from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from suizhou.laborrights.cases import channels
 from suizhou.laborrights.cases.filing import file_case
@@ -12,10 +14,19 @@ from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.cases.register import case_for_ticket
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi import contract
+from suizhou.laborrights.restapi import filing_limits
 from suizhou.laborrights.restapi.citizen import receipt
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.service import JsonService
 from zope.interface import alsoProvides
+
+
+def may_see_ticket(case):
+    """The 12345 integration (whose tickets they are) and the staff who may view the case learn
+    its reference and status; anyone else is refused as for any taken ticket, without them."""
+    return api.user.has_permission(channels.HOTLINE_PERMISSION, obj=api.portal.get()) or (
+        api.user.has_permission("View", obj=case)
+    )
 
 
 class CasesPost(JsonService):
@@ -24,6 +35,7 @@ class CasesPost(JsonService):
         alsoProvides(self.request, IDisableCSRFProtection)
         self.no_store()
         data = contract.read_json(self.request)
+        filing_limits.check(self.request, data)  # anonymous callers: rate limits, challenge
         contract.check_honeypot(data)
         fields, errors = contract.case_fields(data)
         filer = channels.filer_for(fields.get("district"))
@@ -32,7 +44,7 @@ class CasesPost(JsonService):
         if filer == channels.STAFF and ticket:
             filed = case_for_ticket(ticket)
             existing = find_case(filed) if filed else None
-            if existing is not None:
+            if existing is not None and may_see_ticket(existing):
                 return receipt(existing)  # 200: this ticket is filed already
 
         try:
