@@ -63,6 +63,7 @@ ACTION_TITLES = {
     "notified": _("history_notified", default="通知"),
     "document": _("history_document", default="生成文书"),
     "rated": _("history_rated", default="服务评价"),
+    "anonymised": _("history_anonymised", default="超过保存期限，匿名化处理"),
 }
 
 SYSTEM_ACTOR = "system"
