@@ -15,6 +15,8 @@ from suizhou.laborrights.controlpanels.statutory import IStatutorySettings
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.forms.progress import progress_url
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.masking import mask_name
+from suizhou.laborrights.masking import mask_phone
 from suizhou.laborrights.notifications.outbox import queue_mail
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.timezone import chinese_datetime
@@ -57,16 +59,6 @@ def remember_filing(case, form_title, action):
 def filing_record(case):
     """What the web filing of ``case`` recorded (empty for cases registered elsewhere)."""
     return dict(IAnnotations(case).get(FILING_KEY, {}))
-
-
-def mask_name(name):
-    name = (name or "").strip()
-    return name[:1] + "*" * min(len(name) - 1, 3) if name else ""
-
-
-def mask_phone(phone):
-    phone = (phone or "").strip()
-    return phone[:3] + "****" + phone[-4:] if len(phone) >= 8 else "****"
 
 
 def receipt_data(case):

@@ -24,7 +24,9 @@ from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
-from suizhou.laborrights.notifications.sms import mask_phone
+from suizhou.laborrights.masking import mask_email
+from suizhou.laborrights.masking import mask_phone
+from suizhou.laborrights.masking import mask_text
 from suizhou.laborrights.settings import setting
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
@@ -62,13 +64,7 @@ class PendingMessage(Persistent):
         return self.next_try is not None and self.next_try <= at and self.claimed_until <= at
 
     def masked_recipient(self):
-        return mask_phone(self.recipient) if self.kind == "sms" else mask_address(self.recipient)
-
-
-def mask_address(address):
-    """w***@example.org: enough to tell messages apart, not enough to write to someone."""
-    local, at, domain = (address or "").partition("@")
-    return f"{local[:1]}***@{domain}" if at else "***"
+        return mask_phone(self.recipient) if self.kind == "sms" else mask_email(self.recipient)
 
 
 def intervals():
@@ -91,7 +87,7 @@ def _queue(site, create=False):
 
 
 def describe(kind, recipient):
-    return f"SMS to {mask_phone(recipient)}" if kind == "sms" else f"e-mail to {mask_address(recipient)}"
+    return f"SMS to {mask_phone(recipient)}" if kind == "sms" else f"e-mail to {mask_email(recipient)}"
 
 
 def keep(site, kind, recipient, summary, payload, error):
@@ -119,7 +115,7 @@ def keep(site, kind, recipient, summary, payload, error):
 
 def _error_text(error):
     text = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else str(error)
-    return text[:ERROR_LENGTH]
+    return mask_text(text)[:ERROR_LENGTH]  # a refused recipient's address is in the text
 
 
 def pending(site):
