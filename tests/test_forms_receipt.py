@@ -6,7 +6,11 @@ from PIL import Image
 from plone import api
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.forms import signing
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms.receipt import PURPOSE
+from suizhou.laborrights.masking import mask_id_number
+from suizhou.laborrights.masking import mask_phone
 from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
@@ -14,6 +18,7 @@ from tests.form_helpers import PDF
 from tests.pdf_helpers import pdf_text
 
 import re
+import time
 import transaction
 
 
@@ -66,7 +71,8 @@ class TestReceipt(FormsTestCase):
             "劳动保障一站式维权事项受理登记表",
             self.reference,
             "测试投诉人张三",
-            APPLICANT_PHONE,
+            mask_phone(APPLICANT_PHONE),
+            mask_id_number(self.case.applicant_id_number),
             "随州市测试建材有限公司",
             "拖欠工资",
             "2026年8月至10月的工资一直未发放。",
@@ -75,6 +81,23 @@ class TestReceipt(FormsTestCase):
             f"@@case-progress?ref={self.reference}",
         ):
             self.assertIn(expected, text)
+        # The citizen's copy: the ID number and the phone only in part (the staff's are full).
+        self.assertNotIn(APPLICANT_PHONE, text)
+        self.assertNotIn(self.case.applicant_id_number, text)
+
+    def test_the_staffs_registration_form_is_in_full(self):
+        browser = self.new_browser()
+        browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+        browser.open(f"{self.case.absolute_url()}/@@intake-receipt.pdf")
+        data = browser.contents
+        text = pdf_text(data if isinstance(data, bytes) else data.encode("latin-1"))
+        self.assertIn(APPLICANT_PHONE, text)
+        self.assertIn(self.case.applicant_id_number, text)
+
+    def test_the_receipt_link_lasts_two_hours(self):
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.filing.receipt_valid_hours"), 2)
+        expires = float(re.search(r"t=(\d+)\.", self.browser.url).group(1))
+        self.assertAlmostEqual(expires - time.time(), 2 * 3600, delta=120)
 
     def test_qr_code_to_the_progress_page(self):
         self.browser.open(f"{self.portal.absolute_url()}/@@case-progress-qr.png?ref={self.reference}")
@@ -97,6 +120,10 @@ class TestReceipt(FormsTestCase):
         [attachment] = list(message.iter_attachments())
         self.assertEqual(attachment.get_filename(), f"{self.reference}.pdf")
         self.assertTrue(attachment.get_content().startswith(b"%PDF"))
+        text = pdf_text(attachment.get_content())
+        self.assertIn(mask_phone(APPLICANT_PHONE), text)
+        self.assertNotIn(APPLICANT_PHONE, text)
+        self.assertNotIn(self.case.applicant_id_number, text)
 
     def test_no_mail_without_an_address(self):
         self.file("complaint", complaint_values(applicant_phone="13907220001"))

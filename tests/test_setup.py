@@ -24,7 +24,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile("suizhou.laborrights:default"), ("1013",))
+        self.assertEqual(setup.getLastVersionForProfile("suizhou.laborrights:default"), ("1014",))
 
     def test_browserlayer(self):
         self.assertIn(IBrowserLayer, registered_layers())

@@ -264,3 +264,23 @@ class TestUpgrade1011(UpgradeTestCase):
         self.assertIn("Site Administrator", roles)
         controlpanel = api.portal.get_tool("portal_controlpanel")
         self.assertIn("laborrights-outbox", [action.getId() for action in controlpanel.listActions()])
+
+
+class TestUpgrade1014(UpgradeTestCase):
+    """Receipt links with a short lifetime."""
+
+    RECORD = "suizhou.laborrights.filing.receipt_valid_hours"
+
+    def test_the_old_default_becomes_two_hours(self):
+        api.portal.set_registry_record(self.RECORD, 24)  # as a 1013 site was
+
+        self.upgrade_from("1013")
+
+        self.assertEqual(api.portal.get_registry_record(self.RECORD), 2)
+
+    def test_a_lifetime_the_administrator_chose_is_kept(self):
+        api.portal.set_registry_record(self.RECORD, 6)
+
+        self.upgrade_from("1013")
+
+        self.assertEqual(api.portal.get_registry_record(self.RECORD), 6)

@@ -64,9 +64,10 @@ class IFilingSettings(model.Schema):
         title=_("label_receipt_valid_hours", default="网上回执链接有效期（小时）"),
         description=_(
             "help_receipt_valid_hours",
-            default="提交后跳转的回执页面及其PDF下载链接在此期间内有效；此后请凭受理编号查询进度。",
+            default="提交后跳转的回执页面及其PDF下载链接在此期间内有效；此后请凭受理编号查询进度。"
+            "链接可能留在浏览器记录和日志中，宜短。",
         ),
-        default=24,
+        default=2,
         min=1,
     )
 

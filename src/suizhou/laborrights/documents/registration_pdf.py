@@ -12,6 +12,8 @@ from suizhou.laborrights.documents.pdf_base import paragraph
 from suizhou.laborrights.documents.pdf_base import particulars
 from suizhou.laborrights.documents.pdf_base import qr_image
 from suizhou.laborrights.documents.pdf_base import style
+from suizhou.laborrights.masking import mask_id_number
+from suizhou.laborrights.masking import mask_phone
 from suizhou.laborrights.vocabularies import title_of
 
 
@@ -32,7 +34,10 @@ def _yes_no(value):
     return "是" if value else "否"
 
 
-def _rows(case, data):
+def _rows(case, data, masked):
+    id_number, phone = case.applicant_id_number, case.applicant_phone
+    if masked:
+        id_number, phone = mask_id_number(id_number), mask_phone(phone)
     amount = f"{case.claim_amount:,.2f} 元" if case.claim_amount is not None else ""
     return [
         ("受理信息", None),
@@ -44,8 +49,8 @@ def _rows(case, data):
         ("受理场所", data["station"]),
         ("申请人", None),
         ("姓名", case.applicant_name),
-        ("公民身份号码", case.applicant_id_number),
-        ("联系电话", case.applicant_phone),
+        ("公民身份号码", id_number),
+        ("联系电话", phone),
         ("联系地址", case.applicant_address),
         ("灵活就业/平台从业人员", _yes_no(case.applicant_gig_worker)),
         ("被申请人（用人单位）", None),
@@ -64,13 +69,17 @@ def _rows(case, data):
     ]
 
 
-def _table(case, data):
-    return particulars(_rows(case, data), [42 * mm, 128 * mm], LABEL, BODY, HEADING)
+def _table(case, data, masked):
+    return particulars(_rows(case, data, masked), [42 * mm, 128 * mm], LABEL, BODY, HEADING)
 
 
-def registration_pdf(case, data):
-    """PDF bytes of the registration form of ``case``; ``data`` is ``receipt.receipt_data``."""
-    story = [_p(TITLE, TITLE_STYLE), Spacer(1, 4 * mm), _table(case, data), Spacer(1, 6 * mm)]
+def registration_pdf(case, data, masked=False):
+    """PDF bytes of the registration form of ``case``; ``data`` is ``receipt.receipt_data``.
+
+    ``masked``: the citizen's copy (through the signed receipt link, or by e-mail) shows the ID
+    number and phone in part; the staff's copy shows them in full.
+    """
+    story = [_p(TITLE, TITLE_STYLE), Spacer(1, 4 * mm), _table(case, data, masked), Spacer(1, 6 * mm)]
     story.append(_p("受理回执", HEADING))
     if data["next_steps"]:
         story += [_p("后续办理：", LABEL), _p(data["next_steps"])]

@@ -87,4 +87,4 @@ class ReceiptPDFView(ReceiptBase):
         response = self.request.response
         response.setHeader("Content-Type", "application/pdf")
         response.setHeader("Content-Disposition", f'attachment; filename="{case.getId()}.pdf"')
-        return registration_pdf(case, receipt_data(case))
+        return registration_pdf(case, receipt_data(case), masked=True)
