@@ -14,6 +14,7 @@ from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
 from suizhou.laborrights.forms.install import create_forms
 from suizhou.laborrights.interfaces import IStationDirectory
+from suizhou.laborrights.public.setup import create_sections
 from suizhou.laborrights.public.setup import set_layouts
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
@@ -124,6 +125,7 @@ def post_install(context):
     # The public forms (forms/models/*.xml), which register web filings as cases.
     create_forms(portal)
     # The public pages as the layouts of the site root and the publication folders.
+    create_sections(portal)
     set_layouts(portal)
 
 

@@ -2,7 +2,8 @@
 ``suizhou.laborrights.public.*`` (the prefix is a stored name: never change it).
 
 What another city changes without code: the entries of the home page, the hotlines, where the
-filing forms are, the map's tile server and the search words of each dispute type.
+filing forms are, the map's tile server, the search words of each dispute type and the search
+synonyms, and the site's identity in the footer (主办/承办单位, 备案号, 网站标识码, 找错 link).
 Lines are ``字段|字段|…``; a link is relative to the site root unless it starts with ``http``
 or ``/``.
 """
@@ -130,6 +131,64 @@ class IPublicSettings(model.Schema):
             "employer_consultation|企业咨询 用工咨询 仲裁员进企业 企业出题",
         ),
         missing_value=(),
+        required=False,
+    )
+    search_synonyms = schema.Tuple(
+        title=_("label_search_synonyms", default="搜索同义词"),
+        description=_(
+            "help_search_synonyms",
+            default="每行一组同义词（空格分隔）。搜索其中任何一个词，就按整组词查找：搜“欠工资”也能找到"
+            "“欠薪”“拖欠工资”的内容。搜索这些词（以及争议类型的检索词）时，办事指南、告知清单和典型案例"
+            "排在服务站点和调解员之前。",
+        ),
+        value_type=schema.TextLine(),
+        default=(
+            "欠薪 欠工资 拖欠工资 工资拖欠 欠发工资 讨薪 不发工资 拿不到工资",
+            "工伤 受伤 工作受伤 上班受伤 工伤认定 职业病",
+            "辞退 开除 解雇 炒鱿鱼 解除劳动合同 被裁员",
+            "社保 社会保险 五险 没交社保 社保补缴",
+            "加班 加班费 加班工资",
+            "劳动合同 合同 没签合同 未签合同",
+            "仲裁 劳动仲裁 打官司",
+        ),
+        missing_value=(),
+        required=False,
+    )
+    site_sponsor = schema.TextLine(
+        title=_("label_site_sponsor", default="主办单位"),
+        description=_("help_site_sponsor", default="页脚显示的网站主办单位。默认值仅为示例，上线前请改为实际单位。"),
+        default="随州市人力资源和社会保障局（示例）",
+        required=False,
+    )
+    site_organiser = schema.TextLine(
+        title=_("label_site_organiser", default="承办单位"),
+        default="随州市劳动人事争议仲裁院（示例）",
+        required=False,
+    )
+    icp_number = schema.TextLine(
+        title=_("label_icp_number", default="ICP备案号"),
+        description=_("help_icp_number", default="例如 鄂ICP备12345678号-1 ，链接到工业和信息化部备案管理系统。"),
+        default="鄂ICP备00000000号-1（示例）",
+        required=False,
+    )
+    police_number = schema.TextLine(
+        title=_("label_police_number", default="公安备案号"),
+        description=_("help_police_number", default="例如 鄂公网安备42130002000000号 ，链接到全国互联网安全管理服务平台。"),
+        default="鄂公网安备42130000000000号（示例）",
+        required=False,
+    )
+    site_code = schema.TextLine(
+        title=_("label_site_code", default="网站标识码"),
+        default="4213000000（示例）",
+        required=False,
+    )
+    error_report_url = schema.TextLine(
+        title=_("label_error_report_url", default="政府网站找错链接"),
+        description=_(
+            "help_error_report_url",
+            default="全国政府网站找错平台中本网站的地址，页脚的“政府网站找错”链接打开它；留空则不显示该链接。",
+        ),
+        default="https://zfwzzc.www.gov.cn/",
         required=False,
     )
     notify_reviewers = schema.Bool(

@@ -1,7 +1,8 @@
 """The demo profile's post handler: creates the demo content.
 
-Stations, mediators, guides, typical cases and news are created and published; cases are filed
-through ``cases.filing.file_case`` like any filing, then moved along their workflow. Running the
+Stations, mediators, guides, typical cases, news, FAQ and policy pages are created and
+published; cases are filed through ``cases.filing.file_case`` like any filing, then moved along
+their workflow. Running the
 profile again adds only what is missing: items are skipped by id, cases altogether once they have
 been created.
 """
@@ -14,10 +15,13 @@ from suizhou.laborrights.demo import cases
 from suizhou.laborrights.demo import guides
 from suizhou.laborrights.demo import mediators
 from suizhou.laborrights.demo import news
+from suizhou.laborrights.demo import sections
 from suizhou.laborrights.demo import stations
 from suizhou.laborrights.demo import typical_cases
+from suizhou.laborrights.folders import FAQ_ID
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
+from suizhou.laborrights.folders import POLICIES_ID
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
 from zope.annotation.interfaces import IAnnotations
@@ -38,6 +42,7 @@ def post_install(context):
         create_guides(portal)
         create_typical_cases(portal)
         create_news(portal)
+        create_sections(portal)
         create_cases(portal, station_uids)
 
 
@@ -98,6 +103,15 @@ def create_news(portal):
     for data in news.NEWS:
         data = dict(data, text=_html(data["text"]), effective_date=DateTime(data["effective_date"]))
         _create(portal[NEWS_ID], "News Item", data)
+
+
+def create_sections(portal):
+    """常见问题 and 政策法规: plain Documents in the sections' folders."""
+    for folder_id, items in ((FAQ_ID, sections.FAQ), (POLICIES_ID, sections.POLICIES)):
+        if folder_id not in portal:
+            continue
+        for data in items:
+            _create(portal[folder_id], "Document", dict(data, text=_html(data["text"] + sections.NOTE)))
 
 
 def create_cases(portal, station_uids):

@@ -39,3 +39,10 @@ class PublicPage(BrowserView):
     def __call__(self):
         self.update()
         return compact(self.index())
+
+    def feedback_widget(self):
+        """The “was this page useful” widget, for a template that fills the whole ``main``
+        slot (the viewlet managers, which show it elsewhere, are not rendered there)."""
+        from suizhou.laborrights.public.feedback import widget_html  # feedback.py imports this module
+
+        return widget_html(self)
