@@ -70,7 +70,9 @@ class TestSupplement(ProcedureFixture):
         # The materials arrive on Monday 16 March: 5 days from then end on Saturday 21 March,
         # a rest day, so the count ends on Monday 23 March (not 12 March + the paused days).
         clock = self.record("supplement_received", date(2026, 3, 16), comment="申请人当面补交")
-        self.assertEqual((clock.stage, clock.start, clock.due()), ("arbitration_acceptance", date(2026, 3, 16), date(2026, 3, 23)))
+        self.assertEqual(
+            (clock.stage, clock.start, clock.due()), ("arbitration_acceptance", date(2026, 3, 16), date(2026, 3, 23))
+        )
         self.assertFalse(clock.paused)
         self.assertEqual(clocks.clocks(self.case)[0].stopped, date(2026, 3, 16))
 
@@ -95,8 +97,15 @@ class TestSupplement(ProcedureFixture):
         with api.env.adopt_roles(["Manager"]):
             shown = [(row["action"], row["details"]) for row in history_rows(self.case)]
         self.assertIn(
-            ("通知补正材料", ["办理阶段：仲裁立案审查", "事项日期：2026-03-10", "需补正的材料：劳动合同复印件、工资流水",
-                         "补正期限：2026-03-17"]),
+            (
+                "通知补正材料",
+                [
+                    "办理阶段：仲裁立案审查",
+                    "事项日期：2026-03-10",
+                    "需补正的材料：劳动合同复印件、工资流水",
+                    "补正期限：2026-03-17",
+                ],
+            ),
             [(translate(action, context=self.layer["request"]), details) for action, details in shown],
         )
 
@@ -128,7 +137,9 @@ class TestAwardPeriod(ProcedureFixture):
         self.assertEqual(self.due(), date(2026, 4, 24))
         clock = self.record("claim_changed", date(2026, 4, 1), comment="增加加班费请求")
         # 45 days from 1 April: Saturday 16 May, so Monday 18 May.
-        self.assertEqual((clock.stage, clock.start, clock.due()), ("arbitration_award", date(2026, 4, 1), date(2026, 5, 18)))
+        self.assertEqual(
+            (clock.stage, clock.start, clock.due()), ("arbitration_award", date(2026, 4, 1), date(2026, 5, 18))
+        )
         with api.env.adopt_roles(["Manager"]):
             self.assertEqual(HandlingInfo(self.case).clock()["counts_from"], "自受理增加、变更仲裁请求之日起重新计算")
 
@@ -201,7 +212,8 @@ class TestProcedureForm(unittest.TestCase):
         clock = clocks.current(self.case)
         self.assertEqual((clock.start, clock.due()), (date(2026, 3, 16), date(2026, 3, 23)))
         self.assertIn("自收到补正材料之日起重新计算", self.browser.contents)
-        self.assertEqual([e.actor for e in entries(self.case) if e.action == "supplement_received"], ["arbitrator_wang"])
+        actors = [e.actor for e in entries(self.case) if e.action == "supplement_received"]
+        self.assertEqual(actors, ["arbitrator_wang"])
 
     def test_no_kind_chosen_is_refused_in_chinese(self):
         self.submit(None, "2026-03-10")

@@ -174,7 +174,8 @@ class ICase(model.Schema):
         title=_("label_employment_ended", default="劳动关系终止日期（离职日期）"),
         description=_(
             "help_employment_ended",
-            default="已离职的填写；仍在职的不填。用于提示一年仲裁时效（《劳动争议调解仲裁法》第二十七条），不影响登记。",
+            default="已离职的填写；仍在职的不填。用于提示一年仲裁时效"
+            "（《劳动争议调解仲裁法》第二十七条），不影响登记。",
         ),
         required=False,
     )

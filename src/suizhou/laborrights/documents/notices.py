@@ -15,8 +15,8 @@ procedural events (补正通知书, 延长仲裁期限通知书, 逾期未受理
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.documents import procedure_notices
-from suizhou.laborrights.documents.notice_base import Document
 from suizhou.laborrights.documents.notice_base import dispute_types as _dispute_types
+from suizhou.laborrights.documents.notice_base import Document
 from suizhou.laborrights.documents.notice_base import issuer
 from suizhou.laborrights.documents.notice_base import money
 from suizhou.laborrights.documents.notice_base import NotAvailable

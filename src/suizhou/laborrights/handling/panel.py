@@ -14,6 +14,7 @@ from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling import procedure
+from suizhou.laborrights.handling import triage
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
@@ -234,6 +235,11 @@ class HandlingInfo:
             for c in clocks.clocks(self.case)
             if not c.running
         ]
+
+    def hints(self):
+        """Warnings for the staff on the case page (the limitation period)."""
+        hint = triage.limitation(self.case)
+        return [_text(hint.reason)] if hint is not None else []
 
     def transfer_offered(self):
         return self.can() and mediation.transfer_offered(self.case)

@@ -12,7 +12,9 @@
   the day the application was received (``minimum_wage.py``); any other kind (e.g. 确认劳动关系)
   means no final award (a mixed award is not final, art. 20). A case without claim rows is
   judged on its total ``claim_amount``, as an indication only;
-- the route suggested for the case's dispute types (``route_suggestions``).
+- the route suggested for the case's dispute types (``route_suggestions``);
+- a hint on the one-year limitation (art. 27) when the employment ended (``employment_ended``)
+  more than a year before the application was received — a hint only, never a refusal.
 
 All numbers and kind lists are registry records (``suizhou.laborrights.statutory.*``; the
 claim kinds themselves are the vocabulary ``suizhou.laborrights.vocabularies.claim_kinds``).
@@ -244,11 +246,43 @@ def suggested_route(case):
     return None
 
 
+def limitation(case):
+    """A hint (never a refusal) when the employment ended more than a year before the
+    application was received (art. 27: one year; claims for wages in arrears while still
+    employed are not barred, so without an end date there is no hint); else None."""
+    ended = getattr(case, "employment_ended", None)
+    received = getattr(case, "received", None)
+    if ended is None:
+        return None
+    on = to_date(received) if received else today()
+    try:
+        year_later = ended.replace(year=ended.year + 1)
+    except ValueError:  # 29 February
+        year_later = ended.replace(year=ended.year + 1, day=28)
+    if on <= year_later:
+        return None
+    return Suggestion(
+        "limitation",
+        None,
+        _("triage_limitation", default="仲裁时效提示"),
+        _(
+            "triage_limitation_reason",
+            default="申请仲裁的时效期间为一年（劳动争议调解仲裁法第二十七条）。劳动关系已于${ended}终止，"
+            "至收到申请（${received}）已超过一年：请核实有无时效中断、中止或不可抗力等正当理由，"
+            "并告知申请人。本提示不影响登记和受理。",
+            mapping={"ended": ended.isoformat(), "received": on.isoformat()},
+        ),
+    )
+
+
 def suggestions(case):
     """The triage of a case: {code: Suggestion} for collective_dispute, fast_track,
-    final_award and (when there is one) route."""
+    final_award, (when there is one) route and (when it applies) the limitation hint."""
     found = {s.code: s for s in (collective(case), fast_track(case), final_award(case))}
     route = suggested_route(case)
     if route is not None:
         found["route"] = route
+    hint = limitation(case)
+    if hint is not None:
+        found["limitation"] = hint
     return found

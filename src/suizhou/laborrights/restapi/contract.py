@@ -16,6 +16,7 @@ from suizhou.laborrights.restapi.errors import bad_request
 from zope import schema
 from zope.schema import getFieldsInOrder
 
+import datetime
 import json
 import re
 
@@ -42,6 +43,7 @@ NESTED = {
 }
 TOP_LEVEL = (
     "dispute_types",
+    "employment_ended",
     "claim_amount",
     "workers_involved",
     "facts",
@@ -148,6 +150,10 @@ def coerce(field, value):
         if not number.is_finite():
             raise ValueError(value)
         return number
+    if isinstance(field, schema.Date):  # "2025-08-31"
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            return datetime.date.fromisoformat(value.strip())
+        raise ValueError(value)
     if isinstance(field, schema.List):
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
             return [item.strip() for item in value if item.strip()]
