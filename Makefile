@@ -2,6 +2,7 @@
 #   make start   build everything, create the site with demo content, serve http://localhost:8080/Plone
 #   make test    build everything and run the whole test suite
 #   make lint    check the code style (ruff, zpretty; pinned, in .venv-lint), as CI does first
+#   make perf-budget  Lighthouse on every public page type of the demo site against the budget
 #   make test-scale  ZEO, RelStorage on PostgreSQL and Varnish built, started and checked (as root)
 PYTHON ?= python3.11
 VENV := .venv
@@ -11,7 +12,7 @@ BOOTSTRAP_PINS := zc.buildout==6.0.1 setuptools==84.2.1 pip==26.3 wheel==0.48.0 
 I18N_PINS := i18ndude==6.3.0 lxml==6.1.3 zope.i18nmessageid==8.4 zope.interface==8.7 zope.tal==6.0
 LINT_PINS := ruff==0.17.5 zpretty==4.0.3 beautifulsoup4==4.15.0 lxml==6.1.3 soupsieve==4.1.3 typing-extensions==4.16.0
 
-.PHONY: start test build site clean-data clean i18n lint test-scale backup restore
+.PHONY: start test build site clean-data clean i18n lint perf-budget test-scale backup restore
 
 $(VENV)/bin/buildout:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +74,12 @@ backup:
 
 restore:
 	deploy/restore.sh
+
+# The public pages' performance budget (issue 16; docs/performance.md): Lighthouse 12 (npm, pinned
+# in benchmarks/lighthouse) with Debian's Chromium, mobile profile, on a throw-away demo site:
+# every page type at performance >= 95, accessibility 100, <= 150 KiB and <= 10 requests.
+perf-budget: bin/instance
+	benchmarks/perf_budget.sh
 
 clean-data:
 	rm -rf var/filestorage var/blobstorage

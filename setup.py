@@ -47,5 +47,7 @@ setup(
     entry_points="""
     [z3c.autoinclude.plugin]
     target = plone
+    [paste.filter_factory]
+    static = suizhou.laborrights.wsgi:filter_factory
     """,
 )

@@ -63,9 +63,9 @@ class TestThemeRendered(unittest.TestCase):
         brand = lxml.html.fromstring(html).get_element_by_id("sz-brand")
         self.assertEqual(brand.get("href"), self.portal_url)
         self.assertEqual(brand.text_content().strip(), SITE_NAME)
-        # Barceloneta's CSS (the theme bundle), then ours after it.
-        barceloneta = html.index("++theme++barceloneta/css/barceloneta")
-        ours = html.index(f'href="{self.portal_url}/{CSS_PATH}"')
+        # The public's part of Barceloneta's CSS (theme/css/public.css), then ours after it.
+        barceloneta = html.index("/++theme++suizhou.laborrights/css/public.css")
+        ours = html.index("/++theme++suizhou.laborrights/css/laborrights.css")
         self.assertLess(barceloneta, ours)
 
     def test_site_title_from_settings(self):

@@ -53,9 +53,69 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
+  /*
+   * The phone menu (Bootstrap's offcanvas markup of the theme) for the public, who get none of
+   * Plone's scripts: the menu button opens it, its close button, Escape or a tap outside close
+   * it. Logged-in users have Bootstrap's own, from Plone's bundle.
+   */
+  function initMenu() {
+    var menu = document.getElementById("offcanvasNavbar");
+    var opener = document.querySelector('[data-bs-target="#offcanvasNavbar"]');
+    if (!menu || !opener || !document.body.classList.contains("userrole-anonymous")) {
+      return;
+    }
+    var backdrop = null;
+    opener.setAttribute("aria-expanded", "false");
+
+    function close() {
+      menu.classList.remove("show");
+      menu.removeAttribute("aria-modal");
+      menu.removeAttribute("role");
+      opener.setAttribute("aria-expanded", "false");
+      if (backdrop) {
+        backdrop.remove();
+        backdrop = null;
+      }
+      opener.focus();
+    }
+
+    function open() {
+      menu.classList.add("show");
+      menu.setAttribute("aria-modal", "true");
+      menu.setAttribute("role", "dialog");
+      opener.setAttribute("aria-expanded", "true");
+      backdrop = document.createElement("div");
+      backdrop.className = "offcanvas-backdrop fade show";
+      backdrop.addEventListener("click", close);
+      document.body.appendChild(backdrop);
+      menu.focus();
+    }
+
+    opener.addEventListener("click", function () {
+      if (menu.classList.contains("show")) {
+        close();
+      } else {
+        open();
+      }
+    });
+    menu.querySelectorAll('[data-bs-dismiss="offcanvas"]').forEach(function (button) {
+      button.addEventListener("click", close);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.classList.contains("show")) {
+        close();
+      }
+    });
+  }
+
+  function ready() {
     init();
+    initMenu();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
