@@ -2,8 +2,9 @@
 """零工驿站小程序的流程示例：提交维权事项，然后凭受理编号和手机号码查询办理进度。
 
 A small client of the site's REST API (see docs/api.md), playing the mini-program's flow:
-file a case with ``POST @cases``, then poll ``GET @case-status`` until the case is closed,
-waiting as the server says (``Retry-After``) when it has refused too many failed lookups.
+file a case with ``POST @cases``, then poll ``POST @case-status`` until the case is closed.
+After too many failed lookups the server asks a question first (429 ``ChallengeRequired``):
+the client shows it to the user and sends the answer with the next lookup.
 
     python examples/miniprogram_client.py http://localhost:8080/plone --phone 13907221234
     python examples/miniprogram_client.py http://localhost:8080/plone \\
@@ -32,6 +33,7 @@ class ApiError(Exception):
         self.message = error.get("message")
         self.fields = error.get("fields", {})
         self.retry_after = int(response.headers.get("Retry-After", 0) or 0)
+        self.challenge = error.get("challenge")  # {"question", "token"} of a ChallengeRequired
 
 
 class LaborRightsClient:
@@ -53,25 +55,32 @@ class LaborRightsClient:
         """File a case (the contract of docs/api.md); returns the receipt with the reference."""
         return self._call("POST", "@cases", json=filing)
 
-    def status(self, reference, phone):
-        """The case's progress: status, stage, outcome. ApiError 404 if they do not match."""
-        return self._call("GET", "@case-status", params={"reference": reference, "phone": phone})
+    def status(self, reference, phone, challenge=None):
+        """The case's progress: status, stage, outcome. ApiError 404 if they do not match, 429
+        ``ChallengeRequired`` when a question must be answered first (``challenge``: the
+        ``challenge_token`` and ``challenge_answer`` of the answer)."""
+        body = dict(challenge or {}, reference=reference, phone=phone)
+        return self._call("POST", "@case-status", json=body)
 
-    def follow(self, reference, phone, interval=300, max_polls=12, sleep=time.sleep):
+    def follow(self, reference, phone, interval=300, max_polls=12, sleep=time.sleep, ask=None):
         """Yield the case's status at each poll until it is closed or ``max_polls`` is reached.
 
-        A status is yielded only when it changed. When the server asks to wait (429), wait
-        as long as it says; other errors are raised.
+        A status is yielded only when it changed. When the server asks a question (429
+        ``ChallengeRequired``), ``ask(question)`` gets the user's answer and the lookup is sent
+        again with it (without ``ask`` the error is raised); other errors are raised.
         """
         last = None
+        challenge = None
         for poll in range(max_polls):
             try:
-                status = self.status(reference, phone)
+                status = self.status(reference, phone, challenge)
             except ApiError as error:
-                if error.status != 429:
+                if error.type != "ChallengeRequired" or ask is None:
                     raise
-                sleep(error.retry_after or interval)
+                question = error.challenge["question"]
+                challenge = {"challenge_token": error.challenge["token"], "challenge_answer": ask(question)}
                 continue
+            challenge = None
             key = (status["status"], status["stage"], status["outcome"])
             if key != last:
                 last = key
@@ -106,7 +115,7 @@ def describe(status):
     return text
 
 
-def main(argv=None, client=None, sleep=time.sleep, out=sys.stdout):
+def main(argv=None, client=None, sleep=time.sleep, out=sys.stdout, ask=input):
     parser = argparse.ArgumentParser(description="小程序流程示例：提交事项并查询进度")
     parser.add_argument("site", help="站点地址，如 http://localhost:8080/plone")
     parser.add_argument("--phone", required=True, help="申请人手机号码")
@@ -121,7 +130,8 @@ def main(argv=None, client=None, sleep=time.sleep, out=sys.stdout):
             receipt = client.file_case(sample_filing(args.phone))
             reference = receipt["reference"]
             print(f"已提交，受理编号 {reference}，请妥善保存。", file=out)
-        for status in client.follow(reference, args.phone, args.interval, args.polls, sleep=sleep):
+        follow = client.follow(reference, args.phone, args.interval, args.polls, sleep=sleep, ask=ask)
+        for status in follow:
             print(describe(status), file=out)
     except ApiError as error:
         print(f"失败：{error.message}", file=out)

@@ -1,5 +1,6 @@
 """examples/miniprogram_client.py against a test site: file, then follow the case to its end."""
 
+from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import APPLICANT_PHONE
 
@@ -48,17 +49,22 @@ class TestExampleClient(ApiTestCase):
         )
         self.assertEqual(waits, [60, 60, 60])
 
-    def test_waits_when_the_server_says_so(self):
+    def test_asks_the_question_when_the_server_says_so(self):
         reference = self.client.file_case(self.module.sample_filing(APPLICANT_PHONE))["reference"]
-        for n in range(11):
-            self.anonymous.get("@case-status", params={"reference": reference, "phone": f"1390000{n:04d}"})
-        waits = []
-        polls = list(
-            self.client.follow(reference, APPLICANT_PHONE, interval=60, max_polls=2, sleep=waits.append)
-        )
-        self.assertEqual(polls, [])
-        self.assertGreater(waits[0], 0)
-        self.assertNotEqual(waits[0], 60)
+        for n in range(5):  # someone else's failed guesses at this reference
+            self.anonymous.post("@case-status", json={"reference": reference, "phone": f"1390000{n:04d}"})
+        asked = []
+
+        def ask(question):
+            asked.append(question)
+            return str(NUMERALS.index(question[0]) + NUMERALS.index(question[2]))
+
+        polls = list(self.client.follow(reference, APPLICANT_PHONE, max_polls=2, sleep=lambda s: None, ask=ask))
+        self.assertEqual(len(asked), 1)
+        self.assertEqual([status["status"] for status in polls], ["registered"])
+        with self.assertRaises(self.module.ApiError) as caught:  # without anyone to ask
+            list(self.client.follow(reference, APPLICANT_PHONE, max_polls=1))
+        self.assertEqual(caught.exception.type, "ChallengeRequired")
 
     def test_errors_name_the_fields(self):
         with self.assertRaises(self.module.ApiError) as caught:

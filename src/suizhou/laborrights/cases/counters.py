@@ -6,9 +6,10 @@ the budget needs; ``_used_challenges``: ``<expires>:<nonce>`` -> True; ``_filing
 minute -> BTrees Length, the anonymous API filings of the whole site), so all instances see
 them and a restart keeps them. Reads go through the request's connection and write nothing.
 Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
-failed lookup changes the bucket(s) holding its keys (the tree itself only while it is one
-bucket, or when a bucket splits), never the register or anything a filing writes. Expired
-entries are pruned as they are touched.
+failed lookup changes the bucket(s) holding its three keys (the tree itself only while it is
+one bucket, or when a bucket splits; the register only once, when a tree is first made), never
+a case, the catalog or anything a filing writes. Expired entries are pruned as they are touched
+(the next few keys after a written one). A request sees the counts as of its own start.
 """
 
 from Acquisition import aq_base
@@ -124,6 +125,13 @@ def count_minute(window, at=None):
         return sum(length() for length in minutes.values(min=first))
 
     return _write(work)
+
+
+def minute_total(window, at=None):
+    """The events of the last ``window`` seconds in the per-minute tally (as last committed)."""
+    at = now() if at is None else at
+    minutes = getattr(aq_base(get_register()), MINUTES, None)
+    return sum(length() for length in minutes.values(min=(at - window) // 60 + 1)) if minutes else 0
 
 
 def reset():

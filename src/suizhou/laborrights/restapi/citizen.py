@@ -51,8 +51,8 @@ class ChallengeError(ApiError):
     """429 ``ChallengeRequired``: the error carries ``challenge: {question, token}``; the client
     repeats its request with ``challenge_token`` and ``challenge_answer``."""
 
-    def __init__(self, required):
-        super().__init__(429, "ChallengeRequired", required.message)
+    def __init__(self, required, message=None):
+        super().__init__(429, "ChallengeRequired", message or required.message)
         self.challenge = {"question": required.question, "token": required.token}
 
     def body(self):

@@ -19,6 +19,7 @@ from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.geo import parse_point
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi import contract
+from suizhou.laborrights.restapi import filing_limits
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
@@ -142,6 +143,7 @@ def case_fields(params):
 
 def create_service_request(view, resource_id):
     params = parameters(view.request)
+    filing_limits.check(view.request, params)  # anonymous callers: rate limits, challenge
     contract.check_honeypot(params)
     fields, errors = case_fields(params)
     try:

@@ -1,0 +1,108 @@
+"""Anonymous machine filing (POST @cases, Open311 POST) is limited per client and for the site:
+over the client's budget the challenge, far over it or over the site's budget a 429 with
+Retry-After, and the administrators told once of a spike."""
+
+from email import message_from_bytes
+from email import policy
+from plone.registry import field
+from plone.registry import Record
+from plone.registry.interfaces import IRegistry
+from suizhou.laborrights.forms.challenge import NUMERALS
+from tests.api_helpers import ApiTestCase
+from tests.mocks import swap_mailhost
+from zope.component import getUtility
+
+import transaction
+
+
+OPEN311 = "@open311/v2/requests.json"
+SERVICE_REQUEST = {
+    "service_code": "wage_arrears",
+    "description": "2026年1月至3月的工资共12000元至今未发放，多次催要无果。",
+    "last_name": "王",
+    "first_name": "小明",
+    "phone": "13907221234",
+    "attribute[district]": "zengdu",
+}
+
+
+def answered(response):
+    challenge = response.json()["error"]["challenge"]
+    question = challenge["question"]
+    return {
+        "challenge_token": challenge["token"],
+        "challenge_answer": NUMERALS.index(question[0]) + NUMERALS.index(question[2]),
+    }
+
+
+class TestFilingLimits(ApiTestCase):
+    def setUp(self):
+        super().setUp()
+        self.mailhost = swap_mailhost(self, self.portal)
+        transaction.commit()
+
+    def budgets(self, client, site=1000):
+        registry = getUtility(IRegistry)
+        for name, value in (("api_client_filings_per_hour", client), ("api_site_filings_per_hour", site)):
+            registry.records[f"suizhou.laborrights.filing.{name}"] = Record(field.Int(title=name), value)
+        transaction.commit()
+
+    def test_a_client_over_its_budget_is_asked_the_challenge(self):
+        self.budgets(client=2)
+        self.assertEqual([self.post_case().status_code for _ in range(2)], [201, 201])
+        response = self.post_case()
+        self.assertError(response, 429, "ChallengeRequired")
+        self.assertConforms(response, "/@cases", "post")
+        self.assertIn("请先回答验证问题", response.json()["error"]["message"])
+        count = self.case_count()
+        solved = answered(response)
+        self.assertEqual(self.post_case(**solved).status_code, 201)
+        self.assertEqual(self.case_count(), count + 1)
+        replayed = self.post_case(**solved)  # a solved question is used up
+        self.assertError(replayed, 429, "ChallengeRequired")
+        self.assertIn("回答错误或已过期", replayed.json()["error"]["message"])
+        # a logged-in clerk is not limited
+        self.assertEqual(self.post_case(self.session("clerk"), channel="window").status_code, 201)
+
+    def test_far_over_the_budget_no_challenge_helps(self):
+        self.budgets(client=1)
+        self.post_case()
+        for _ in range(2):
+            self.assertEqual(self.post_case(**answered(self.post_case())).status_code, 201)
+        response = self.post_case()
+        self.assertError(response, 429, "TooManyRequests")
+        self.assertGreater(int(response.headers["Retry-After"]), 0)
+        self.assertIn("提交过于频繁", response.json()["error"]["message"])
+
+    def test_open311_filings_count_too(self):
+        self.budgets(client=1)
+        self.assertEqual(self.post_case().status_code, 201)
+        response = self.anonymous.post(OPEN311, data=SERVICE_REQUEST)
+        self.assertEqual(response.status_code, 429)
+        params = dict(SERVICE_REQUEST, **answered_georeport(response))
+        self.assertEqual(self.anonymous.post(OPEN311, data=params).status_code, 201, response.text)
+
+    def test_a_spike_is_slowed_and_reported_once(self):
+        self.budgets(client=1000, site=3)
+        codes = [self.post_case().status_code for _ in range(6)]
+        self.assertEqual(codes, [201] * 3 + [429] * 3)
+        response = self.post_case()
+        self.assertError(response, 429, "TooManyRequests")
+        self.assertIn("Retry-After", response.headers)
+        alarms = [
+            message_from_bytes(raw, policy=policy.default)
+            for raw in self.mailhost.messages
+            if "提交量异常" in message_from_bytes(raw, policy=policy.default)["Subject"]
+        ]
+        self.assertEqual(len(alarms), 1)  # once per hour, not per refused filing
+        self.assertEqual(alarms[0]["To"], "supervisor@example.org")
+        self.assertIn("超过限额 3 件", alarms[0].get_content())
+
+
+def answered_georeport(response):
+    challenge = response.json()[0]["challenge"]
+    question = challenge["question"]
+    return {
+        "challenge_token": challenge["token"],
+        "challenge_answer": str(NUMERALS.index(question[0]) + NUMERALS.index(question[2])),
+    }
