@@ -40,8 +40,14 @@ last_full=$(find "$BACKUP_DIR/filestorage" -maxdepth 1 -name '*.fs*' ! -name '*.
 if [ "${FULL:-0}" = 1 ] || [ -z "$last_full" ]; then
     full=(-F)
 fi
+newest_backup() { ls -1 "$BACKUP_DIR/filestorage" | { grep -E '\.(fs|deltafs)z?$' || true; } | sort | tail -1; }
+before=$(newest_backup)
 "${repozo[@]}" -B "${full[@]}" -z -r "$BACKUP_DIR/filestorage" -f "$DATA_FS"
-newest=$(ls -t "$BACKUP_DIR/filestorage" | grep -E '\.(fs|deltafs)(z)?$' | head -1)
+newest=$(newest_backup)
+if [ "$newest" = "$before" ]; then
+    echo "No change since the last backup ($before): nothing written."
+    exit 0
+fi
 stamp=${newest%%.*}  # repozo's name: 2026-12-02-03-30-00.fsz (UTC)
 
 if [ -d "$BLOB_DIR" ]; then

@@ -29,7 +29,7 @@ chmod 755 "$RUN"
 export SCALE_RESULTS=$RUN/results
 : >"$SCALE_RESULTS"
 STEP="start"
-step() { STEP=$1; echo; echo "== test-scale: $1"; }
+step() { STEP=$1; echo; echo "== test-scale [$(( $(date +%s) - started )) s]: $1"; }
 pass() { echo "PASS: $1" | tee -a "$SCALE_RESULTS"; }
 fail() { echo "FAIL: $1" | tee -a "$SCALE_RESULTS"; }
 
