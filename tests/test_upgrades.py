@@ -266,6 +266,39 @@ class TestUpgrade1011(UpgradeTestCase):
         self.assertIn("laborrights-outbox", [action.getId() for action in controlpanel.listActions()])
 
 
+class TestUpgrade1012(UpgradeTestCase):
+    """The site's identity settings, the search synonyms, the menu entries, FAQ and policies."""
+
+    PUBLIC = "suizhou.laborrights.public"
+
+    def test_an_existing_site_gets_identity_menu_and_sections(self):
+        registry = getUtility(IRegistry)
+        for name in ("site_sponsor", "icp_number", "error_report_url", "search_synonyms"):
+            del registry.records[f"{self.PUBLIC}.{name}"]  # as a 1011 site was
+        api.portal.set_registry_record(f"{self.PUBLIC}.station_form", "apply/mediation")
+        portal = self.layer["portal"]
+        tabs = api.portal.get_tool("portal_actions").portal_tabs
+        for action_id in ("mediators", "case-progress"):
+            tabs.manage_delObjects([action_id])
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(objects=[portal["faq"], portal["policies"]])
+
+        self.upgrade_from("1011", to="1012")
+
+        self.assertEqual(api.portal.get_registry_record(f"{self.PUBLIC}.station_form"), "apply/mediation")
+        error_report_url = api.portal.get_registry_record(f"{self.PUBLIC}.error_report_url")
+        self.assertEqual(error_report_url, "https://zfwzzc.www.gov.cn/")
+        synonyms = api.portal.get_registry_record(f"{self.PUBLIC}.search_synonyms")
+        self.assertIn("工伤 受伤 工作受伤 上班受伤 工伤认定 职业病", synonyms)
+        self.assertEqual([tabs[a].title for a in ("mediators", "case-progress")], ["调解员", "进度查询"])
+        self.assertEqual(portal["faq"].getLayout(), "faq-listing")
+        self.assertEqual(portal["policies"].getLayout(), "policy-listing")
+        self.assertEqual(api.content.get_state(portal["faq"]), "published")
+        site_actions = api.portal.get_tool("portal_actions").site_actions
+        self.assertFalse(site_actions.accessibility.visible)
+        self.assertTrue(site_actions.accessibility.url_expr)
+
+
 class TestUpgrade1014(UpgradeTestCase):
     """Receipt links with a short lifetime."""
 
