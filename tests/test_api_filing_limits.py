@@ -64,6 +64,13 @@ class TestFilingLimits(ApiTestCase):
         # a logged-in clerk is not limited
         self.assertEqual(self.post_case(self.session("clerk"), channel="window").status_code, 201)
 
+    def test_a_citizen_correcting_a_refused_filing_is_not_counted(self):
+        self.budgets(client=1)
+        for _ in range(3):
+            self.assertEqual(self.post_case(district="atlantis").status_code, 400)
+        self.assertEqual(self.post_case().status_code, 201)
+        self.assertError(self.post_case(), 429, "ChallengeRequired")
+
     def test_far_over_the_budget_no_challenge_helps(self):
         self.budgets(client=1)
         self.post_case()

@@ -1,7 +1,8 @@
 """Limits on anonymous machine filing: ``POST @cases`` and Open311 ``POST requests``.
 
-Per client (``request.getClientAddr()``) and for the whole site, counted in the shared counters
-(``cases.counters``: every instance, kept across restarts). Logged-in callers (the desk, the
+Registered filings per client (``request.getClientAddr()``) and for the whole site, counted in
+the shared counters (``cases.counters``: every instance, kept across restarts); a filing refused
+for its content (400) is not counted. Logged-in callers (the desk, the
 12345 integration) are not limited. Budgets are registry settings of the filing group, read
 with these defaults while a site has no record:
 
@@ -30,6 +31,7 @@ from suizhou.laborrights.settings import setting
 WINDOW = 3600
 HARD = 3  # times the client budget after which no challenge helps
 ADMINS = "city_admins"
+COUNTED = "laborrights.counted_filing"  # request key: the client counter of an anonymous filing
 STEP_UP = _(
     "filing_challenge_required",
     default="提交较为频繁，请先回答验证问题，再连同答案重新提交。",
@@ -59,7 +61,8 @@ def too_many(seconds):
 
 def check(request, data):
     """Before an API filing with parameters ``data`` (``challenge_token`` and ``challenge_answer``
-    are taken out of it): an anonymous caller's filing is counted, or ApiError is raised."""
+    are taken out of it): ApiError when an anonymous caller is over a budget (``filed`` counts
+    the filing once it is registered)."""
     token, answer = data.pop("challenge_token", None), data.pop("challenge_answer", None)
     if not api.user.is_anonymous():
         return
@@ -76,6 +79,17 @@ def check(request, data):
         if not (isinstance(token, str) and challenge.solve(token, str(answer))):
             required = ChallengeRequired(*challenge.new_question(), wrong=bool(token))
             raise ChallengeError(required, message=WRONG_ANSWER if required.wrong else STEP_UP)
+    request.other[COUNTED] = key
+
+
+def filed(request):
+    """After a filing that ``check`` let through was registered: count it (filings refused
+    for their content are not counted: a citizen correcting a form is no flood)."""
+    key = request.other.get(COUNTED)
+    if key is None:
+        return
+    client_budget, site_budget = budgets()
+    now = counters.now()
     counters.record([(key, WINDOW, HARD * client_budget)], at=now)
     if counters.count_minute(WINDOW, at=now) > site_budget:
         alarm(site_budget, now)

@@ -51,6 +51,7 @@ class CasesPost(JsonService):
             case = file_case(fields, filer=filer, refuse=bool(errors))
         except FilingError as error:
             raise bad_request(contract.contract_errors(error.errors, refused=errors)) from None
+        filing_limits.filed(self.request)
         answer = receipt(case)
         self.request.response.setStatus(201)
         self.request.response.setHeader("Location", answer["status_url"])

@@ -150,6 +150,7 @@ def create_service_request(view, resource_id):
         case = file_case(fields, filer=channels.PUBLIC, refuse=bool(errors))
     except FilingError as error:
         raise bad_request(contract.contract_errors(error.errors, refused=errors, names=OPEN311_NAMES)) from None
+    filing_limits.filed(view.request)
     return [
         {
             "service_request_id": case.getId(),
