@@ -1,24 +1,38 @@
 """Concurrent filings: how many creates are lost to write conflicts, and at what rate.
 
-Run through register_concurrency.sh. Both scenarios run in the same process on the same
+Run through register_concurrency.sh. The scenarios run in the same process on the same
 fresh database, each with N writer threads on their own connections, each create retried as
-Zope retries a request (3 times by default; the site is configured with 10):
+Zope retries a request (3 times, Zope's default, unless --retries=… says otherwise):
 
 - stock: a Document with the applicant's text as title and body, in an ordinary Plone folder
   (ordered, full-text indexed) — what a site built on stock types would do;
 - register: ``suizhou.laborrights.cases.register.create_case`` — unordered large-bucket bins,
-  sequence numbers in their own transaction, cases kept out of unqueried indexes.
+  sequence numbers in their own transaction, cases kept out of unqueried indexes, filings of
+  the process taking turns (``cases.serial``);
+- filing: ``cases.filing.file_case`` as the public web form calls it (channel rules, schema
+  validation, then the register).
+
+``--no-turns``: the filings of the process do not take turns (as before ``cases.serial``).
+With ``--objects``, each run is followed by the objects its conflicts were on, by structure:
+class, oids, and the way to them from the database root (attributes, keys, ``(bucket)``).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import UnrestrictedUser
 from plone import api
 from Products.CMFPlone.factory import addPloneSite
+from suizhou.laborrights.cases import register
+from suizhou.laborrights.cases.channels import PUBLIC
+from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.register import create_case
 from Testing.makerequest import makerequest
+from ZODB.POSException import ConflictError
+from ZODB.serialize import referencesf
+from ZODB.utils import oid_repr
 from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 
+import collections
 import sys
 import threading
 import time
@@ -26,8 +40,19 @@ import transaction
 
 
 ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
-WRITERS = int(sys.argv[-2])
-ITEMS = int(sys.argv[-1])
+# positional: writers (one number, or several: 1,4,8) and creates per writer; with several
+# writer counts, ``--total=N`` gives each run N creates (N / writers each) instead
+POSITIONAL = [arg for arg in sys.argv[1:] if arg[:1].isdigit()]
+WRITER_COUNTS = [int(n) for n in (POSITIONAL + ["4"])[0].split(",")]
+ITEMS = int((POSITIONAL + ["4", "100"])[1])
+sys.stdout.reconfigure(line_buffering=True)  # each row as soon as its run is done
+OPTIONS = dict(arg[2:].partition("=")[::2] for arg in sys.argv[1:] if arg.startswith("--"))
+RETRIES = [int(n) for n in OPTIONS.get("retries", "3").split(",")]
+SCENARIOS = OPTIONS.get("scenarios", "stock,register,filing").split(",")
+if "no-turns" in OPTIONS:  # as before cases/serial.py: filings side by side, conflicting
+    register.take_turn = lambda: None
+TIMES = []  # seconds from a create's first attempt to its commit (retries included)
+CONFLICTS = collections.Counter()  # (oid, class name) -> conflicts, for the running scenario
 
 FIELDS = {
     "channel": "web",
@@ -53,15 +78,27 @@ def register_create(portal, n):
     create_case(**FIELDS)
 
 
-def writer(db, create, retries, results):
+def filing_create(portal, n):
+    file_case(dict(FIELDS, applicant_name=f"王小{n}"), filer=PUBLIC)
+
+
+def latency(times):
+    if not times:
+        return "—"
+    times = sorted(times)
+    p50, p99 = (times[min(len(times) - 1, int(q * len(times)))] for q in (0.5, 0.99))
+    return f"{1000 * p50:.0f} / {1000 * p99:.0f} ms"
+
+
+def writer(db, create, retries, results, items):
     try:
-        _writer(db, create, retries, results)
+        _writer(db, create, retries, results, items)
     except Exception as error:
         print("writer failed:", repr(error), file=sys.stderr)
         raise
 
 
-def _writer(db, create, retries, results):
+def _writer(db, create, retries, results, items):
     connection = db.open()
     app = makerequest(connection.root()["Application"])
     setRequest(app.REQUEST)
@@ -69,16 +106,23 @@ def _writer(db, create, retries, results):
     portal = app.Plone
     setSite(portal)
     created = lost = conflicts = 0
-    for n in range(ITEMS):
+    for n in range(items):
+        started = time.perf_counter()
         for _attempt in range(retries + 1):
             try:
                 create(portal, n)
                 transaction.commit()
                 created += 1
+                TIMES.append(time.perf_counter() - started)
                 break
-            except Exception:  # ConflictError and the like, as the publisher sees them
+            except ConflictError as error:  # as the publisher sees them; logged by object
                 transaction.abort()
                 conflicts += 1
+                CONFLICTS[(error.oid, error.class_name)] += 1
+            except Exception as error:
+                transaction.abort()
+                conflicts += 1
+                CONFLICTS[(None, type(error).__name__)] += 1
         else:
             lost += 1
     results.append((created, lost, conflicts))
@@ -86,10 +130,84 @@ def _writer(db, create, retries, results):
     connection.close()
 
 
-def run(db, name, create, retries):
+def _parents(storage):
+    """child oid -> the oids of the objects whose last stored state refers to it."""
+    refs = {}
+    for txn in storage.iterator():
+        for record in txn:
+            refs[record.oid] = referencesf(record.data) if record.data else ()
+    parents = collections.defaultdict(list)
+    for parent, children in refs.items():
+        for child in children:
+            parents[child].append(parent)
+    return parents
+
+
+def _name_in(parent, child_oid):
+    """How ``parent`` refers to the object ``child_oid``: an attribute, a key, or a bucket."""
+    if type(parent).__name__.endswith(("BTree", "TreeSet")):
+        return "(bucket)"
+    candidates = []
+    if hasattr(parent, "items") and not hasattr(parent, "getPhysicalPath"):
+        try:
+            candidates.extend((f"[{key!r}]", value) for key, value in parent.items())
+        except Exception:
+            pass
+    candidates.extend((f".{name}", value) for name, value in getattr(parent, "__dict__", {}).items())
+    for name, value in candidates:
+        if getattr(value, "_p_oid", None) == child_oid:
+            return name
+    return "(?)"
+
+
+def describe(db, oid, parents):
+    """The class of the conflicting object and the way to it from the root."""
+    connection = db.open()
+    try:
+        names, current, seen = [], oid, set()
+        while current in parents and current not in seen:
+            seen.add(current)
+            candidates = parents[current]
+            # a bucket is referred to by its tree and by the bucket before it: take the tree
+            parent_oid = next(
+                (c for c in candidates if not type(connection.get(c)).__name__.endswith("Bucket")),
+                candidates[0],
+            )
+            parent = connection.get(parent_oid)
+            parent._p_activate()
+            name = _name_in(parent, current)
+            if hasattr(parent, "getId") and hasattr(parent, "getPhysicalPath"):
+                name = f"/{parent.getId()}{name}"
+            names.append(name)
+            current = parent_oid
+        return type(connection.get(oid)).__name__, "".join(reversed(names))
+    finally:
+        connection.close()
+
+
+def conflict_table(db):
+    """Conflicts by structure: the buckets of one tree are counted together."""
+    parents = _parents(db.storage)
+    rows = collections.Counter()
+    oids = collections.defaultdict(set)
+    for (oid, class_name), count in CONFLICTS.items():
+        if oid is None:
+            key = (class_name, "(not a ConflictError)")
+        else:
+            key = describe(db, oid, parents)
+        rows[key] += count
+        oids[key].add(oid_repr(oid) if oid else "—")
+    for (class_name, path), count in rows.most_common():
+        shown = ", ".join(sorted(oids[(class_name, path)])[:3])
+        more = len(oids[(class_name, path)]) - 3
+        shown += f" (+{more})" if more > 0 else ""
+        print(f"|   | {count} | {shown} | {class_name} | `{path}` |")
+
+
+def run(db, name, create, retries, writers, items):
     results = []
     threads = [
-        threading.Thread(target=writer, args=(db, create, retries, results)) for _ in range(WRITERS)
+        threading.Thread(target=writer, args=(db, create, retries, results, items)) for _ in range(writers)
     ]
     start = time.perf_counter()
     for thread in threads:
@@ -100,11 +218,16 @@ def run(db, name, create, retries):
     created = sum(r[0] for r in results)
     lost = sum(r[1] for r in results)
     conflicts = sum(r[2] for r in results)
-    attempted = WRITERS * ITEMS
+    attempted = writers * items
     print(
-        f"| {name} | {retries} | {attempted} | {created} | {lost} ({100 * lost / attempted:.1f} %) "
-        f"| {conflicts} | {created / seconds:.1f} |"
+        f"| {name} | {writers} | {retries} | {attempted} | {created} | {lost} ({100 * lost / attempted:.1f} %) "
+        f"| {conflicts} | {created / seconds:.1f} | {latency(TIMES)} |"
     )
+    if "--objects" in sys.argv:
+        print("|   | conflicts | oid | class | path |")  # under the run's row
+        conflict_table(db)
+    CONFLICTS.clear()
+    TIMES.clear()
 
 
 def main(app):
@@ -123,12 +246,18 @@ def main(app):
     transaction.commit()
     setSite(None)
     db = app._p_jar.db()
-    print(f"{WRITERS} writers × {ITEMS} creates each")
-    print("| scenario | retries | attempted | created | lost | conflicts | creates/s |")
-    print("|---|---|---|---|---|---|---|")
-    for retries in (3, 10):
-        run(db, "stock folder + Document", stock_create, retries)
-        run(db, "case register", register_create, retries)
+    print("| scenario | writers | retries | attempted | created | lost | conflicts | creates/s | p50 / p99 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    scenarios = {
+        "stock": ("stock folder + Document", stock_create),
+        "register": ("case register (create_case)", register_create),
+        "filing": ("public filing (file_case)", filing_create),
+    }
+    for retries in RETRIES:
+        for writers in WRITER_COUNTS:
+            items = int(OPTIONS["total"]) // writers if "total" in OPTIONS else ITEMS
+            for scenario in SCENARIOS:
+                run(db, *scenarios[scenario], retries, writers, items)
 
 
 main(app)  # noqa: F821 - `app` is given by `bin/instance run`

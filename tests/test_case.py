@@ -16,7 +16,7 @@ import transaction
 import unittest
 
 
-ZOPE_CONFLICT_RETRIES = 10  # max-conflict-retries in profiles/base.cfg
+ZOPE_CONFLICT_RETRIES = 3  # Zope's default (profiles/base.cfg sets no max-conflict-retries)
 
 
 class TestCaseRegister(unittest.TestCase):
@@ -117,11 +117,8 @@ class TestBinsStayPut(unittest.TestCase):
 
 
 class TestConcurrentFilings(unittest.TestCase):
-    """Four writers on their own connections, retried as the site retries conflicts.
-
-    The catalog's own B-trees still meet now and then under a tight loop of filings; the
-    instance is configured with ``max-conflict-retries 10`` (profiles/base.cfg).
-    """
+    """Four writers on their own connections, retried as the site retries conflicts (Zope's
+    default 3 times: the filings of a process take turns, cases/serial.py)."""
 
     layer = FUNCTIONAL_TESTING
     writers = 4

@@ -12,6 +12,7 @@ from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
+from suizhou.laborrights.cases.serial import take_turn
 from suizhou.laborrights.content.case_folder import LargeBucketTree
 from suizhou.laborrights.folders import REGISTER_ID
 from suizhou.laborrights.settings import setting
@@ -114,8 +115,10 @@ def create_case(received=None, **data):
     channel rules and the schema first (only the benchmarks of the raw register call this).
 
     ``data`` must contain ``district``; everything else is set as given. The caller runs in a
-    transaction: if anything fails afterwards, the case and its number go with it.
+    transaction: if anything fails afterwards, the case and its number go with it. Filings of
+    one process take turns (``serial.take_turn``), so they do not conflict with each other.
     """
+    take_turn()
     register = get_register()
     received = received or now()
     reference = next_reference(register, received.year)
