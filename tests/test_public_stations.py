@@ -12,6 +12,7 @@ from suizhou.laborrights.public.stations import station_form_url
 from suizhou.laborrights.public.stations import StationMapData
 from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.public.utils import format_distance
+from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from tests.helpers import PublicPagesTestCase
 from urllib.parse import parse_qs
@@ -128,13 +129,9 @@ class TestStationFinder(StationsTestCase):
         self.assertEqual(first["title"], "随县劳动保障维权中心")
         self.assertAlmostEqual(first["lat"], 31.851)
         self.assertTrue(first["url"].startswith(self.portal_url))
-        # The page loads the site's own copy of Leaflet and our script.
-        self.assertIn(
-            f"{self.portal_url}/++theme++suizhou.laborrights/vendor/leaflet/leaflet.js", self.browser.contents
-        )
-        self.assertIn(
-            f"{self.portal_url}/++theme++suizhou.laborrights/js/station-finder.js", self.browser.contents
-        )
+        # The page loads the site's own copy of Leaflet and our script (versioned URLs).
+        self.assertIn(f"{theme_url()}/vendor/leaflet/leaflet.js", self.browser.contents)
+        self.assertIn(f"{theme_url()}/js/station-finder.js", self.browser.contents)
 
     def test_map_markers_fetched_with_the_filters(self):
         """The page holds the map's settings and where its markers are, not the markers: one

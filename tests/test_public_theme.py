@@ -98,7 +98,7 @@ class TestTheme(PublicPagesTestCase):
         group = doc.cssselect(".sz-reading-aids")[0]
         self.assertEqual(group.get("role"), "group")
         self.assertEqual([b.text for b in group.cssselect("button")], ["大字号", "高对比度"])
-        self.assertIn(f"{self.portal_url}/{THEME}/js/laborrights.js", self.browser.contents)
+        self.assertIn(f"/{THEME}/js/laborrights.js", self.browser.contents)
         offcanvas = doc.get_element_by_id("offcanvasNavbar")
         self.assertEqual(offcanvas.get("aria-label"), "网站导航")
 

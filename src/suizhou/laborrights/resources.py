@@ -35,6 +35,11 @@ def theme_version():
     return _cache["version"]
 
 
+def theme_url():
+    """The versioned base URL of the theme's files (for pages that link one themselves)."""
+    return f"{api.portal.get().absolute_url()}/++webresource++{theme_version()}/++theme++suizhou.laborrights"
+
+
 class ThemeResources(BrowserView):
     def __call__(self):
-        return f"{api.portal.get().absolute_url()}/++webresource++{theme_version()}/++theme++suizhou.laborrights"
+        return theme_url()

@@ -24,6 +24,7 @@ from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.public.utils import titles
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.geo import haversine_km
+from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import urlencode
 from zope.component import queryUtility
@@ -282,10 +283,10 @@ class StationFinder(PublicPage):
         return tel(number)
 
     def leaflet_url(self):
-        return f"{self.portal_url()}/++theme++suizhou.laborrights/vendor/leaflet"
+        return f"{theme_url()}/vendor/leaflet"
 
     def script_url(self):
-        return f"{self.portal_url()}/++theme++suizhou.laborrights/js/station-finder.js"
+        return f"{theme_url()}/js/station-finder.js"
 
 
 class DistrictView(StationFinder):
@@ -364,10 +365,10 @@ class StationView(PublicPage):
         return f"{api.portal.get().absolute_url()}/{STATIONS_ID}"
 
     def leaflet_url(self):
-        return f"{api.portal.get().absolute_url()}/++theme++suizhou.laborrights/vendor/leaflet"
+        return f"{theme_url()}/vendor/leaflet"
 
     def script_url(self):
-        return f"{api.portal.get().absolute_url()}/++theme++suizhou.laborrights/js/station-finder.js"
+        return f"{theme_url()}/js/station-finder.js"
 
 
 # The filing forms' vocabulary of townships (forms/vocabularies.py): a term per township,

@@ -181,10 +181,30 @@
     update();
   }
 
+  // The map is drawn when it comes near the screen (on a phone it is below the list): the page
+  // is usable sooner and a visitor who never scrolls to it spends nothing on it.
+  function initMapWhenVisible() {
+    var element = document.getElementById("sz-station-map");
+    if (!element || !window.IntersectionObserver) {
+      initMap();
+      return;
+    }
+    var observer = new window.IntersectionObserver(
+      function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          initMap();
+        }
+      },
+      { rootMargin: "300px 0px" }
+    );
+    observer.observe(element);
+  }
+
   function init() {
     initTownships();
     initNearest();
-    initMap();
+    initMapWhenVisible();
   }
 
   if (document.readyState === "loading") {
