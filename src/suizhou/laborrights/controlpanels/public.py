@@ -173,7 +173,9 @@ class IPublicSettings(model.Schema):
     )
     police_number = schema.TextLine(
         title=_("label_police_number", default="公安备案号"),
-        description=_("help_police_number", default="例如 鄂公网安备42130002000000号 ，链接到全国互联网安全管理服务平台。"),
+        description=_(
+            "help_police_number", default="例如 鄂公网安备42130002000000号 ，链接到全国互联网安全管理服务平台。"
+        ),
         default="鄂公网安备42130000000000号（示例）",
         required=False,
     )

@@ -34,7 +34,6 @@ from suizhou.laborrights.folders import FAQ_ID
 from suizhou.laborrights.folders import POLICIES_ID
 from suizhou.laborrights.public.utils import titles
 from suizhou.laborrights.vocabularies import registry_terms
-
 from zope.i18n import translate
 
 import lxml.etree
