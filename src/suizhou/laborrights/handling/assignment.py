@@ -14,12 +14,12 @@ transition is made (form, toolbar, REST API).
 from Acquisition import aq_base
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.history import record
-from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import title_of
 from zope.event import notify

@@ -22,6 +22,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 from suizhou.laborrights import _
 from suizhou.laborrights import settings
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
@@ -29,7 +30,6 @@ from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.handling.holidays import unknown_years_warning
 from suizhou.laborrights.timezone import beijing_date
-from suizhou.laborrights.cases.register import now
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 

@@ -11,13 +11,13 @@ handling forms, the toolbar's state menu, the REST API, code):
 from Acquisition import aq_base
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
-from suizhou.laborrights.cases.register import now
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.event import notify
 from zope.globalrequest import getRequest

@@ -2,8 +2,8 @@
 
 from plone import api
 from Products.Five.browser import BrowserView
-from suizhou.laborrights.handling.sweep import sweep
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.handling.sweep import sweep
 from urllib.parse import urlencode
 from zExceptions import NotFound
 

@@ -15,11 +15,11 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.holidays import HolidayCalendar
-from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import Stations

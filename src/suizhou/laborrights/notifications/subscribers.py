@@ -10,8 +10,8 @@ from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.handling.refusal import rejection_reason
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.handling.refusal import rejection_reason
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import messages
 from suizhou.laborrights.notifications import recipients
