@@ -92,8 +92,8 @@ class TestRetention(unittest.TestCase):
             )
             record(self.old, "edit", f"电话改为13907221234（{APPLICANT_NAME}本人要求）")
         self.before = {name: getattr(self.old, name) for name in FIGURES}
-        self.listed = retention.list_due()
         transaction.commit()
+        self.listed = retention.main(self.layer["app"], self.portal.getId())  # the weekly job
 
     def retention_page(self, username="city_admin"):
         browser = browser_for(self.layer["app"], username)

@@ -176,6 +176,17 @@ class TestRetries(RetryTestCase):
         main(self.layer["app"], self.portal.getId(), attempts=1)
         self.assertEqual(len(gateway.sent), 1)
 
+    def test_the_five_minute_job_retries(self):
+        gateway = self.flaky_gateway(1)
+        queue_sms("13907221234", "已分办")
+        transaction.commit()
+        transaction.begin()
+        retries._queue(self.portal).values()[0].next_try = 0  # due
+        transaction.commit()
+        counts = retries.main(self.layer["app"], self.portal.getId())
+        self.assertEqual(counts, {"sent": 1, "failed": 0, "given_up": 0})
+        self.assertEqual(len(gateway.sent), 1)
+
 
 class TestUnsentList(RetryTestCase):
     """The administrator sees what failed its last try, and sends it again."""

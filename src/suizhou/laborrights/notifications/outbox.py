@@ -43,7 +43,7 @@ class Mail:
         self.attachments = attachments
         self.recipient = str(message["To"])
         self.summary = str(message["Subject"])
-        self.description = retries.describe(self.kind, self.recipient)
+        self.description = f"{retries.describe(self.kind, self.recipient)}: {self.summary}"
 
     def prepare(self):
         for filename, content_type, make in self.attachments:
