@@ -112,6 +112,8 @@ class TestPageFeedback(PublicPagesTestCase):
 
     def test_a_get_counts_nothing(self):
         self.browser.open(self.portal_url + "/guides/@@page-feedback?useful=yes")
+        # Nor a POST about a page that is not a public page (a form).
+        self.browser.post(self.portal_url + "/apply/complaint/@@page-feedback", "useful=yes")
         transaction.begin()
         self.assertEqual(feedback.counts(), {})
 

@@ -12,7 +12,7 @@ The answer is an anonymous POST to ``<page>/@@page-feedback``. It writes two cou
 nothing a visitor could misuse (no personal data, no content), so it does not carry a CSRF
 token (the public pages are cached and shared; a token would be the same for everyone): the
 view marks its request as not needing one. It counts only POSTs, only for public content the
-visitor may view.
+visitor may view (``PUBLIC_TYPES``: not a form, not the register).
 """
 
 from BTrees.Length import Length
@@ -26,7 +26,6 @@ from suizhou.laborrights import _
 from suizhou.laborrights.folders import FAQ_ID
 from suizhou.laborrights.folders import POLICIES_ID
 from suizhou.laborrights.public.page import PublicPage
-from suizhou.laborrights.public.setup import NOT_SEARCHED
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 
@@ -35,6 +34,18 @@ COUNTS_KEY = "suizhou.laborrights.page_feedback"
 # Public pages that are named views of the site root (the others are their content's view).
 NAMED_VIEWS = ("mediators", "accessibility-info")
 ANSWERS = {"yes": 0, "no": 1}
+# What the widget is shown on: the site root, the public folders and content types.
+PUBLIC_TYPES = (
+    "Plone Site",
+    "Folder",
+    "Document",
+    "News Item",
+    "District",
+    "ServiceStation",
+    "Mediator",
+    "Guide",
+    "TypicalCase",
+)
 
 
 def page_key(context, view_name=""):
@@ -116,7 +127,7 @@ class PageFeedback(BrowserView):
         alsoProvides(request, IDisableCSRFProtection)
         answer = request.form.get("useful", "")
         portal_type = getattr(self.context, "portal_type", "")
-        if answer in ANSWERS and portal_type not in NOT_SEARCHED:
+        if answer in ANSWERS and portal_type in PUBLIC_TYPES:
             record(page_key(self.context, view_name), answer)
             api.portal.show_message(
                 _("feedback_thanks", default="感谢您的反馈！我们会据此改进页面。"), request=request, type="info"
