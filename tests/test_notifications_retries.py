@@ -13,9 +13,12 @@ from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
 from tests.mocks import swap_mailhost
+from unittest import mock
 from zope.component import getGlobalSiteManager
+from zope.component.hooks import setSite
 from zope.interface import implementer
 
+import threading
 import time
 import transaction
 import unittest
@@ -159,6 +162,54 @@ class TestRetries(RetryTestCase):
         first = retries.retry_due(self.portal, at=later)
         self.assertEqual(first["sent"], 1)
         self.assertEqual(second, [{"sent": 0, "failed": 0, "given_up": 0}])
+        self.assertEqual(len(gateway.sent), 1)
+        self.assertEqual(self.pending(), [])
+
+    def test_two_instances_claiming_at_the_same_moment_send_once(self):
+        """Two threads, each with its own database connection like two Zope instances, reach
+        the claim together: one claim commits, the other conflicts (or sees the claim)."""
+        gateway = self.flaky_gateway(1)
+        self.start = time.time()
+        queue_sms("13907221234", "已分办")
+        transaction.commit()
+        claim = retries._claim
+        together = threading.Barrier(2, timeout=10)
+
+        def claim_together(*args):
+            together.wait()
+            return claim(*args)
+
+        sending = threading.Barrier(2, timeout=2)
+
+        def wait_for_a_second_sender():  # which must not come: the first holds the claim
+            try:
+                sending.wait()
+            except threading.BrokenBarrierError:
+                pass
+
+        gateway.during_send = wait_for_a_second_sender
+
+        results = []
+
+        def instance():
+            manager = transaction.TransactionManager()
+            connection = self.layer["zodbDB"].open(transaction_manager=manager)
+            try:
+                site = connection.root()["Application"][self.portal.getId()]
+                setSite(site)
+                results.append(retries.retry_due(site, at=self.start + 6 * MINUTE))
+            finally:
+                setSite(None)
+                manager.abort()
+                connection.close()
+
+        with mock.patch.object(retries, "_claim", claim_together):
+            threads = [threading.Thread(target=instance) for _ in range(2)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
+        self.assertEqual(sorted(result["sent"] for result in results), [0, 1])
         self.assertEqual(len(gateway.sent), 1)
         self.assertEqual(self.pending(), [])
 
