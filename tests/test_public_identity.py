@@ -13,6 +13,8 @@ import transaction
 
 
 PUBLIC = "suizhou.laborrights.public"
+# A 1×1 PNG, base64.
+PIXEL = b"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 
 
 class TestIdentity(PublicPagesTestCase):
@@ -25,6 +27,12 @@ class TestIdentity(PublicPagesTestCase):
         transaction.commit()
         doc = self.page("/guides")
         self.assertEqual(doc.get_element_by_id("sz-brand").text_content().strip(), "随州市劳动保障“一站式”维权服务平台")
+        # The site's own logo (Site settings) takes the place of the placeholder.
+        api.portal.set_registry_record("plone.site_logo", b"filenameb64:bG9nby5wbmc=;datab64:" + PIXEL)
+        transaction.commit()
+        doc = self.page("/guides")
+        self.assertEqual(doc.cssselect("#sz-emblem"), [])
+        self.assertEqual(len(doc.cssselect("#sz-brand img.sz-logo")), 1)
 
     def test_footer_identity_from_the_settings(self):
         footer = self.page("/guides").get_element_by_id("portal-footer-wrapper")
