@@ -92,9 +92,18 @@ build rel relstorage.cfg ports:instance1=$R1 ports:instance2=$R2 \
     relstorage:host=127.0.0.1 relstorage:port=$PG_PORT "relstorage:password=$PASSWORD"
 pass "both set-ups built (admin password given on the command line, 'site:admin=admin:…')"
 
-wait_http() {  # wait_http <url>: until the instance answers (2 minutes at most)
+wait_http() {  # wait_http <url>: until the instance answers (any HTTP status; 2 minutes at most)
     for _ in $(seq 240); do
-        if curl -s -o /dev/null "$1"; then return 0; fi
+        if "$PYTHON" - "$1" <<'EOF'
+import sys, urllib.error, urllib.request
+try:
+    urllib.request.urlopen(sys.argv[1], timeout=5)
+except urllib.error.HTTPError:
+    pass
+except OSError:
+    sys.exit(1)
+EOF
+        then return 0; fi
         sleep 0.5
     done
     fail "$1 did not answer within 2 minutes"
