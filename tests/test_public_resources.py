@@ -3,6 +3,7 @@ scripts under versioned URLs, not Plone's editing bundles or Barceloneta's full 
 logged-in users keep Plone's UI; the instance's WSGI filter compresses text and lets versioned
 resources be cached."""
 
+from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.theming.interfaces import IThemeSettings
@@ -72,10 +73,12 @@ class TestPublicResources(unittest.TestCase):
         expressions = dict(settings.parameterExpressions)
         del expressions["theme_resources"]
         settings.parameterExpressions = expressions
+        api.portal.set_registry_record("plone.enable_sitemap", False)
         transaction.commit()
         v1013.upgrade(None)
         transaction.commit()
         self.assertIn("theme_resources", settings.parameterExpressions)
+        self.assertTrue(api.portal.get_registry_record("plone.enable_sitemap"))
         self.browser.open(self.portal_url)
         self.assertIn(f"/++webresource++{theme_version()}/{THEME}/css/public.css", self.browser.contents)
 
