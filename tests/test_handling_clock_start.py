@@ -1,17 +1,15 @@
 """Clocks count from the day the law names: the receipt of the application or complaint
 (arbitration acceptance, art. 29; inspection filing, 5 working days), the acceptance decision
 (the award, art. 43), a transfer from mediation (the arbitration application); shown on the
-case with their article; upgrade 1009 recounts open clocks started at routing."""
+case with their article; upgrade 1009 is tested in test_upgrades."""
 
 from datetime import date
 from plone import api
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.assignment import route
-from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.panel import HandlingInfo
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from suizhou.laborrights.upgrades import v1009
 from tests.helpers import at
 from tests.helpers import chinese_site
 from tests.helpers import make_station
@@ -54,7 +52,8 @@ class TestClockStart(unittest.TestCase):
         self.route("arbitration")
         with api.env.adopt_roles(["Manager"]):
             clock = clocks.advance(self.case, when=date(2026, 3, 10))
-        self.assertEqual((clock.stage, clock.start, clock.due()), ("arbitration_award", date(2026, 3, 10), date(2026, 4, 24)))
+        expected = ("arbitration_award", date(2026, 3, 10), date(2026, 4, 24))
+        self.assertEqual((clock.stage, clock.start, clock.due()), expected)
         self.assertEqual(clocks.clocks(self.case)[0].stopped, date(2026, 3, 10))
 
     def test_a_transfer_from_mediation_counts_from_the_transfer(self):
@@ -71,19 +70,3 @@ class TestClockStart(unittest.TestCase):
         self.assertEqual(shown["basis"], "《劳动争议调解仲裁法》第二十九条")
         self.assertEqual(shown["counts_from"], "自收到申请（投诉）之日起算")
 
-    def test_upgrade_1009_recounts_an_open_clock_started_at_routing(self):
-        self.route("arbitration")
-        clock = clocks.current(self.case)
-        clock.start = date(2026, 3, 9)  # as the previous release counted it
-        clock.refresh()
-        self.case.reindexObject(idxs=["due_date", "stage"])
-        self.assertEqual(clock.due(), date(2026, 3, 16))
-        v1009.upgrade(None)
-        self.assertEqual((clock.start, clock.due_date), (date(2026, 3, 7), date(2026, 3, 12)))
-        catalog = api.portal.get_tool("portal_catalog")
-        brain = catalog.unrestrictedSearchResults(UID=self.case.UID())[0]
-        self.assertEqual(brain.due_date, date(2026, 3, 12))
-        self.assertEqual(entries(self.case)[-1].action, "clock_recounted")
-        v1009.upgrade(None)  # a second run changes nothing
-        self.assertEqual(entries(self.case)[-1].action, "clock_recounted")
-        self.assertEqual(len([e for e in entries(self.case) if e.action == "clock_recounted"]), 1)

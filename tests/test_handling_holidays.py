@@ -1,6 +1,6 @@
 """Holidays beyond the calendar package's years (2027): the statutory fallback, the year's
-arrangement entered in the control panel, the staff warning until both parts are entered,
-and upgrade 1008 moving old override lines into the arrangement."""
+arrangement entered in the control panel, the staff warning until both parts are entered.
+(Upgrade 1008 is tested in test_upgrades.)"""
 
 from datetime import date
 from plone import api
@@ -9,7 +9,6 @@ from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import holidays
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from suizhou.laborrights.upgrades import v1008
 from tests.helpers import at
 from tests.helpers import chinese_site
 from tests.helpers import make_user
@@ -113,25 +112,6 @@ class TestEnteredArrangement(unittest.TestCase):
         api.portal.set_registry_record(DAYS_OFF, ("2028-01-01|元旦",))
         api.portal.set_registry_record(WORKING_DAYS, ("2028-01-29|春节调休上班", "2027-02-14|调休"))
         self.assertEqual(len(self.status_on_spring_festival().warnings), 1)
-
-
-class TestUpgrade(unittest.TestCase):
-    layer = INTEGRATION_TESTING
-
-    def test_override_lines_beyond_the_package_move_to_the_arrangement(self):
-        api.portal.set_registry_record(
-            holidays.OVERRIDES_RECORD,
-            ("2026-03-09|holiday|临时调整", "2027-01-01|holiday|元旦", "2027-02-14|workday|春节调休"),
-        )
-        api.portal.set_registry_record(DAYS_OFF, ())
-        api.portal.set_registry_record(WORKING_DAYS, ())
-        v1008.migrate_calendar_overrides()
-        self.assertEqual(
-            api.portal.get_registry_record(holidays.OVERRIDES_RECORD), ("2026-03-09|holiday|临时调整",)
-        )
-        self.assertEqual(api.portal.get_registry_record(DAYS_OFF), ("2027-01-01|元旦",))
-        self.assertEqual(api.portal.get_registry_record(WORKING_DAYS), ("2027-02-14|春节调休",))
-        self.assertTrue(holidays.Arrangement().entered(2027))
 
 
 class TestControlPanel(unittest.TestCase):

@@ -1,6 +1,6 @@
 """Minimum wage per district with effective dates: the final-award limit (12 × the monthly
 minimum wage) uses the standard in force on the day the application was received, in the
-tier of the case's district; upgrade 1008 keeps the old single setting as an older line."""
+tier of the case's district. (Upgrade 1008 is tested in test_upgrades.)"""
 
 from decimal import Decimal
 from plone import api
@@ -8,7 +8,6 @@ from plone.registry.interfaces import IRegistry
 from suizhou.laborrights.handling.minimum_wage import minimum_wage
 from suizhou.laborrights.handling.triage import suggestions
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from suizhou.laborrights.upgrades import v1008
 from tests.helpers import at
 from tests.helpers import new_case
 from zope.component import getUtility
@@ -72,29 +71,3 @@ class TestOldSetting(unittest.TestCase):
         del registry.records[STANDARDS]
         api.portal.set_registry_record(OLD, Decimal("2010"))
         self.assertIn("（12 个月 × 2,010.00 元）", final_award(at(2026, 3, 2), amount="30000")[1])
-
-    def test_upgrade_keeps_the_old_value_for_cases_received_before_the_new_tiers(self):
-        api.portal.set_registry_record(OLD, Decimal("1950"))
-        v1008.migrate_minimum_wage()
-        v1008.migrate_minimum_wage()  # twice: nothing more
-        self.assertEqual(
-            api.portal.get_registry_record(STANDARDS),
-            ("2000-01-01|1950", "2025-12-01|2400|2130|1970"),
-        )
-        self.assertIn("（12 个月 × 1,950.00 元）", final_award(at(2025, 6, 2), amount="30000")[1])
-        self.assertIn("（12 个月 × 2,130.00 元）", final_award(at(2026, 6, 2), amount="30000")[1])
-
-    def test_upgrade_1008_on_a_site_of_the_previous_release(self):
-        registry = getUtility(IRegistry)
-        new = ("suizhou.laborrights.minimum_wage.", "suizhou.laborrights.holidays.")
-        for name in [name for name in registry.records.keys() if name.startswith(new)]:
-            del registry.records[name]
-        api.portal.set_registry_record(OLD, Decimal("2010"))
-        v1008.upgrade(None)
-        standards = api.portal.get_registry_record(STANDARDS)
-        self.assertEqual(standards, ("2000-01-01|2010", "2025-12-01|2400|2130|1970"))
-        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.holidays.days_off"), ())
-        self.assertIn("zengdu|2", api.portal.get_registry_record(TIERS))
-        panel = api.portal.get_tool("portal_controlpanel")
-        configlets = {action.id for action in panel.listActions()}
-        self.assertLessEqual({"laborrights-holidays", "laborrights-minimum-wage"}, configlets)

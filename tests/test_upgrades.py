@@ -3,6 +3,7 @@ version N is taken back to N and upgraded; what the step brings is there, what t
 had set is kept. One test case per step. (An upgrade of a database built by the previous release
 is tests/test_upgrade_previous_release.py.)"""
 
+from datetime import date
 from decimal import Decimal
 from plone import api
 from plone.registry.interfaces import IRegistry
@@ -12,11 +13,19 @@ from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.controlpanels.notifications import INotificationSettings
 from suizhou.laborrights.controlpanels.notifications import PREFIX as NOTIFICATIONS
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import holidays
+from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.assignment import unit_group_id
+from suizhou.laborrights.handling.history import entries
+from suizhou.laborrights.handling.minimum_wage import minimum_wage
 from suizhou.laborrights.handling.triage import suggestions
 from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from suizhou.laborrights.upgrades import v1008
+from suizhou.laborrights.upgrades import v1009
+from tests.helpers import at
+from tests.helpers import chinese_site
 from tests.helpers import make_station
 from tests.helpers import new_case
 from zope.component import getUtility
@@ -26,6 +35,10 @@ import unittest
 
 
 PROFILE = "suizhou.laborrights:default"
+DAYS_OFF = "suizhou.laborrights.holidays.days_off"
+WORKING_DAYS = "suizhou.laborrights.holidays.working_days"
+WAGE_STANDARDS = "suizhou.laborrights.minimum_wage.standards"
+OLD_MINIMUM_WAGE = "suizhou.laborrights.statutory.monthly_minimum_wage"
 
 
 class UpgradeTestCase(unittest.TestCase):
@@ -214,6 +227,73 @@ class TestUpgrade1007(UpgradeTestCase):
         self.assertTrue(IStationDirectory.providedBy(stations))
         self.assertEqual(stations.getLayout(), "station-finder")
         self.assertEqual(self.layer["portal"]["guides"].getLayout(), "listing_view")  # kept
+
+
+class TestUpgrade1008(UpgradeTestCase):
+    """Holidays beyond the calendar package and dated minimum wages: the new records and panels;
+    old override lines for later years move into the year's arrangement; the old single minimum
+    wage stays as an older dated line."""
+
+    def test_a_1007_site_gets_the_records_panels_and_keeps_its_wage(self):
+        registry = getUtility(IRegistry)
+        new = ("suizhou.laborrights.minimum_wage.", "suizhou.laborrights.holidays.")
+        for name in [name for name in registry.records.keys() if name.startswith(new)]:
+            del registry.records[name]
+        api.portal.set_registry_record(OLD_MINIMUM_WAGE, Decimal("2010"))
+        self.upgrade_from("1007", to="1008")
+        standards = api.portal.get_registry_record(WAGE_STANDARDS)
+        self.assertEqual(standards, ("2000-01-01|2010", "2025-12-01|2400|2130|1970"))
+        self.assertEqual(api.portal.get_registry_record(DAYS_OFF), ())
+        self.assertIn("zengdu|2", api.portal.get_registry_record("suizhou.laborrights.minimum_wage.district_tiers"))
+        configlets = {action.id for action in api.portal.get_tool("portal_controlpanel").listActions()}
+        self.assertLessEqual({"laborrights-holidays", "laborrights-minimum-wage"}, configlets)
+        # Cases received before the new tiers keep the old standard; later ones get the tier's.
+        self.assertEqual(minimum_wage("zengdu", date(2025, 6, 2)).amount, Decimal("2010"))
+        self.assertEqual(minimum_wage("zengdu", date(2026, 6, 2)).amount, Decimal("2130"))
+
+    def test_the_old_value_is_moved_once(self):
+        api.portal.set_registry_record(OLD_MINIMUM_WAGE, Decimal("1950"))
+        v1008.migrate_minimum_wage()
+        v1008.migrate_minimum_wage()  # twice: nothing more
+        standards = api.portal.get_registry_record(WAGE_STANDARDS)
+        self.assertEqual(standards, ("2000-01-01|1950", "2025-12-01|2400|2130|1970"))
+
+    def test_override_lines_beyond_the_package_move_to_the_arrangement(self):
+        api.portal.set_registry_record(
+            holidays.OVERRIDES_RECORD,
+            ("2026-03-09|holiday|临时调整", "2027-01-01|holiday|元旦", "2027-02-14|workday|春节调休"),
+        )
+        api.portal.set_registry_record(DAYS_OFF, ())
+        api.portal.set_registry_record(WORKING_DAYS, ())
+        v1008.migrate_calendar_overrides()
+        self.assertEqual(api.portal.get_registry_record(holidays.OVERRIDES_RECORD), ("2026-03-09|holiday|临时调整",))
+        self.assertEqual(api.portal.get_registry_record(DAYS_OFF), ("2027-01-01|元旦",))
+        self.assertEqual(api.portal.get_registry_record(WORKING_DAYS), ("2027-02-14|春节调休",))
+        self.assertTrue(holidays.Arrangement().entered(2027))
+
+
+class TestUpgrade1009(UpgradeTestCase):
+    """Open clocks of a route's first stage count from the receipt of the application or
+    complaint, not from routing."""
+
+    def test_an_open_clock_started_at_routing_is_recounted_once(self):
+        chinese_site()
+        case = new_case(received=at(2026, 3, 7, 10))  # a Saturday
+        unit = make_station("center", title="曾都区维权中心", level="center").UID()
+        with api.env.adopt_roles(["Manager"]):
+            route(case, unit, route="arbitration", when=at(2026, 3, 9, 9))
+        clock = clocks.current(case)
+        clock.start = date(2026, 3, 9)  # as the previous release counted it: from routing
+        clock.refresh()
+        case.reindexObject(idxs=["due_date", "stage"])
+        self.assertEqual(clock.due(), date(2026, 3, 16))
+        self.upgrade_from("1008", to="1009")
+        self.assertEqual((clock.start, clock.due_date), (date(2026, 3, 7), date(2026, 3, 12)))
+        brain = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(UID=case.UID())[0]
+        self.assertEqual(brain.due_date, date(2026, 3, 12))
+        self.assertEqual(entries(case)[-1].action, "clock_recounted")
+        v1009.upgrade(None)  # a second run changes nothing
+        self.assertEqual(len([e for e in entries(case) if e.action == "clock_recounted"]), 1)
 
 
 class TestUpgrade1010(UpgradeTestCase):
