@@ -36,7 +36,8 @@ NOT_SEARCHED = ("Case", "CaseFolder", "CaseAttachment")
 
 
 def create_sections(portal):
-    """The 常见问题 and 政策法规 folders (Documents only), published, unless they exist."""
+    """The 常见问题 and 政策法规 folders (Documents only), published, with their layouts, unless
+    they exist (an existing folder keeps the layout an administrator chose)."""
     for folder_id, (title, description) in SECTIONS.items():
         if folder_id in portal:
             continue
@@ -49,6 +50,7 @@ def create_sections(portal):
         constraints.setImmediatelyAddableTypes(["Document"])
         if api.content.get_state(folder, default=None) not in (None, "published"):
             api.content.transition(folder, to_state="published")
+        folder.setLayout(FOLDER_LAYOUTS[folder_id])
 
 
 def set_layouts(portal):
