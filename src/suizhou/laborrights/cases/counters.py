@@ -50,6 +50,25 @@ def _write(work):
     return result
 
 
+def ensure():
+    """Make the trees if this site has none yet (once per site, in a transaction of its own).
+
+    Called before a request writes the register itself (a filing may add a district folder):
+    making a tree later would write the register object in both transactions, and the request
+    would conflict and be retried."""
+    register = aq_base(get_register())
+    if all(getattr(register, name, None) is not None for name in (COUNTERS, CHALLENGES, MINUTES)):
+        return
+
+    def work(register):
+        for name, factory in ((COUNTERS, OOBTree), (CHALLENGES, OOBTree), (MINUTES, IOBTree)):
+            if getattr(register, name, None) is None:
+                setattr(register, name, factory())
+        return True
+
+    _write(work)
+
+
 def recent(key, window, at=None):
     """The times of ``key``'s events in the last ``window`` seconds (as last committed)."""
     tree = _tree(get_register(), COUNTERS)

@@ -66,6 +66,7 @@ def check(request, data):
     token, answer = data.pop("challenge_token", None), data.pop("challenge_answer", None)
     if not api.user.is_anonymous():
         return
+    counters.ensure()  # before the filing writes the register
     client_budget, site_budget = budgets()
     now = counters.now()
     if counters.minute_total(WINDOW) >= site_budget:
