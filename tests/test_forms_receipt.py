@@ -4,10 +4,10 @@ print layout, the registration form as PDF with Chinese text, a QR code, and the
 from io import BytesIO
 from PIL import Image
 from plone import api
-from suizhou.laborrights.cases.register import now
-from suizhou.laborrights.forms import signing
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.forms import signing
 from suizhou.laborrights.forms.receipt import PURPOSE
 from suizhou.laborrights.masking import mask_id_number
 from suizhou.laborrights.masking import mask_phone

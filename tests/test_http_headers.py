@@ -7,7 +7,12 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.http import tile_origin
+from suizhou.laborrights.restapi.contract import check_size
+from suizhou.laborrights.restapi.contract import MAX_BODY_BYTES
+from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.api_helpers import ApiTestCase
+from tests.api_helpers import filing
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
@@ -117,3 +122,45 @@ class TestSecurityHeaders(unittest.TestCase):
                 self.assertEqual(response.content, PNG)
                 self.assertEqual(response.headers.get("X-Content-Type-Options"), "nosniff")
                 self.assertTrue(response.headers["Content-Disposition"].startswith("attachment"))
+
+
+class TestJsonBodies(ApiTestCase):
+    """Too large or too deep: a 400 with a Chinese message, never a 500."""
+
+    def post(self, path, data, **headers):
+        return self.anonymous.post(path, data=data, headers={"Content-Type": "application/json", **headers})
+
+    def test_deeply_nested_json(self):
+        deep = "[" * 10000 + "]" * 10000
+        nested_in_a_field = '{"facts": ' + deep + "}"
+        for path in ("@cases", "@open311/v2/requests.json"):
+            for body in (deep, nested_in_a_field):
+                with self.subTest(path=path, body=body[:12]):
+                    response = self.post(path, body)
+                    self.assertEqual(response.status_code, 400, response.text[:300])
+                    self.assertRegex(response.text, "[\u4e00-\u9fff]")  # said in Chinese
+        self.assertEqual(self.case_count(), 0)
+
+    def test_brackets_inside_strings_are_text(self):
+        body = filing(facts="[[[[" * 30 + "拖欠工资")
+        response = self.anonymous.post("@cases", json=body)
+        self.assertEqual(response.status_code, 201, response.text)
+
+    def test_oversized_body(self):
+        response = self.post("@cases", "{" + " " * (MAX_BODY_BYTES + 10) + "}")
+        self.assertEqual((response.status_code, response.json()["error"]["type"]), (400, "RequestTooLarge"))
+
+    def test_the_size_is_checked_by_content_length_before_the_body_is_read(self):
+        class Unread:
+            def seek(self, *args):
+                raise AssertionError("the body was read")
+
+            read = seek
+
+        request = {"BODYFILE": Unread(), "BODY": property(lambda self: Unread().read())}
+        headers = {"Content-Length": str(100 * 1024 * 1024), "Content-Type": "application/json"}
+        fake = type("Request", (), {"getHeader": lambda self, name: headers.get(name), "get": request.get})()
+        with self.assertRaises(ApiError) as refused:
+            check_size(fake)
+        self.assertEqual((refused.exception.status, refused.exception.type), (400, "RequestTooLarge"))
+        self.assertIn("过大", refused.exception.message)

@@ -129,7 +129,9 @@ def send_receipt(case, email):
             email,
             f"受理回执：{data['reference']}",
             receipt_text(data),
-            attachments=[(f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf(case, data, masked=True))],
+            attachments=[
+                (f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf(case, data, masked=True))
+            ],
         )
     except ConflictError:
         raise  # the request is retried, the receipt with it

@@ -23,10 +23,10 @@ from persistent import Persistent
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
-from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.masking import mask_email
 from suizhou.laborrights.masking import mask_phone
 from suizhou.laborrights.masking import mask_text
+from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.settings import setting
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility

@@ -22,6 +22,7 @@ import re
 
 
 MAX_BODY_BYTES = 64 * 1024
+MAX_DEPTH = 20  # arrays and objects inside each other; a filing needs 3
 # A field no person sees on the form (hidden by CSS); bots fill it in.
 HONEYPOT = "website"
 
@@ -83,14 +84,7 @@ def read_json(request):
             _("api_error_media_type", default="请以 JSON 格式提交（Content-Type: application/json）。"),
         )
     check_size(request)
-    body = request.get("BODY") or b""
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise bad_request(
-            message=_("api_error_malformed_json", default="提交的内容不是有效的 JSON。"),
-            type_="MalformedJSON",
-        ) from None
+    data = parse_json(request.get("BODY") or b"")
     if not isinstance(data, dict):
         raise bad_request(
             message=_("api_error_json_object", default="提交的内容应为一个 JSON 对象。"),
@@ -99,11 +93,127 @@ def read_json(request):
     return data
 
 
-def check_size(request):
-    length = request.getHeader("Content-Length")
-    body = request.get("BODY") or b""
+def malformed_json():
+    return bad_request(
+        message=_("api_error_malformed_json", default="提交的内容不是有效的 JSON。"),
+        type_="MalformedJSON",
+    )
+
+
+def nesting_depth(text):
+    """How deep arrays and objects nest in JSON ``text`` (brackets inside strings not counted)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def too_deep():
+    return bad_request(
+        message=_(
+            "api_error_too_deep",
+            default="提交的 JSON 嵌套层数过多（不超过 ${depth} 层）。",
+            mapping={"depth": MAX_DEPTH},
+        ),
+        type_="MalformedJSON",
+    )
+
+
+def parse_json(body):
+    """The JSON value of a request body (checked by ``check_size`` first); a 400 in Chinese
+    when it is not JSON or nests deeper than any filing does (never Python's RecursionError)."""
     try:
-        too_big = int(length or 0) > MAX_BODY_BYTES or len(body) > MAX_BODY_BYTES
+        text = body.decode("utf-8") if isinstance(body, bytes) else str(body)
+    except UnicodeDecodeError:
+        raise malformed_json() from None
+    if nesting_depth(text) > MAX_DEPTH:
+        raise too_deep()
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        raise malformed_json() from None
+
+
+def _announced_or_read_length(request):
+    """The body's length from Content-Length, without reading it; read (at most one byte over
+    the limit) only when no length is given."""
+    length = request.getHeader("Content-Length")
+    if length:
+        return int(length)  # ValueError: not a number
+    body = request.get("BODYFILE")
+    if body is None:
+        return 0
+    body.seek(0)
+    size = len(body.read(MAX_BODY_BYTES + 1))
+    body.seek(0)
+    return size
+
+
+REFUSED_KEY = "suizhou.laborrights.json_refused"
+GUARD_DEPTH = 100  # for every JSON body, before PAS reads it (plone.restapi's JWT plugin does)
+PUBLIC_ENDPOINTS = ("/@cases", "/@case-status", "/@open311/")
+
+
+def guard_json_body(site, event):
+    """On entering the site (the body is there, nobody has read it yet), before any code reads a
+    JSON body (the JWT plugin of
+    plone.restapi parses every JSON POST to look for a login, and fails with a 500 on deep
+    nesting): a body of the public endpoints over the size limit by its Content-Length, or any
+    JSON body nested deeper than ``GUARD_DEPTH``, is set aside unread or unparsed; the service
+    answers with the 400 kept for it (``check_size``)."""
+    request = event.request
+    content_type = (request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json" or request.get("REQUEST_METHOD") not in ("POST", "PUT", "PATCH"):
+        return
+    path = request.get("PATH_INFO") or ""
+    refused = None
+    if any(endpoint in path for endpoint in PUBLIC_ENDPOINTS):
+        try:
+            check_size(request)
+        except ApiError as error:
+            refused = error
+    if refused is None:
+        try:
+            if nesting_depth(_head(request)) > GUARD_DEPTH:
+                refused = too_deep()
+        except ApiError as error:
+            refused = error
+    if refused is not None:
+        request.other[REFUSED_KEY] = refused
+        request.other["BODY"] = b""
+
+
+def _head(request):
+    body = request.get("BODYFILE")
+    if body is None:
+        return ""
+    body.seek(0)
+    head = body.read(MAX_BODY_BYTES + 1)
+    body.seek(0)
+    return head.decode("utf-8", "replace")
+
+
+def check_size(request):
+    """Refuse a body over the limit by its Content-Length, before anything reads it."""
+    refused = request.get(REFUSED_KEY) if hasattr(request, "other") else None
+    if refused is not None:
+        raise refused
+    try:
+        too_big = _announced_or_read_length(request) > MAX_BODY_BYTES
     except ValueError:
         too_big = True
     if too_big:

@@ -27,8 +27,6 @@ from suizhou.laborrights.restapi.services.open311.get import ATTRIBUTES
 from suizhou.laborrights.restapi.services.open311.get import SERVICE_NOTICE
 from suizhou.laborrights.restapi.terms import Terms
 
-import json
-
 
 STANDARD = {
     "description": "facts",
@@ -50,15 +48,9 @@ def parameters(request):
     contract.check_size(request)
     content_type = (request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
     if content_type == "application/json":
-        try:
-            data = json.loads(request.get("BODY") or b"")
-        except (ValueError, UnicodeDecodeError):
-            data = None
+        data = contract.parse_json(request.get("BODY") or b"")
         if not isinstance(data, dict):
-            raise bad_request(
-                message=_("api_error_malformed_json", default="提交的内容不是有效的 JSON。"),
-                type_="MalformedJSON",
-            )
+            raise contract.malformed_json()
         attributes = data.pop("attribute", None) or {}
         if isinstance(attributes, dict):
             data.update({f"attribute[{key}]": value for key, value in attributes.items()})
