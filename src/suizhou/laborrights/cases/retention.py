@@ -29,7 +29,6 @@ Who approved and when is recorded in the history (``anonymised``) and in an anno
 
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
-from datetime import date
 from persistent.mapping import PersistentMapping
 from plone import api
 from suizhou.laborrights.cases import duplicates
@@ -106,7 +105,7 @@ def anonymised(case):
 
 def is_due(case, on=None):
     end = retention_end(case)
-    return end is not None and end <= (on or date.today()) and anonymised(case) is None
+    return end is not None and end <= (on or beijing_date(now())) and anonymised(case) is None
 
 
 def _due_tree(register, create=False):
