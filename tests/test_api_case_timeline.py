@@ -31,9 +31,12 @@ class TestCaseTimeline(ApiTestCase):
         self.assertConforms(response, "/{case}/@case-timeline", "get")
         self.assertNoPersonalData(response)
 
-    def test_others_are_refused(self):
+    def test_others_are_refused_like_a_made_up_reference(self):
         for session in (self.member, self.hotline):
             response = session.get(self.url)
-            self.assertError(response, 403, "Forbidden")
+            made_up = session.get(self.url.replace(self.reference, "SZ-2026-999999"))
+            self.assertEqual(response.status_code, 404)
+            # The same answer, but for the address it names.
+            self.assertEqual(response.text.replace(self.reference, "SZ-2026-999999"), made_up.text)
             self.assertConforms(response, "/{case}/@case-timeline", "get")
             self.assertNoPersonalData(response)
