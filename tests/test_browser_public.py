@@ -17,6 +17,11 @@ import transaction
 import unittest
 
 
+def scroll_to_map(test):
+    """The map is drawn when it nears the screen (station-finder.js): scroll to it, as a visitor does."""
+    test.driver.execute_script("document.getElementById('sz-station-map').scrollIntoView()")
+
+
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
 @unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
 class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
@@ -132,6 +137,7 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
     def test_list_and_map(self):
         self.open("/stations")
         expected = len(self.stations_with_position())
+        scroll_to_map(self)
         self.wait_for(lambda d: len(self.css(".sz-pin")) == expected)
         self.assertEqual(len(self.css(".sz-station-card")), expected)
         # No tile server configured: no tile requested, the note says why.
@@ -154,6 +160,7 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
         self.wait_for(lambda d: "township=" in d.current_url)
         names = [e.text for e in self.css(".sz-station-name")]
         self.assertEqual(sorted(names), sorted(["西城街道劳动保障维权服务站", "舜井社区劳动维权服务点"]))
+        scroll_to_map(self)
         self.wait_for(lambda d: len(self.css(".sz-pin")) == 2)
 
     def test_nearest_to_me(self):
@@ -195,6 +202,7 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
         api.portal.set_registry_record("suizhou.laborrights.public.map_attribution", "测试底图")
         transaction.commit()
         self.open("/stations/zengdu/zengdu-xicheng")
+        scroll_to_map(self)
         self.wait_for(lambda d: len(self.css(".sz-pin")) == 1)
         self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
         self.assertFalse(self.css("#sz-map-note")[0].is_displayed())
@@ -210,6 +218,7 @@ class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
 
     def test_finder_on_phone(self):
         self.open("/stations?district=zengdu")
+        scroll_to_map(self)
         self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
         self.assertTrue(self.no_horizontal_scroll())
         self.screenshot("station-finder-phone")
