@@ -4,9 +4,9 @@ the server's time zone: ``make test`` runs this module under TZ=Asia/Shanghai an
 The times are stored as a client or another system may send them (UTC), at hours where the
 Beijing day is not the UTC day, so a time shown in the wrong zone shows the wrong day."""
 
+from DateTime import DateTime
 from datetime import datetime
 from datetime import timezone
-from DateTime import DateTime
 from plone import api
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.forms.receipt import receipt_data
@@ -17,8 +17,8 @@ from suizhou.laborrights.public import home
 from suizhou.laborrights.public.typical_cases import case_card
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from suizhou.laborrights.timezone import beijing
-from tests.api_helpers import APPLICANT_PHONE
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import APPLICANT_PHONE
 from tests.helpers import bring_to
 from tests.helpers import chinese_site
 from tests.helpers import new_case

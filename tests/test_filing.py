@@ -7,6 +7,7 @@ from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.cases.filing import convert
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
+from suizhou.laborrights.cases.filing import InvalidValue
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import case_fields
@@ -80,5 +81,5 @@ class TestFiling(unittest.TestCase):
         self.assertEqual(convert(ICase["claim_amount"], "12000.50"), Decimal("12000.50"))
         self.assertEqual(convert(ICase["workers_involved"], "3"), 3)
         self.assertIsNone(convert(ICase["claim_amount"], ""))
-        with self.assertRaises(Exception):
+        with self.assertRaises(InvalidValue):
             convert(ICase["claim_amount"], "一万")

@@ -6,11 +6,11 @@ The finder's page holds the list and the map's settings; the markers are fetched
 
 from plone import api
 from plone.testing.zope import Browser
+from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.public.stations import DistrictMapData
 from suizhou.laborrights.public.stations import published_stations
 from suizhou.laborrights.public.stations import station_form_url
 from suizhou.laborrights.public.stations import StationMapData
-from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.public.utils import format_distance
 from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING

@@ -54,7 +54,8 @@ def refuse_development_password(event):
     if not is_production():
         return
     if os.environ.get(OVERRIDE_VARIABLE) == "1":
-        logger.warning("Production instance started with %s=1: change the administrator password now.", OVERRIDE_VARIABLE)
+        logger.warning("Production instance started with %s=1: change the administrator password now.",
+                       OVERRIDE_VARIABLE)
         return
     connection = event.database.open()
     try:

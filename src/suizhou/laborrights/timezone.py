@@ -14,10 +14,10 @@ were read six hours off and ``CreationDate`` came out as −06:00. ``use_zone_of
 the ``TZ`` variable names.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from datetime import time
-from DateTime import DateTime
 from zoneinfo import ZoneInfo
 
 import importlib

@@ -113,7 +113,7 @@ def _check(name, year, lines):
                         mapping={"line": line},
                     )
                 ),
-            )
+            ) from None
         if any(day.year != year for day in dates):
             raise WidgetActionExecutionError(
                 name,

@@ -26,7 +26,7 @@ def _standard_line(value):
                 default="无法识别“${line}”：请写“生效日期|一档|二档|三档”，如 2025-12-01|2400|2130|1970。",
                 mapping={"line": value},
             )
-        )
+        ) from None
     return True
 
 
@@ -40,7 +40,7 @@ def _district_line(value):
                 default="无法识别“${line}”：请写“区县代码|档次”，如 zengdu|2，或加起始日期 zengdu|2|2026-07-01。",
                 mapping={"line": value},
             )
-        )
+        ) from None
     return True
 
 

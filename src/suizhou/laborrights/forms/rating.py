@@ -6,8 +6,8 @@ the comment is plain text (templates escape it).
 
 from persistent.mapping import PersistentMapping
 from suizhou.laborrights import _
-from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.register import now
 from zope.annotation.interfaces import IAnnotations
 
 

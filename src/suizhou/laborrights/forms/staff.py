@@ -3,8 +3,8 @@
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights.cases.duplicates import possible_duplicates
-from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.documents.receipt import filing_record
+from suizhou.laborrights.forms.rating import get_rating
 
 
 class CaseFilingViewlet(ViewletBase):

@@ -39,7 +39,7 @@ def parse_standard(line):
     try:
         amounts = tuple(decimal.Decimal(part) for part in parts[1:] if part)
     except decimal.InvalidOperation:
-        raise ValueError(line)
+        raise ValueError(line) from None
     if not amounts or any(amount <= 0 for amount in amounts):
         raise ValueError(line)
     return effective, amounts

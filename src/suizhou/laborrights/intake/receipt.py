@@ -12,12 +12,12 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.documents.qr import qr_png
-from suizhou.laborrights.masking import mask_phone
 from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.intake.desk import ADD_CASE
 from suizhou.laborrights.intake.interfaces import IOralApplication
+from suizhou.laborrights.masking import mask_phone
 
 import base64
 

@@ -3,8 +3,8 @@
 public site address from the settings."""
 
 from plone import api
-from suizhou.laborrights.forms.progress import progress_url as forms_progress_url
 from suizhou.laborrights.documents.receipt import filing_record
+from suizhou.laborrights.forms.progress import progress_url as forms_progress_url
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.validators import is_mobile
 from suizhou.laborrights.validators import normalize_phone

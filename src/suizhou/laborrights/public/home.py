@@ -2,14 +2,14 @@
 
 from plone import api
 from suizhou.laborrights import settings
-from suizhou.laborrights.public.icons import icon
-from suizhou.laborrights.public.page import PublicPage
-from suizhou.laborrights.public.utils import options
-from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.folders import TYPICAL_CASES_ID
+from suizhou.laborrights.public.icons import icon
+from suizhou.laborrights.public.page import PublicPage
+from suizhou.laborrights.public.utils import options
+from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 

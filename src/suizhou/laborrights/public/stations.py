@@ -13,6 +13,8 @@ from plone import api
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
 from suizhou.laborrights import settings
+from suizhou.laborrights.folders import STATIONS_ID
+from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.public.icons import icon
 from suizhou.laborrights.public.mediators import mediator_cards
 from suizhou.laborrights.public.page import PublicPage
@@ -22,8 +24,6 @@ from suizhou.laborrights.public.utils import parse_float
 from suizhou.laborrights.public.utils import pinyin_key
 from suizhou.laborrights.public.utils import site_link
 from suizhou.laborrights.public.utils import titles
-from suizhou.laborrights.folders import STATIONS_ID
-from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import urlencode

@@ -19,9 +19,9 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
 from Products.CMFCore.interfaces import IActionWillBeInvokedEvent
+from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.cases.register import case_path
 from suizhou.laborrights.cases.register import get_register
-from suizhou.laborrights.cases.lookup import citizen_status
 from zope.lifecycleevent.interfaces import IObjectCreatedEvent
 from zope.lifecycleevent.interfaces import IObjectMovedEvent
 

@@ -8,6 +8,7 @@ from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.handling.assignment import ensure_unit_group
 
+
 PROFILE = "profile-suizhou.laborrights:default"
 STEPS = ("rolemap", "workflow", "typeinfo", "catalog", "plone.app.registry", "controlpanel")
 

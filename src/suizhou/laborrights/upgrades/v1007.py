@@ -3,8 +3,8 @@ finder) is found without CMF's default-view lookups, as the public content types
 
 from plone import api
 from suizhou.laborrights import logger
-from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.folders import STATIONS_ID
+from suizhou.laborrights.interfaces import IStationDirectory
 from zope.interface import alsoProvides
 
 
