@@ -11,11 +11,11 @@ from decimal import Decimal
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.handling import history
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi.citizen import public_status
 from suizhou.laborrights.restapi.errors import unauthorized_or_forbidden
-from suizhou.laborrights.restapi.errors import zh
-from suizhou.laborrights.restapi.hotline import SHANGHAI
 from suizhou.laborrights.restapi.service import JsonService
+from suizhou.laborrights.timezone import w3c
 
 
 REGISTERED = _("timeline_registered", default="登记")
@@ -23,7 +23,7 @@ REGISTERED = _("timeline_registered", default="登记")
 
 def jsonable(value):
     if isinstance(value, (datetime, date)):
-        return value.isoformat()
+        return w3c(value)
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (list, tuple)):
@@ -72,7 +72,7 @@ class CaseTimelineGet(JsonService):
                 state_def = workflow.states.get(state) if state else None
                 items.append(
                     {
-                        "time": entry["time"].asdatetime().astimezone(SHANGHAI).isoformat(),
+                        "time": w3c(entry["time"]),
                         "action": action,
                         "action_title": transition.title if transition else zh(REGISTERED),
                         "review_state": state,
@@ -87,7 +87,7 @@ class CaseTimelineGet(JsonService):
     def history(self, case, actors):
         return [
             {
-                "time": entry.when.isoformat(),
+                "time": w3c(entry.when),
                 "action": entry.action,
                 "action_title": zh(history.action_title(entry.action)),
                 "actor": entry.actor,
