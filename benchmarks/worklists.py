@@ -24,6 +24,7 @@ from Products.CMFPlone.factory import addPloneSite
 from suizhou.laborrights.cases.register import _bin
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.assignment import ensure_unit_group
 from suizhou.laborrights.handling.worklists import TABS
 from suizhou.laborrights.handling.worklists import WorklistView
@@ -103,7 +104,7 @@ def build(portal, rng):
     types = [code for code, _t in registry_terms("dispute_types")]
     channels = [code for code, _t in registry_terms("channels")]
     routes = ["mediation", "arbitration", "inspection", "social_insurance"]
-    today = clocks.today()
+    today = periods.today()
     started = time.perf_counter()
     for n in range(CASES):
         district = rng.choice(districts)
@@ -140,7 +141,7 @@ def build(portal, rng):
             case.assigned_unit, case.handler = unit, handler
             case.manage_setLocalRoles(f"unit_staff_{unit}", ["CaseHandler"])
             case.manage_setLocalRoles(handler, ["CaseHandler"])
-            stage = clocks.ROUTE_STAGES.get(case.route)
+            stage = periods.ROUTE_STAGES.get(case.route)
             if stage and state != "closed":
                 start = today - datetime.timedelta(days=rng.randrange(0, 60))
                 days = 15 if stage == "mediation" else 5

@@ -5,6 +5,7 @@ from datetime import date
 from plone import api
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
@@ -89,7 +90,7 @@ class TestWorkingDays(ClockTestCase):
         self.assertEqual(self.due(), date(2026, 9, 24))
         # 24 (1), 28, 29, 30 (4), 8, 9, 10 (7) …
         self.assertEqual(
-            clocks.count_due(date(2026, 9, 23), 7, working=True), date(2026, 10, 10)
+            periods.count_due(date(2026, 9, 23), 7, working=True), date(2026, 10, 10)
         )
 
     def test_beyond_the_known_years_is_counted_with_a_clear_warning(self):
@@ -190,7 +191,7 @@ class TestExtension(ClockTestCase):
             clocks.extend(self.case, approved_by="局长 王某", reason="涉及人数多")
         after = self.due()
         self.assertEqual(
-            after, clocks.count_due(date(2026, 3, 2), 90, working=True)
+            after, periods.count_due(date(2026, 3, 2), 90, working=True)
         )
         self.assertGreater(after, before)
 

@@ -6,6 +6,7 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from datetime import date
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.history import entries
 from tests.helpers import at
 from tests.notification_helpers import NotificationFixture
@@ -36,6 +37,7 @@ class TestHandlingSweepScript(NotificationFixture):
         """Run the script as `bin/instance run` does, with `day` as today; returns its counts."""
         with (
             mock.patch.object(clocks, "today", return_value=day),
+            mock.patch.object(periods, "today", return_value=day),
             mock.patch.dict(os.environ, {"SITE_ID": self.portal.getId()}),
             mock.patch("logging.basicConfig"),  # the test runner keeps its logging
         ):

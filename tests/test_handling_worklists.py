@@ -4,6 +4,7 @@ filters and batch reassignment — each person sees only their own cases."""
 from datetime import date
 from plone import api
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.worklists import counts
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
@@ -82,7 +83,7 @@ class TestWorklistCounts(WorklistFixture, unittest.TestCase):
     def test_the_overdue_list_is_a_catalog_query_on_the_due_date(self):
         catalog = api.portal.get_tool("portal_catalog")
         found = catalog.unrestrictedSearchResults(
-            portal_type="Case", due_date={"query": clocks.today(), "range": "max"}
+            portal_type="Case", due_date={"query": periods.today(), "range": "max"}
         )
         self.assertEqual([b.getId for b in found], [self.overdue.getId()])
         self.assertEqual(found[0].due_date, date(2026, 3, 16))  # 15 days from its receipt, 1 March

@@ -17,6 +17,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.history import record
@@ -206,14 +207,14 @@ def _routing_time_is_stale(case):
 def _follow_route_with_clock(case, comment):
     """The route's first stage starts its clock, unless a stage of that route runs already."""
     running = clocks.current(case)
-    stage = clocks.ROUTE_STAGES.get(case.route)
-    if running is not None and clocks.STAGE_ROUTES.get(running.stage) == case.route:
+    stage = periods.ROUTE_STAGES.get(case.route)
+    if running is not None and periods.STAGE_ROUTES.get(running.stage) == case.route:
         return
     if stage is None:
         if running is not None:
             clocks.stop(case, comment=comment)
         return
-    clocks.start(case, stage, when=case.routed, comment=comment, since=clocks.route_start(case))
+    clocks.start(case, stage, when=case.routed, comment=comment, since=periods.route_start(case))
 
 
 def cleared(case, comment=""):

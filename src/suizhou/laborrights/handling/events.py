@@ -59,7 +59,7 @@ class ICaseTransferred(ICaseHandlingEvent):
     transfer to arbitration), arbitration_acceptance → arbitration_award (accepted),
     inspection_filing → inspection_investigation (filed).
 
-    ``from_stage`` / ``to_stage`` are stage tokens (see ``clocks.STAGES``);
+    ``from_stage`` / ``to_stage`` are stage tokens (see ``periods.STAGES``);
     ``reason`` is the comment given (e.g. 调解期满未达成协议).
     """
 

@@ -14,6 +14,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.vocabularies import title_of
@@ -21,7 +22,7 @@ from suizhou.laborrights.vocabularies import title_of
 
 MEDIATED = "mediated"
 ARBITRATION_ROUTE = "arbitration"
-ARBITRATION_STAGE = clocks.ROUTE_STAGES[ARBITRATION_ROUTE]
+ARBITRATION_STAGE = periods.ROUTE_STAGES[ARBITRATION_ROUTE]
 
 
 def sessions(case):
@@ -97,12 +98,12 @@ def transfer_to_arbitration(case, reason, unit=None, handler=None, when=None):
     """
     if not api.user.has_permission("Modify portal content", obj=case):
         raise Refused(_("refused_no_permission", default="您没有办理该事项的权限。"))
-    if not transfer_offered(case, clocks.to_date(when)):
+    if not transfer_offered(case, periods.to_date(when)):
         raise Refused(
             _(
                 "refused_transfer_not_yet",
                 default="调解期限（${days}日）届满仍未达成协议，或调解不成的，方可转入仲裁。",
-                mapping={"days": clocks.setting("mediation_days", 15)},
+                mapping={"days": periods.setting("mediation_days", 15)},
             )
         )
     reason = (reason or "").strip()

@@ -13,6 +13,7 @@ from suizhou.laborrights.content.mediation_session import RESULTS
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import mediation
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling import procedure
 from suizhou.laborrights.handling import triage
 from suizhou.laborrights.handling.errors import Refused
@@ -92,8 +93,8 @@ def format_value(name, value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return f"{value:,.2f}"
-    if name in ("stage", "from_stage", "to_stage") and value in clocks.STAGES:
-        return _text(clocks.STAGES[value].title)
+    if name in ("stage", "from_stage", "to_stage") and value in periods.STAGES:
+        return _text(periods.STAGES[value].title)
     if name == "route":
         return title_of("routes", value)
     if name == "reason_code":
@@ -137,7 +138,7 @@ def describe(entry):
             if name == "days":
                 value = _text(period(details[name], details.get("working")))
             elif name == "extension_days":
-                stage = clocks.STAGES.get(details.get("stage"))
+                stage = periods.STAGES.get(details.get("stage"))
                 value = _text(period(details[name], stage.working if stage else False))
             lines.append(f"{_text(label)}：{value}")
     return lines
@@ -208,8 +209,8 @@ class HandlingInfo:
         return {
             "stage": _text(status.title),
             "start": clock.start.isoformat(),
-            "basis": _text(clocks.STAGES[clock.stage].basis),
-            "counts_from": _text(procedure.counts_from(clock) or clocks.STAGES[clock.stage].counts_from),
+            "basis": _text(periods.STAGES[clock.stage].basis),
+            "counts_from": _text(procedure.counts_from(clock) or periods.STAGES[clock.stage].counts_from),
             "days": _text(period(clock.days + clock.extension_days, clock.working)),
             "due": status.due.isoformat() if status.due else "",
             "days_left": status.days_left,
@@ -219,16 +220,16 @@ class HandlingInfo:
             "paused_since": clock.paused_since.isoformat() if clock.paused_since else "",
             "pause_reason": clock.pause_reason,
             "extended": bool(clock.extension_days),
-            "can_extend": bool(clocks.STAGES[clock.stage].extension_record)
+            "can_extend": bool(periods.STAGES[clock.stage].extension_record)
             and not clock.extension_days,
-            "has_next": bool(clocks.STAGES[clock.stage].next),
+            "has_next": bool(periods.STAGES[clock.stage].next),
             "warnings": [_text(w) for w in status.warnings],
         }
 
     def past_clocks(self):
         return [
             {
-                "stage": _text(clocks.STAGES[c.stage].title),
+                "stage": _text(periods.STAGES[c.stage].title),
                 "start": c.start.isoformat(),
                 "stopped": c.stopped.isoformat() if c.stopped else "",
             }
@@ -281,9 +282,9 @@ class HandlingInfo:
                 found.append((_("action_resume", default="恢复计时"), f"{url}/@@resume-clock"))
             else:
                 found.append((_("action_pause", default="暂停计时（补正）"), f"{url}/@@pause-clock"))
-            if clocks.STAGES[clock.stage].extension_record and not clock.extension_days:
+            if periods.STAGES[clock.stage].extension_record and not clock.extension_days:
                 found.append((_("action_extend", default="延长期限"), f"{url}/@@extend-clock"))
-            if clocks.STAGES[clock.stage].next:
+            if periods.STAGES[clock.stage].next:
                 found.append((_("action_advance", default="进入下一阶段"), f"{url}/@@advance-stage"))
             if procedure.applicable(case):
                 found.append((_("action_procedure_event", default="程序事项（补正、追加当事人等）"),

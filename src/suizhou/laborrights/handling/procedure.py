@@ -17,6 +17,7 @@ from collections import namedtuple
 from suizhou.laborrights import _
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.i18n import zh
@@ -83,7 +84,7 @@ KINDS = {
             "suspended",
             _("procedure_suspended", default="中止审理"),
             PAUSE,
-            tuple(clocks.STAGES),
+            tuple(periods.STAGES),
             None,
             _("procedure_basis_suspended", default="《劳动人事争议仲裁办案规则》第四十六条第（五）项"),
             events.CaseSuspended,
@@ -120,7 +121,7 @@ def record_event(case, kind, comment="", when=None, supply="", supply_by=None):
         raise Refused(
             _("refused_procedure_stage", default="当前办理阶段不适用该程序事项（须有相应的办理期限正在计算）。")
         )
-    day = clocks.to_date(when)
+    day = periods.to_date(when)
     comment = (comment or "").strip()
     details = {}
     if kind == "supplement_requested":

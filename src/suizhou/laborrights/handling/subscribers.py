@@ -16,6 +16,7 @@ from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
 from suizhou.laborrights.handling import mediation
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
 from zope.container.interfaces import IContainerModifiedEvent
@@ -82,7 +83,7 @@ def transition_done(case, event):
         assignment.cleared(case, comment)
     elif transition == "accept":
         running = clocks.current(case)
-        if running is not None and clocks.STAGES[running.stage].next:
+        if running is not None and periods.STAGES[running.stage].next:
             clocks.advance(case, comment=comment)
     elif new_state in ENDED_STATES:
         if not getattr(aq_base(case), "outcome", None) and ENDED_STATES[new_state]:

@@ -10,6 +10,7 @@ scheduled by the systemd timer in ``deploy/``, see docs/deployment.md), or by ca
 from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 
 import datetime
 import transaction
@@ -20,7 +21,7 @@ def refresh_all():
     administrator's overrides may have changed since); returns how many moved."""
     catalog = api.portal.get_tool("portal_catalog")
     moved = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="Case", stage=list(clocks.STAGES)):
+    for brain in catalog.unrestrictedSearchResults(portal_type="Case", stage=list(periods.STAGES)):
         if clocks.refresh(brain._unrestrictedGetObject()):
             moved += 1
     return moved
@@ -29,9 +30,9 @@ def refresh_all():
 def sweep(on=None):
     """Refresh the due dates, then announce due-soon and overdue clocks; returns
     {"due_soon": n, "overdue": n, "moved": n}."""
-    on = on or clocks.today()
+    on = on or periods.today()
     moved = refresh_all()
-    horizon = on + datetime.timedelta(days=int(clocks.setting("due_soon_days", 3) or 0))
+    horizon = on + datetime.timedelta(days=int(periods.setting("due_soon_days", 3) or 0))
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         portal_type="Case", due_date={"query": horizon, "range": "max"}

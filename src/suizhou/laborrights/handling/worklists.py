@@ -17,7 +17,7 @@ from Products.statusmessages.interfaces import IStatusMessage
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.handling import assignment
-from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.timezone import format_date
@@ -45,7 +45,7 @@ ROUTE_PERMISSION = "suizhou.laborrights: Route case"
 
 def tab_query(tab, today=None, user=None):
     """The catalog query of a worklist (without filters)."""
-    today = today or clocks.today()
+    today = today or periods.today()
     user = user or api.user.get_current()
     query = {"portal_type": "Case"}
     if tab == "unrouted":
@@ -58,7 +58,7 @@ def tab_query(tab, today=None, user=None):
         if units:
             query["assigned_unit"] = units
     elif tab == "due_soon":
-        soon = int(clocks.setting("due_soon_days", 3) or 0)
+        soon = int(periods.setting("due_soon_days", 3) or 0)
         query.update(
             review_state=OPEN_STATES,
             due_date={"query": (today, today + datetime.timedelta(days=soon)), "range": "min:max"},
@@ -153,8 +153,8 @@ class WorklistView(BrowserView):
 
     def rows(self, batch):
         titles = self._titles()
-        today = clocks.today()
-        soon = int(clocks.setting("due_soon_days", 3) or 0)
+        today = periods.today()
+        soon = int(periods.setting("due_soon_days", 3) or 0)
         calendar = HolidayCalendar()
         rows = []
         for brain in batch:
@@ -193,7 +193,7 @@ class WorklistView(BrowserView):
                 "channels": dict(registry_terms("channels")),
                 "stages": {
                     code: translate(stage.title, context=self.request)
-                    for code, stage in clocks.STAGES.items()
+                    for code, stage in periods.STAGES.items()
                 },
                 "states": {state.getId(): state.title for state in workflow.states.values()},
                 # every unit's title from one catalog query (metadata, no objects woken)
@@ -220,7 +220,7 @@ class WorklistView(BrowserView):
             "dispute_types": registry_terms("dispute_types"),
             "stage": [
                 (code, translate(stage.title, context=self.request))
-                for code, stage in clocks.STAGES.items()
+                for code, stage in periods.STAGES.items()
             ],
             "assigned_unit": [(term.value, term.title) for term in Stations(self.context)],
             "review_state": [

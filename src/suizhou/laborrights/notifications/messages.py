@@ -7,7 +7,7 @@ public progress page (which asks for the phone number).
 
 from collections import namedtuple
 from suizhou.laborrights import _
-from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.refusal import NO_REASON
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import recipients
@@ -39,8 +39,8 @@ def _stage_title(stage):
     """调解, 仲裁审理 …: a clock's stage (``handling.clocks``) or else a route."""
     if not stage:
         return ""
-    if stage in clocks.STAGES:
-        return t(clocks.STAGES[stage].title)
+    if stage in periods.STAGES:
+        return t(periods.STAGES[stage].title)
     return title_of("routes", stage)
 
 

@@ -9,12 +9,13 @@ history; clocks started by a transfer from mediation, and closed cases, are left
 from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import periods
 
 
 def upgrade(context):
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
-        portal_type="Case", stage=sorted(set(clocks.ROUTE_STAGES.values()))
+        portal_type="Case", stage=sorted(set(periods.ROUTE_STAGES.values()))
     )
     moved = 0
     for brain in brains:
