@@ -26,6 +26,7 @@ bin/instance bin/test: $(VENV)/bin/buildout buildout.cfg profiles/*.cfg setup.py
 build: bin/instance bin/test
 
 site: bin/instance
+	mkdir -p var/filestorage var/blobstorage
 	bin/instance run scripts/create_site.py
 
 start: site

@@ -6,8 +6,12 @@
 tmp=$(mktemp -d)
 
 write_zope_conf() {
+    # Its own instance home with an initial administrator (admin/admin, throw-away data): Zope
+    # consumes the inituser file it finds there, and the developer's parts/instance keeps its own.
+    printf 'admin:{SHA}0DPiKuNIrrVmD8IUCuw1hQxNqZc=\n' > "$tmp/inituser"
     local expressions=(-e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#"
-                       -e "s#$(pwd)/var/blobstorage#$tmp/blobs#")
+                       -e "s#$(pwd)/var/blobstorage#$tmp/blobs#"
+                       -e "s#^instancehome .*#instancehome $tmp#")
     if [ "${1:-}" = production ]; then
         shift
         expressions+=(-e "s#^debug-mode on#debug-mode off#"
