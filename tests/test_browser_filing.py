@@ -19,7 +19,9 @@ PHONE_NUMBER = "13907225678"
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE

@@ -23,7 +23,9 @@ def scroll_to_map(test):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -79,7 +81,9 @@ class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomePhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -121,7 +125,9 @@ class TestHomePhone(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinder(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -210,7 +216,9 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -226,7 +234,9 @@ class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
     """The other public pages: rendered, accessible (axe-core), screenshots for review."""
 

@@ -23,7 +23,9 @@ TITLE = "快递分拣员加班费争议经工会调解当场兑现"
 
 
 # Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-@unittest.skipIf(MISSING, SKIP_REASON)  # no browser installed: CI installs one, so CI never skips
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
 class TestReviewerPublishesTypicalCase(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
