@@ -22,17 +22,15 @@ from Products.CMFCore.interfaces import IActionWillBeInvokedEvent
 from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.cases.register import case_path
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.timezone import SHANGHAI
 from zope.lifecycleevent.interfaces import IObjectCreatedEvent
 from zope.lifecycleevent.interfaces import IObjectMovedEvent
-
-import pytz
 
 
 CHANGES = "_hotline_changes"
 LAST_STATUS = "_hotline_last_status"
 INITIAL = ("registered", None, None)
 STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-SHANGHAI = pytz.timezone("Asia/Shanghai")
 
 
 def stamp(moment):

@@ -16,6 +16,7 @@ from suizhou.laborrights.restapi.citizen import public_status
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.errors import unauthorized_or_forbidden
 from suizhou.laborrights.restapi.service import JsonService
+from suizhou.laborrights.timezone import SHANGHAI
 
 import re
 
@@ -39,7 +40,7 @@ def parse_since(value):
             }
         ) from None
     if moment.tzinfo is None:
-        moment = hotline.SHANGHAI.localize(moment)
+        moment = moment.replace(tzinfo=SHANGHAI)
     return moment
 
 
@@ -65,7 +66,7 @@ class HotlineUpdatesGet(JsonService):
         if resume is not None:
             next_since = hotline.from_stamp(resume)
         else:
-            next_since = max(since, asked_at - hotline.overlap()).astimezone(hotline.SHANGHAI)
+            next_since = max(since, asked_at - hotline.overlap()).astimezone(SHANGHAI)
         return {
             "since": since.isoformat(),
             "next_since": next_since.isoformat(),
