@@ -1,8 +1,8 @@
 """One case per 12345 ticket, even when two clerks enter the same ticket at the same moment."""
 
 from plone import api
+from suizhou.laborrights.cases import channels
 from suizhou.laborrights.cases.filing import file_case
-from suizhou.laborrights.intake.desk import desk_problems
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import case_fields
 from ZODB.POSException import ConflictError
@@ -45,9 +45,8 @@ class TestConcurrentTickets(unittest.TestCase):
         setSite(first_portal)
         first = self.file()
         setSite(second_portal)
-        self.assertNotIn(
-            "hotline_ticket", desk_problems(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
-        )
+        fields = case_fields(channel="hotline_12345", hotline_ticket=TICKET)
+        self.assertNotIn("hotline_ticket", channels.problems(fields, channels.DESK))
         self.file()
 
         first_manager.commit()
@@ -59,5 +58,5 @@ class TestConcurrentTickets(unittest.TestCase):
         second_manager.begin()
         setSite(second_portal)
         with api.env.adopt_roles(["Manager"]):  # staff who may see the first case: it is named
-            problems = desk_problems(case_fields(channel="hotline_12345", hotline_ticket=TICKET))
+            problems = channels.problems(case_fields(channel="hotline_12345", hotline_ticket=TICKET), channels.DESK)
         self.assertIn(first.getId(), problems["hotline_ticket"])

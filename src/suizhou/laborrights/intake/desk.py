@@ -14,7 +14,6 @@ from suizhou.laborrights import _
 from suizhou.laborrights.browser.form_errors import all_widgets
 from suizhou.laborrights.browser.form_errors import show_errors
 from suizhou.laborrights.cases import channels
-from suizhou.laborrights.cases.channels import ADD_CASE  # noqa: F401 (intake.receipt imports it from here)
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.filing import FilingError
 from suizhou.laborrights.content.case import ICase
@@ -75,11 +74,6 @@ def OralChannels(context=None):
             if code in ORAL_CHANNELS
         ]
     )
-
-
-def desk_problems(fields):
-    """{field name: Chinese message} of what the desk's channel rules refuse in ``fields``."""
-    return channels.problems(dict(fields), channels.DESK)
 
 
 class DeskFormBase(AutoExtensibleForm, form.Form):

@@ -10,12 +10,12 @@ For an oral application the receipt links the 口头申请笔录 to be read back
 from plone import api
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights.cases.channels import ADD_CASE
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.http import no_store
-from suizhou.laborrights.intake.desk import ADD_CASE
 from suizhou.laborrights.intake.interfaces import IOralApplication
 from suizhou.laborrights.masking import mask_phone
 
