@@ -30,6 +30,7 @@ setup(
         "collective.easyform",
         "collective.z3cform.datagridfield",
         "chinesecalendar",
+        "docxtpl",
         "lunar-python",
         "python-stdnum",
         "openpyxl",
