@@ -4,13 +4,10 @@ Retry-After, and the administrators told once of a spike."""
 
 from email import message_from_bytes
 from email import policy
-from plone.registry import field
-from plone.registry import Record
-from plone.registry.interfaces import IRegistry
+from plone import api
 from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
 from tests.mocks import swap_mailhost
-from zope.component import getUtility
 
 import transaction
 
@@ -42,9 +39,9 @@ class TestFilingLimits(ApiTestCase):
         transaction.commit()
 
     def budgets(self, client, site=1000):
-        registry = getUtility(IRegistry)
+        """The budgets as the administrator sets them in the filing control panel."""
         for name, value in (("api_client_filings_per_hour", client), ("api_site_filings_per_hour", site)):
-            registry.records[f"suizhou.laborrights.filing.{name}"] = Record(field.Int(title=name), value)
+            api.portal.set_registry_record(f"suizhou.laborrights.filing.{name}", value)
         transaction.commit()
 
     def test_a_client_over_its_budget_is_asked_the_challenge(self):

@@ -397,3 +397,21 @@ class TestUpgrade1014(UpgradeTestCase):
         self.upgrade_from("1013")
 
         self.assertEqual(api.portal.get_registry_record(self.RECORD), 6)
+
+
+class TestUpgrade1015(UpgradeTestCase):
+    """The budgets of anonymous API filing become settings of the filing control panel."""
+
+    FILING = "suizhou.laborrights.filing"
+
+    def test_an_existing_site_gets_the_budgets_and_keeps_its_settings(self):
+        registry = getUtility(IRegistry)
+        for name in ("api_client_filings_per_hour", "api_site_filings_per_hour"):
+            del registry.records[f"{self.FILING}.{name}"]  # as a 1014 site was
+        api.portal.set_registry_record(f"{self.FILING}.duplicate_window_days", 3)
+
+        self.upgrade_from("1014", to="1015")
+
+        self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.api_client_filings_per_hour"), 10)
+        self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.api_site_filings_per_hour"), 200)
+        self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.duplicate_window_days"), 3)

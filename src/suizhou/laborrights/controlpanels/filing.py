@@ -1,5 +1,6 @@
 """Control panel 维权平台：网上申请 (``@@laborrights-filing``): attachments, anti-spam, duplicates
-and receipts of the public forms, registry records ``suizhou.laborrights.filing.*``.
+and receipts of the public forms, the budgets of anonymous API filing
+(``restapi.filing_limits``), registry records ``suizhou.laborrights.filing.*``.
 
 The prefix is a stored name: never change it.
 """
@@ -15,7 +16,7 @@ PREFIX = "suizhou.laborrights.filing"
 
 
 class IFilingSettings(model.Schema):
-    """Attachments, anti-spam, duplicates and receipts of the public forms."""
+    """Attachments, anti-spam, duplicates and receipts of the public forms; API filing budgets."""
 
     attachment_max_size_mb = schema.Int(
         title=_("label_attachment_max_size_mb", default="单个附件大小上限（MB）"),
@@ -68,6 +69,25 @@ class IFilingSettings(model.Schema):
             "链接可能留在浏览器记录和日志中，宜短。",
         ),
         default=2,
+        min=1,
+    )
+    api_client_filings_per_hour = schema.Int(
+        title=_("label_api_client_filings_per_hour", default="接口匿名提交：每个来源每小时件数"),
+        description=_(
+            "help_api_client_filings_per_hour",
+            default="不带接口密钥经 POST @cases 或 Open311 提交的，同一来源地址每小时超过此数须回答验证问题，"
+            "超过三倍则暂停受理至满一小时。网站表单不计入；持有接口密钥的客户端按密钥自己的限额计。",
+        ),
+        default=10,
+        min=1,
+    )
+    api_site_filings_per_hour = schema.Int(
+        title=_("label_api_site_filings_per_hour", default="接口匿名提交：全站每小时件数"),
+        description=_(
+            "help_api_site_filings_per_hour",
+            default="全站不带接口密钥的接口提交每小时超过此数即全部暂停受理，并每小时至多一次通知市级管理员。",
+        ),
+        default=200,
         min=1,
     )
 
