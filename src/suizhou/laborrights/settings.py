@@ -26,6 +26,7 @@ GROUPS = {
     "public": ("public", "IPublicSettings"),
     "holidays": ("holidays", "IHolidaySettings"),
     "minimum_wage": ("minimum_wage", "IMinimumWageSettings"),
+    "warnings": ("warnings", "IWarningSettings"),
 }
 
 _SCHEMA_DEFAULT = object()
