@@ -4,8 +4,9 @@ Reference number and the applicant's phone must both match (``lookup.Guard``, th
 lookup as the REST API). Every mismatch gets the same "未查到" answer; after too many failures
 from one client, against one reference or with one phone number the form asks the challenge
 question first (HTTP 429), and a correct answer with a correct reference and phone is heard. Only
-the citizen-facing status (``status.citizen_status``) and the running statutory clock's due
-date are shown. The lookup is posted, so the phone number stays out of addresses and logs.
+the citizen-facing status (``lookup.citizen_status``), its steps and the handling unit's
+public contact (``cases.timeline``) and the running statutory clock's due date are shown.
+The lookup is posted, so the phone number stays out of addresses and logs.
 """
 
 from datetime import datetime
@@ -17,15 +18,20 @@ from suizhou.laborrights import _
 from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.cases.lookup import Guard
+from suizhou.laborrights.cases.timeline import handling_unit
+from suizhou.laborrights.cases.timeline import steps
 from suizhou.laborrights.forms.rating import can_rate
 from suizhou.laborrights.forms.rating import get_rating
+from suizhou.laborrights.forms.rating import levels
 from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.forms.rating import RatingRefused
-from suizhou.laborrights.forms.rating import SCORES
+from suizhou.laborrights.forms.rating import REASON_REQUIRED
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.timezone import chinese_date
+from suizhou.laborrights.timezone import chinese_datetime
+from suizhou.laborrights.timezone import w3c
 from urllib.parse import urlencode
 
 
@@ -55,11 +61,19 @@ def expected(case):
     return {"stage": zh(state.title), "due": due, "paused": state.paused}
 
 
+def shown_steps(case):
+    """The case's steps for the page: times in Beijing time, as words and as W3C."""
+    found = steps(case)
+    for step in found:
+        step["when"], step["datetime"] = chinese_datetime(step["time"]), w3c(step["time"])
+    return found
+
+
 class ProgressView(BrowserView):
     """``@@case-progress``: look up a case by reference number and phone; rate it when closed."""
 
     index = ViewPageTemplateFile("templates/progress.pt")
-    scores = SCORES
+    reason_required = REASON_REQUIRED
 
     def __call__(self):
         no_store(self.request.response)
@@ -67,7 +81,11 @@ class ProgressView(BrowserView):
         self.reference = (form.get("ref") or "").strip()[:40]
         self.phone = (form.get("phone") or "").strip()[:40]
         self.message = self.status = self.rating = self.rating_message = self.challenge = None
+        self.rating_error = {}  # field name -> message, shown at the field
+        self.chosen_level = form.get("level") if isinstance(form.get("level"), str) else ""
+        self.comment = form.get("comment") if isinstance(form.get("comment"), str) else ""
         self.rateable = False
+        self.levels = levels()
         if self.request.method == "POST":
             self.look_up(form)
         return self.index()
@@ -90,10 +108,13 @@ class ProgressView(BrowserView):
         if form.get("rate"):
             check_authenticator(self.request)
             try:
-                rate(case, form.get("score"), form.get("comment"))
+                rate(case, self.chosen_level, self.comment)
                 self.rating_message = zh(_("rating_thanks", default="感谢您的评价！"))
             except RatingRefused as refused:
-                self.rating_message = zh(refused.message)
+                if refused.field:
+                    self.rating_error = {refused.field: zh(refused.message)}
+                else:
+                    self.rating_message = zh(refused.message)
         status = citizen_status(case)
         self.status = {
             "reference": status["reference"],
@@ -103,6 +124,8 @@ class ProgressView(BrowserView):
             "closed": _day(status["closed"]),
             "outcome": status["outcome"] or "",
             "expected": expected(case) if status["status"] != "closed" else None,
+            "steps": shown_steps(case),
+            "unit": handling_unit(case),
         }
         self.rating = get_rating(case)
         self.rateable = can_rate(case)
