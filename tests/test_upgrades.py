@@ -415,3 +415,35 @@ class TestUpgrade1015(UpgradeTestCase):
         self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.api_client_filings_per_hour"), 10)
         self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.api_site_filings_per_hour"), 200)
         self.assertEqual(api.portal.get_registry_record(f"{self.FILING}.duplicate_window_days"), 3)
+
+
+class TestUpgrade1016(UpgradeTestCase):
+    """Star ratings get their 好差评 level."""
+
+    def rated(self, **stored):
+        from persistent.mapping import PersistentMapping
+        from suizhou.laborrights.forms.rating import ANNOTATION_KEY
+        from zope.annotation.interfaces import IAnnotations
+
+        case = new_case()
+        IAnnotations(case)[ANNOTATION_KEY] = PersistentMapping(comment="", rated=at(2026, 3, 1), **stored)
+        return lambda: dict(IAnnotations(case)[ANNOTATION_KEY])
+
+    def test_each_star_rating_gets_the_level_of_its_stars_and_keeps_its_score(self):
+        stars = {score: self.rated(score=score) for score in (5, 4, 3, 2, 1)}  # as a 1015 site was
+        newer = self.rated(level="satisfied", score=4)
+
+        self.upgrade_from("1015", to="1016")
+
+        levels = {score: (rating()["level"], rating()["score"]) for score, rating in stars.items()}
+        self.assertEqual(
+            levels,
+            {
+                5: ("very_satisfied", 5),
+                4: ("satisfied", 4),
+                3: ("basically_satisfied", 3),
+                2: ("dissatisfied", 2),
+                1: ("very_dissatisfied", 1),
+            },
+        )
+        self.assertEqual((newer()["level"], newer()["score"]), ("satisfied", 4))
