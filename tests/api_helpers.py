@@ -33,6 +33,15 @@ EMPLOYER_NAME = "随州市某某机械有限公司"
 FACTS = "2026年8月至10月工资未发放，多次催要未果。"
 # What must never reach a caller who is not case staff.
 PERSONAL = (APPLICANT_NAME, APPLICANT_PHONE, APPLICANT_ID_NUMBER, "测试路1号", FACTS)
+# A complete Open311 service request (form parameters).
+SERVICE_REQUEST = {
+    "service_code": "wage_arrears",
+    "description": "2026年1月至3月的工资共12000元至今未发放，多次催要无果。",
+    "last_name": "王",
+    "first_name": "小明",
+    "phone": "13907221234",
+    "attribute[district]": "zengdu",
+}
 
 
 @functools.cache

@@ -310,12 +310,12 @@ class TestStaffAndHotlineFiling(ApiTestCase):
         self.assertError(response, 400, fields=["hotline_ticket"])
 
     def test_ticket_format(self):
-        response = self.post_case(self.hotline, hotline_ticket="工单 1")
+        response = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="工单 1")
         self.assertError(response, 400, fields=["hotline_ticket"])
         self.assertEqual(self.case_count(), 0)
 
     def test_the_hotline_account_cannot_read_the_case(self):
-        response = self.post_case(self.hotline, hotline_ticket="T-77")
+        response = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-77")
         transaction.begin()
         case = find_case(response.json()["reference"])
         case_url = case.absolute_url()

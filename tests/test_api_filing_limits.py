@@ -7,20 +7,13 @@ from email import policy
 from plone import api
 from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import SERVICE_REQUEST
 from tests.mocks import swap_mailhost
 
 import transaction
 
 
 OPEN311 = "@open311/v2/requests.json"
-SERVICE_REQUEST = {
-    "service_code": "wage_arrears",
-    "description": "2026年1月至3月的工资共12000元至今未发放，多次催要无果。",
-    "last_name": "王",
-    "first_name": "小明",
-    "phone": "13907221234",
-    "attribute[district]": "zengdu",
-}
 
 
 def answered(response):

@@ -4,8 +4,11 @@ from datetime import datetime
 from datetime import timedelta
 from plone import api
 from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.api_helpers import ApiTestCase
+from tests.api_helpers import filing
+from tests.api_helpers import SERVICE_REQUEST
 from tests.helpers import case_fields
 from ZODB.POSException import ConflictError
 from zope.component.hooks import setSite
@@ -22,7 +25,8 @@ class TestHotlineUpdates(ApiTestCase):
     def setUp(self):
         super().setUp()
         self.started = datetime.now(SHANGHAI) - timedelta(seconds=1)
-        self.ticket_case = self.post_case(self.hotline, hotline_ticket="T-100").json()["reference"]
+        ticket = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-100")
+        self.ticket_case = ticket.json()["reference"]
         self.web_case = self.post_case().json()["reference"]
 
     def move(self, reference, *transitions, **attributes):
@@ -138,3 +142,65 @@ class TestConcurrentTicketIntake(unittest.TestCase):
         error = self.file_twice("SAME-1", "SAME-1")
         self.assertIsInstance(error, ConflictError)
         self.assertEqual(error.class_name, "BTrees.OOBTree.OOBTree")
+
+
+class TestTheHotlineAccountFilesOnlyItsTickets(ApiTestCase):
+    """The 12345 integration account files 12345 tickets only, and learns of its tickets only."""
+
+    def test_any_other_channel_is_refused(self):
+        for channel in ("mini_program", "web", "window", "phone", "transferred"):
+            with self.subTest(channel=channel):
+                response = self.post_case(self.hotline, channel=channel, hotline_ticket="T-200")
+                self.assertError(response, 400, "BadRequest", fields=["channel"])
+                self.assertIn("12345热线对接账号", response.json()["error"]["fields"]["channel"])
+                self.assertConforms(response, "/@cases", "post")
+        self.assertEqual(self.case_count(), 0)
+
+    def test_without_a_channel_it_is_a_12345_ticket(self):
+        body = filing(hotline_ticket="T-201")
+        del body["channel"]
+        response = self.hotline.post("@cases", json=body)
+        self.assertEqual(response.status_code, 201, response.text)
+        transaction.begin()
+        self.assertEqual(find_case(response.json()["reference"]).channel, "hotline_12345")
+        body = filing()
+        del body["channel"]
+        response = self.hotline.post("@cases", json=body)  # a 12345 matter needs its ticket
+        self.assertError(response, 400, fields=["hotline_ticket"])
+
+    def test_no_public_filing_through_open311(self):
+        response = self.hotline.post("@open311/v2/requests.json", data=SERVICE_REQUEST)
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("12345热线对接账号", response.text)
+        self.assertEqual(self.case_count(), 0)
+
+    def test_administrators_keep_every_channel(self):
+        """The control: a site administrator (who has the integration permission too)."""
+        response = self.post_case(self.admin, channel="window")
+        self.assertEqual(response.status_code, 201, response.text)
+
+    def test_a_case_that_is_not_its_ticket_is_unknown_to_it(self):
+        """A ticket number taken off its case (a clerk's correction): resending it, the account
+        learns only that the number is taken, as another district's clerk does; the case's
+        changes are not in its updates; its addresses answer as a made-up reference's do."""
+        started = datetime.now(SHANGHAI) - timedelta(seconds=1)
+        reference = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-300").json()["reference"]
+        self.move_case(reference, "route")  # written down for the updates while it had its ticket
+        case = self.move_case(reference, hotline_ticket=None, channel="phone")
+        url = case.absolute_url()
+        resent = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-300")
+        self.assertError(resent, 400, fields=["hotline_ticket"])
+        self.assertNotIn(reference, resent.text)
+        self.assertEqual(self.case_count(), 1)
+        updates = self.hotline.get("@hotline-updates", params={"since": started.isoformat()}).json()
+        self.assertNotIn(reference, [item["reference"] for item in updates["items"]])
+        made_up = url.replace(reference, "SZ-2026-999999")
+        for suffix in ("", "/@case-timeline", "/@workflow", "/@history"):
+            with self.subTest(suffix=suffix):
+                existing, unknown = self.hotline.get(url + suffix), self.hotline.get(made_up + suffix)
+                self.assertEqual(existing.status_code, unknown.status_code)
+                self.assertEqual(existing.text.replace(reference, "SZ-2026-999999"), unknown.text)
+        # The control: a ticket of its own is answered with its case.
+        own = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-301").json()["reference"]
+        again = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-301")
+        self.assertEqual((again.status_code, again.json()["reference"]), (200, own))

@@ -13,7 +13,8 @@ class TestNoPersonalData(ApiTestCase):
     def setUp(self):
         super().setUp()
         self.reference = self.post_case().json()["reference"]
-        self.hotline_reference = self.post_case(self.hotline, hotline_ticket="T-1").json()["reference"]
+        ticket = self.post_case(self.hotline, channel="hotline_12345", hotline_ticket="T-1")
+        self.hotline_reference = ticket.json()["reference"]
         transaction.begin()
         case = find_case(self.reference)
         self.case_url = case.absolute_url()

@@ -8,10 +8,12 @@ which rules apply (``filer``):
   12345 ticket;
 - ``STAFF``: an intake clerk, the 12345 integration account or an administrator (POST @cases,
   the add form, ``file_case`` by default): any channel; a 12345 matter needs its ticket, one
-  case per ticket; only in a district the filer may register in;
+  case per ticket; only in a district the filer may register in. The 12345 integration account
+  itself (``hotline_account``) files only 12345 tickets: channel "hotline_12345" (its default),
+  never a public filing (Open311);
 - ``DESK``: the intake desk and the oral application: the staff rules, never an online
   channel (what the applicant files online is not typed in at the desk), and a ticket number
-  only on a 12345 matter (the 12345 account may send one with any channel).
+  only on a 12345 matter.
 
 For everyone: the time received is not in the future, the station is in the chosen district.
 """
@@ -47,6 +49,10 @@ MSG_ONLINE_AT_DESK = _(
     "desk_error_online_channel",
     default="网站和小程序的申请由申请人自行提交，受理台请选择窗口、电话、12345热线或转办。",
 )
+MSG_HOTLINE_ONLY = _(
+    "api_error_hotline_channel_only",
+    default="12345热线对接账号只能登记受理渠道为“12345热线”的工单（channel 填 hotline_12345 并填写工单号）。",
+)
 MSG_DISTRICT = _("desk_error_district", default="您没有为该区县登记事项的权限，请选择您所在的区县。")
 MSG_FUTURE = _("desk_error_received_future", default="受理时间不能晚于当前时间。")
 MSG_STATION = _("desk_error_station_district", default="受理场所不在所选区县，请核对。")
@@ -73,6 +79,23 @@ def may_register(district=None):
     the 12345 integration account)? Without a district: in any district at all."""
     if api.user.has_permission(HOTLINE_PERMISSION, obj=api.portal.get()):
         return True
+    return may_add_case(district)
+
+
+def hotline_account():
+    """Is the current user the 12345 integration account: it may use the hotline integration
+    but register no case as a clerk? (Administrators have both and keep every channel.)"""
+    return api.user.has_permission(HOTLINE_PERMISSION, obj=api.portal.get()) and not may_add_case()
+
+
+def hotline_may_see(case):
+    """The 12345 integration account learns of a case (its reference, its citizen status) only
+    when it is one of its tickets: the case carries a 12345 ticket number."""
+    return bool(getattr(case, "hotline_ticket", None))
+
+
+def may_add_case(district=None):
+    """May the current user add cases as a clerk in ``district`` (without one: anywhere)?"""
     register = get_register()
     if district is None:
         places = [register] + [register.get(code) for code, _title in registry_terms("districts")]
@@ -91,17 +114,22 @@ def problems(fields, filer=STAFF):
     """{field name: Chinese message} of what the channel rules refuse in ``fields``.
 
     Sets the channel the filer gets when none is given: "web" for the public, "12345" for a
-    staff filing with a ticket.
+    staff filing with a ticket and for the 12345 integration account.
     """
     found = {}
     ticket = fields.get("hotline_ticket")
     district = fields.get("district")
     known_district = isinstance(district, str) and district in dict(registry_terms("districts"))
+    if hotline_account():
+        if not fields.get("channel"):
+            fields["channel"] = HOTLINE_CHANNEL
+        if filer == PUBLIC or fields["channel"] != HOTLINE_CHANNEL:
+            found["channel"] = MSG_HOTLINE_ONLY
     if filer == PUBLIC:
         if ticket:
             found["hotline_ticket"] = MSG_TICKET_NOT_ALLOWED
         if fields.setdefault("channel", DEFAULT_PUBLIC_CHANNEL) not in PUBLIC_CHANNELS:
-            found["channel"] = MSG_PUBLIC_CHANNEL
+            found.setdefault("channel", MSG_PUBLIC_CHANNEL)
         if found and known_district and may_register() and not may_register(district):
             found["district"] = MSG_DISTRICT  # a clerk asking for a clerk's filing elsewhere
     else:

@@ -22,10 +22,12 @@ from zope.interface import alsoProvides
 
 
 def may_see_ticket(case):
-    """The 12345 integration (whose tickets they are) and the staff who may view the case learn
-    its reference and status; anyone else is refused as for any taken ticket, without them."""
-    return api.user.has_permission(channels.HOTLINE_PERMISSION, obj=api.portal.get()) or (
-        api.user.has_permission("View", obj=case)
+    """The 12345 integration (of its own tickets) and the staff who may view the case learn its
+    reference and status; anyone else is refused as for any taken ticket, without them."""
+    if api.user.has_permission("View", obj=case):
+        return True
+    return api.user.has_permission(channels.HOTLINE_PERMISSION, obj=api.portal.get()) and (
+        channels.hotline_may_see(case)
     )
 
 

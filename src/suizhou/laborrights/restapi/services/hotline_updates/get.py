@@ -9,6 +9,7 @@ answer; ``more`` says there are further changes to fetch straight away.
 from datetime import datetime
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.channels import hotline_may_see
 from suizhou.laborrights.cases.channels import HOTLINE_PERMISSION
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.restapi import hotline
@@ -58,8 +59,8 @@ class HotlineUpdatesGet(JsonService):
         items = []
         for reference, changed in changes:
             case = find_case(reference)
-            if case is None:
-                continue
+            if case is None or not hotline_may_see(case):
+                continue  # removed, or its ticket number taken off since
             items.append(
                 dict(public_status(case), hotline_ticket=case.hotline_ticket, changed=changed.isoformat())
             )
