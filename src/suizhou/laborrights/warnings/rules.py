@@ -1,0 +1,159 @@
+"""The five warning rules. Each takes a case and gives a ``Finding`` (or None) from the case
+itself and catalog queries on indexed fields (``employer_keys``, ``received``, ``district``,
+``dispute_types``, ``assigned_unit``, ``due_date``): never a walk over all cases.
+
+Thresholds and levels are the registry records of ``controlpanels/warnings.py``.
+"""
+
+from datetime import timedelta
+from plone import api
+from suizhou.laborrights.handling import periods
+from suizhou.laborrights.handling.assignment import station
+from suizhou.laborrights.settings import setting
+from suizhou.laborrights.vocabularies import title_of
+from suizhou.laborrights.warnings import risk_list
+from suizhou.laborrights.warnings.employers import case_employer_key
+from suizhou.laborrights.warnings.employers import employer_key
+from suizhou.laborrights.warnings.employers import query_keys
+from suizhou.laborrights.warnings.store import Finding
+from suizhou.laborrights.warnings.store import SEVERITY
+
+
+def _on(rule):
+    return bool(setting("warnings", f"{rule}_enabled"))
+
+
+def _search(**query):
+    return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type="Case", **query)
+
+
+def evidence(case):
+    return (case.UID(), case.getId(), case.district, case.workers_involved or 0)
+
+
+def _evidence_of(brains):
+    return [evidence(brain._unrestrictedGetObject()) for brain in brains]
+
+
+def collective(case):
+    """One case with many workers (集体劳动争议)."""
+    if not _on("collective") or (case.workers_involved or 0) < setting("warnings", "collective_workers"):
+        return None
+    return Finding(
+        "collective",
+        case_employer_key(case) or f"case:{case.UID()}",
+        setting("warnings", "collective_level"),
+        case.employer_name or case.getId(),
+        [evidence(case)],
+    )
+
+
+def _cluster_key(case, cases):
+    """The employer of a cluster: the credit code of the case, else the first credit code
+    among the cases under its name, else its normalised name."""
+    if case.employer_credit_code:
+        return case_employer_key(case)
+    for other in cases:
+        if other.employer_credit_code:
+            return employer_key(other.employer_credit_code, None)
+    return case_employer_key(case)
+
+
+def employer(case):
+    """N or more cases against one employer within M days; the workers of all of them count,
+    and a cluster with as many workers as a collective dispute gets that rule's level."""
+    if not _on("employer") or case.received is None:
+        return None
+    keys = query_keys(case.employer_credit_code, case.employer_name)
+    if not keys:
+        return None
+    since = case.received - timedelta(days=setting("warnings", "employer_days"))
+    brains = _search(employer_keys=keys, received={"query": since, "range": "min"})
+    if len(brains) < setting("warnings", "employer_cases"):
+        return None
+    cases = [brain._unrestrictedGetObject() for brain in brains]
+    level = setting("warnings", "employer_level")
+    workers = sum(other.workers_involved or 0 for other in cases)
+    if _on("collective") and workers >= setting("warnings", "collective_workers"):
+        level = max(level, setting("warnings", "collective_level"), key=SEVERITY.get)
+    return Finding("employer", _cluster_key(case, cases), level, case.employer_name, [evidence(c) for c in cases])
+
+
+def amount(case):
+    """Wage arrears claimed above the threshold."""
+    if not _on("amount") or "wage_arrears" not in (case.dispute_types or ()):
+        return None
+    if case.claim_amount is None or case.claim_amount <= setting("warnings", "amount_threshold"):
+        return None
+    return Finding(
+        "amount",
+        case_employer_key(case) or f"case:{case.UID()}",
+        setting("warnings", "amount_level"),
+        case.employer_name or case.getId(),
+        [evidence(case)],
+    )
+
+
+def on_risk_list(case):
+    """A case against an employer on the risk list (``risk_list.listed``)."""
+    key = case_employer_key(case)
+    if not _on("risk_list") or key is None or not risk_list.listed(key, case.employer_name):
+        return None
+    return Finding("risk_list", key, setting("warnings", "risk_list_level"), case.employer_name, [evidence(case)])
+
+
+def surge(case):
+    """A dispute type rising in a district: the cases of the last D days against the average
+    of the P periods of D days before, for each dispute type of the case."""
+    if not _on("surge") or case.received is None:
+        return []
+    days, periods_before = setting("warnings", "surge_days"), setting("warnings", "surge_periods")
+    percent, minimum = setting("warnings", "surge_percent"), setting("warnings", "surge_minimum")
+    end = case.received
+    start = end - timedelta(days=days)
+    before = start - timedelta(days=days * periods_before)
+    findings = []
+    for dispute_type in case.dispute_types or ():
+        query = {"district": case.district, "dispute_types": dispute_type}
+        recent = _search(received={"query": (start, end), "range": "min:max"}, **query)
+        if len(recent) < minimum:
+            continue
+        earlier = len(_search(received={"query": (before, start), "range": "min:max"}, **query))
+        # recent ≥ percent % of the average (earlier / periods), in integers
+        if len(recent) * 100 * periods_before < percent * earlier:
+            continue
+        findings.append(
+            Finding(
+                "surge",
+                f"{case.district}:{dispute_type}",
+                setting("warnings", "surge_level"),
+                f"{title_of('districts', case.district)} · {title_of('dispute_types', dispute_type)}",
+                _evidence_of(recent),
+            )
+        )
+    return findings
+
+
+def overdue(case):
+    """Overdue cases piling up in the case's unit (running clocks past their due date)."""
+    unit = case.assigned_unit
+    if not _on("overdue") or not unit:
+        return None
+    yesterday = periods.today() - timedelta(days=1)  # a clock due today is not overdue yet
+    brains = _search(assigned_unit=unit, due_date={"query": yesterday, "range": "max"})
+    if len(brains) < setting("warnings", "overdue_cases"):
+        return None
+    found = station(unit)
+    return Finding(
+        "overdue",
+        f"unit:{unit}",
+        setting("warnings", "overdue_level"),
+        found.Title() if found is not None else unit,
+        _evidence_of(brains),
+    )
+
+
+def case_findings(case):
+    """What the rules about the case itself find (on filing and on every change)."""
+    found = [collective(case), employer(case), amount(case), on_risk_list(case), *surge(case)]
+    return [finding for finding in found if finding is not None]

@@ -1,0 +1,49 @@
+"""The rules run on the case events: a new case (``IObjectAddedEvent``), an edited one
+(``IObjectModifiedEvent``) and every handling event (``handling.events``); the overdue rule on
+routing and on a clock running out. Idempotent: a finding extends the open warning of its rule
+and subject, and the store is written only when something changed."""
+
+from suizhou.laborrights.warnings import rules
+from suizhou.laborrights.warnings.notify import tell_red
+from suizhou.laborrights.warnings.store import get_store
+from suizhou.laborrights.warnings.store import SEVERITY
+
+
+def record(findings):
+    """Store the findings (new or extended warnings) and tell of new red ones."""
+    if not findings:
+        return []
+    store = get_store(create=True)
+    warnings = []
+    for finding in findings:
+        warning, _created = store.record(finding)
+        tell_red(warning)
+        warnings.append(warning)
+    return warnings
+
+
+def _unchanged(finding):
+    """Whether the open warning of the finding already holds all of it (nothing to write)."""
+    store = get_store()
+    warning = store.open_warning(finding.rule, finding.key) if store is not None else None
+    if warning is None or SEVERITY[finding.level] > SEVERITY[warning.level]:
+        return False
+    return all(warning.cases.get(uid) == (ref, district, n) for uid, ref, district, n in finding.cases)
+
+
+def check_case(case):
+    record([finding for finding in rules.case_findings(case) if not _unchanged(finding)])
+
+
+def check_unit(case):
+    finding = rules.overdue(case)
+    if finding is not None and not _unchanged(finding):
+        record([finding])
+
+
+def case_changed(case, event):
+    check_case(case)
+
+
+def unit_changed(case, event):
+    check_unit(case)
