@@ -1,4 +1,9 @@
-"""Reading the PDFs the site makes (reportlab, CID font STSong-Light) in tests."""
+"""Reading the PDFs the site makes (reportlab) in tests: their text, fonts and pages.
+
+The site's fonts are embedded TrueType subsets: a text string holds one-byte codes of a subset,
+which the font's ToUnicode map turns back into characters. A font without such a map (the CID
+font STSong-Light of older PDFs) holds UCS-2 strings.
+"""
 
 import base64
 import re
@@ -6,6 +11,10 @@ import zlib
 
 
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
+STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+# A font selection (/F2+0 10 Tf) or a string shown (( … ) Tj) in a content stream.
+TEXT_OPERATION = re.compile(rb"/([^\s/\[\]()<>]+)\s+[\d.]+\s+Tf|\(((?:\\.|[^\\)])*)\)\s*Tj", re.S)
 
 
 def _unescape(literal):
@@ -27,21 +36,97 @@ def _unescape(literal):
     return bytes(out)
 
 
-def pdf_text(pdf):
-    """The text a reportlab PDF draws in its CID font (UCS-2 strings in ASCII85+Flate streams),
-    line after line without separators."""
-    text = []
-    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
-        data = stream.strip()
-        if data.endswith(b"~>"):
-            data = data[:-2]
+def _decoded(body):
+    """The data of an object's stream (ASCII85 and Flate as reportlab writes them), or None."""
+    found = STREAM.search(body)
+    if not found:
+        return None
+    data = found.group(1).strip()
+    if b"/ASCII85Decode" in body:
+        data = base64.a85decode(data[:-2] if data.endswith(b"~>") else data)
+    if b"/FlateDecode" in body:
         try:
-            content = zlib.decompress(base64.a85decode(data))
-        except (ValueError, zlib.error):
-            continue  # an image
-        for literal in re.findall(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", content, re.S):
-            text.append(_unescape(literal).decode("utf-16-be", errors="ignore"))
+            data = zlib.decompress(data)
+        except zlib.error:
+            return None
+    return data
+
+
+def _objects(pdf):
+    return {int(number): body for number, body in OBJECT.findall(pdf)}
+
+
+def _ref(body, key):
+    found = re.search(rb"/" + key + rb"\s+(\d+) 0 R", body)
+    return int(found.group(1)) if found else None
+
+
+def _to_unicode(cmap):
+    """A ToUnicode CMap as {code: text} (bfchar and bfrange entries)."""
+    codes = {}
+    for section in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, text in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+            codes[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+    for section in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for first, last, start in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section):
+            for offset in range(int(last, 16) - int(first, 16) + 1):
+                codes[int(first, 16) + offset] = chr(int(start, 16) + offset)
+    return codes
+
+
+def _font_maps(objects):
+    """{resource name: {code: text}, or None for UCS-2 strings} of every font (reportlab names
+    each font object with the name its pages use)."""
+    maps = {}
+    for body in objects.values():
+        name = re.search(rb"/Name\s*/([^\s/>]+)", body)
+        if name and re.search(rb"/Type\s*/Font\b", body):
+            cmap = objects.get(_ref(body, b"ToUnicode"))
+            maps[name.group(1)] = _to_unicode(_decoded(cmap) or b"") if cmap else None
+    return maps
+
+
+def _pages(objects):
+    """The page objects in reading order (reportlab's page tree is one /Kids list)."""
+    for body in objects.values():
+        if re.search(rb"/Type\s*/Pages\b", body):
+            kids = re.search(rb"/Kids\s*\[([^\]]*)\]", body).group(1)
+            return [objects[int(number)] for number in re.findall(rb"(\d+) 0 R", kids)]
+    return []
+
+
+def pdf_text(pdf):
+    """The text a reportlab PDF draws, string after string without separators."""
+    objects = _objects(pdf)
+    maps = _font_maps(objects)
+    text, codes = [], None
+    for page in _pages(objects):
+        content = _decoded(objects.get(_ref(page, b"Contents"), b""))
+        for font, literal in TEXT_OPERATION.findall(content or b""):
+            if font:
+                codes = maps.get(font)
+                continue
+            data = _unescape(literal)
+            if codes is None:
+                text.append(data.decode("utf-16-be", errors="ignore"))
+            else:
+                text.append("".join(codes.get(byte, "") for byte in data))
     return "".join(text)
+
+
+def pdf_fonts(pdf):
+    """{font name: embedded?} of every font a PDF uses (as pdffonts lists them)."""
+    objects = _objects(pdf)
+    fonts = {}
+    for body in objects.values():
+        if not re.search(rb"/Type\s*/Font\b", body):
+            continue
+        name = re.search(rb"/BaseFont\s*/([^\s/>]+)", body)
+        if not name or b"/Subtype /Type0" in body:
+            continue  # a composite font: its descendant is listed with the descriptor
+        descriptor = objects.get(_ref(body, b"FontDescriptor"), b"")
+        fonts[name.group(1).decode()] = bool(re.search(rb"/FontFile[23]?\s+\d+ 0 R", descriptor))
+    return fonts
 
 
 def pdf_pages(pdf):

@@ -17,6 +17,7 @@ from tests.helpers import APPLICANT_NAME
 from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import new_case
+from tests.pdf_helpers import pdf_fonts
 from tests.pdf_helpers import pdf_text
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
@@ -70,7 +71,8 @@ class TestAcceptanceNotice(DocumentsFixture):
         pdf = self.page("acceptance", pdf=True)
         self.assertTrue(pdf.startswith(b"%PDF"))
         self.assertEqual(self.request.response.getHeader("Content-Type"), "application/pdf")
-        self.assertIn(b"STSong-Light", pdf)
+        fonts = pdf_fonts(pdf)
+        self.assertTrue(fonts and all(fonts.values()), fonts)  # the Chinese font embedded
         text = pdf_text(pdf)
         self.assertIn("受理通知书", text)
         self.assertIn("曾都区劳动保障维权中心", text)

@@ -15,6 +15,7 @@ from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
 from tests.form_helpers import PDF
+from tests.pdf_helpers import pdf_fonts
 from tests.pdf_helpers import pdf_text
 
 import re
@@ -65,7 +66,8 @@ class TestReceipt(FormsTestCase):
         if isinstance(data, str):
             data = data.encode("latin-1")
         self.assertTrue(data.startswith(b"%PDF"))
-        self.assertIn(b"/STSong-Light", data)
+        fonts = pdf_fonts(data)
+        self.assertTrue(fonts and all(fonts.values()), fonts)  # the Chinese font embedded
         text = pdf_text(data)
         for expected in (
             "劳动保障一站式维权事项受理登记表",

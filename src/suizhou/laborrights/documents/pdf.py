@@ -3,13 +3,12 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Spacer
-from reportlab.platypus import Table
-from reportlab.platypus import TableStyle
 from suizhou.laborrights.documents.pdf_base import a4_pdf
 from suizhou.laborrights.documents.pdf_base import paragraph
 from suizhou.laborrights.documents.pdf_base import particulars
 from suizhou.laborrights.documents.pdf_base import qr_image
 from suizhou.laborrights.documents.pdf_base import style
+from suizhou.laborrights.documents.pdf_base import table
 
 
 BODY = style("body", fontSize=12, leading=21, firstLineIndent=24)
@@ -28,9 +27,9 @@ def _p(text, paragraph_style=BODY):
 
 def _signatures(labels):
     cells = [[_p(f"{label}：", PLAIN), _p("年　　月　　日", RIGHT)] for label in labels]
-    table = Table(cells, colWidths=[100 * mm, 70 * mm], rowHeights=[16 * mm] * len(cells))
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    return table
+    return table(
+        cells, [100 * mm, 70 * mm], [("VALIGN", (0, 0), (-1, -1), "BOTTOM")], rowHeights=[16 * mm] * len(cells)
+    )
 
 
 def document_pdf(document):
