@@ -447,3 +447,27 @@ class TestUpgrade1016(UpgradeTestCase):
             },
         )
         self.assertEqual((newer()["level"], newer()["score"]), ("satisfied", 4))
+
+
+class TestUpgrade1019(UpgradeTestCase):
+    """Statistics: the ``closed`` index and every case's statistics record in the catalog."""
+
+    def test_stored_cases_are_counted_after_the_upgrade(self):
+        from suizhou.laborrights.statistics.selection import Period
+        from suizhou.laborrights.statistics.selection import select
+
+        case = new_case(received=at(2026, 3, 2))
+        case.closed = at(2026, 3, 9)
+        case.route = "mediation"
+        case.reindexObject()
+        processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("closed")  # as a 1018 site was
+        catalog.delColumn("statistics_record")
+        period = Period(date(2026, 3, 1), date(2026, 3, 31))
+
+        self.upgrade_from("1018", to="1019")
+
+        chosen = select(period, ["zengdu"])
+        self.assertEqual([r.received for r in chosen.received], ["2026-03-02"])
+        self.assertEqual([r.closed for r in chosen.closed], ["2026-03-09"])

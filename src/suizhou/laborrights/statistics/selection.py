@@ -1,0 +1,99 @@
+"""Which cases a statistic covers: the period, the districts the user may see, a station or unit.
+
+Three catalog queries on indexed fields (``district``, ``received``, ``closed``, ``route``), the
+records read from the ``statistics_record`` metadata column without waking a case:
+- received in the period,
+- closed (ended) in the period, whenever received,
+- arbitration cases received before the period (上期未结).
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import timedelta
+from plone import api
+from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.statistics import figures
+from suizhou.laborrights.statistics.records import Record
+from suizhou.laborrights.timezone import beijing
+from suizhou.laborrights.vocabularies import registry_terms
+
+
+SUPERVISOR_ROLES = ("CaseSupervisor", "Site Administrator", "Manager")
+
+
+def visible_districts(user=None):
+    """The districts whose figures ``user`` may see: the city (a supervisor of the whole register)
+    all of them, a district administrator (a supervisor of one district's register) that one."""
+    user = user or api.user.get_current()
+    if api.user.is_anonymous():
+        return []
+    register = get_register()
+    codes = [code for code, _title in registry_terms("districts")]
+    if set(api.user.get_roles(user=user, obj=register)) & set(SUPERVISOR_ROLES):
+        return codes
+    return [
+        code
+        for code in codes
+        if code in register and set(api.user.get_roles(user=user, obj=register[code])) & set(SUPERVISOR_ROLES)
+    ]
+
+
+@dataclass
+class Period:
+    start: date
+    end: date  # inclusive
+
+    @classmethod
+    def this_year(cls, today):
+        return cls(date(today.year, 1, 1), today)
+
+    def query(self):
+        """A catalog range from the first to the last moment of the period, Beijing time."""
+        return {
+            "query": (beijing(self.start), beijing(self.end + timedelta(days=1)) - timedelta(seconds=1)),
+            "range": "min:max",
+        }
+
+    def contains(self, iso):
+        return iso is not None and self.start.isoformat() <= iso <= self.end.isoformat()
+
+
+@dataclass
+class Selection:
+    period: Period
+    districts: list
+    station: str = ""
+    unit: str = ""
+    received: list = field(default_factory=list)
+    closed: list = field(default_factory=list)
+    earlier_arbitration: list = field(default_factory=list)
+
+    @property
+    def arbitration_pending(self):
+        return figures.pending_at(self.earlier_arbitration, self.period.start)
+
+
+def _records(brains):
+    return [Record._make(brain.statistics_record) for brain in brains if brain.statistics_record]
+
+
+def select(period, districts, station="", unit=""):
+    """The cases of ``districts`` (already limited to what the user may see) in ``period``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    base = {"portal_type": "Case", "district": list(districts)}
+    selection = Selection(period=period, districts=list(districts), station=station, unit=unit)
+    if not districts:
+        return selection
+    received = _records(catalog.unrestrictedSearchResults(received=period.query(), **base))
+    closed = _records(catalog.unrestrictedSearchResults(closed=period.query(), **base))
+    before = {"query": beijing(period.start), "range": "max"}
+    earlier = _records(catalog.unrestrictedSearchResults(received=before, route="arbitration", **base))
+
+    def keep(records):
+        return [r for r in records if (not station or r.station == station) and (not unit or r.unit == unit)]
+
+    selection.received = keep(received)
+    selection.closed = [r for r in keep(closed) if period.contains(r.closed)]
+    selection.earlier_arbitration = keep(earlier)
+    return selection
