@@ -50,11 +50,41 @@ class TestCaseStatus(ApiTestCase):
         status = self.status().json()
         self.assertEqual((status["status"], status["stage"]), ("in_progress", "调解中"))
 
+    def test_the_steps_the_unit_to_call_and_the_due_date(self):
+        self.transition("route", "accept", route="mediation", comment="内部意见：先电话联系被申请人")
+        response = self.anonymous.post(
+            "@case-status", json={"reference": self.reference, "phone": APPLICANT_PHONE}
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertConforms(response, "/@case-status", "post")
+        progress = response.json()
+        self.assertEqual(
+            [(step["step"], step["title"]) for step in progress["steps"]],
+            [("registered", "登记申请"), ("route", "分办至承办单位"), ("accept", "受理，开始办理")],
+        )
+        self.assertEqual(progress["steps"][1]["unit"], "曾都区 · 曾都区劳动保障维权中心")
+        self.assertTrue(all(step["time"].endswith("+08:00") for step in progress["steps"]))
+        self.assertEqual(
+            progress["unit"],
+            {
+                "title": "曾都区 · 曾都区劳动保障维权中心",
+                "address": "曾都区解放路1号",
+                "phones": ["0722-3331001"],
+                "opening_hours": "周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）",
+            },
+        )
+        self.assertEqual(progress["due"]["stage"], "调解")
+        self.assertRegex(progress["due"]["due"], r"^\d{4}-\d{2}-\d{2}$")
+        self.assertNotIn("内部意见", response.text)
+        self.assertNoPersonalData(response)
+
     def test_closed_with_outcome(self):
         self.transition("route", "accept", "close", route="mediation", outcome="mediated")
         response = self.status()
         self.assertConforms(response, "/@case-status", "get")
         self.assertEqual((response.json()["status"], response.json()["outcome"]), ("closed", "调解成功"))
+        self.assertEqual(response.json()["steps"][-1], dict(response.json()["steps"][-1], outcome="调解成功"))
+        self.assertIsNone(response.json()["due"])
 
     def test_reference_is_not_case_sensitive_and_phone_may_have_spaces(self):
         response = self.status(reference=self.reference.lower(), phone="139 0722 1234")

@@ -10,6 +10,7 @@ contact is what the station directory publishes anyway (address, phones, hours).
 from suizhou.laborrights import _
 from suizhou.laborrights.content.mediation_session import RESULTS
 from suizhou.laborrights.handling import assignment
+from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import history
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.vocabularies import title_of
@@ -50,6 +51,16 @@ def handling_unit(case):
     registered it; None when neither is known."""
     routed = assignment.was_routed(case) and case.assigned_unit
     return unit_contact(case.assigned_unit if routed else case.station)
+
+
+def due(case):
+    """The running statutory clock: ``{"stage": its title, "due": date, "paused": bool}``,
+    or None when no clock runs."""
+    clock = clocks.current(case)
+    if clock is None:
+        return None
+    state = clocks.status(clock)
+    return {"stage": zh(state.title), "due": state.due, "paused": state.paused}
 
 
 def steps(case):

@@ -18,6 +18,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.cases.lookup import Guard
+from suizhou.laborrights.cases.timeline import due
 from suizhou.laborrights.cases.timeline import handling_unit
 from suizhou.laborrights.cases.timeline import steps
 from suizhou.laborrights.forms.rating import can_rate
@@ -26,7 +27,6 @@ from suizhou.laborrights.forms.rating import levels
 from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.forms.rating import RatingRefused
 from suizhou.laborrights.forms.rating import REASON_REQUIRED
-from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.timezone import chinese_date
@@ -53,12 +53,8 @@ def _day(iso):
 
 def expected(case):
     """The running statutory clock in words, e.g. ('调解', '2026年3月17日'), or None."""
-    clock = clocks.current(case)
-    if clock is None:
-        return None
-    state = clocks.status(clock)
-    due = chinese_date(state.due)
-    return {"stage": zh(state.title), "due": due, "paused": state.paused}
+    clock = due(case)
+    return dict(clock, due=chinese_date(clock["due"])) if clock else None
 
 
 def shown_steps(case):

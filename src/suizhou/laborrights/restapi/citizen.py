@@ -7,12 +7,14 @@ the challenge: a 429 ``ChallengeRequired`` answer that carries the question).
 
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases import timeline
 from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import citizen_status
 from suizhou.laborrights.cases.lookup import Guard
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.restapi.errors import not_found
+from suizhou.laborrights.timezone import w3c
 from urllib.parse import urlencode
 
 
@@ -28,6 +30,18 @@ def public_status(case):
     for key in ("status_title", "stage"):
         status[key] = zh(status[key]) if status[key] is not None else None
     return status
+
+
+def public_progress(case):
+    """``public_status`` with the case's steps (``cases.timeline``, times in Beijing time), the
+    handling unit's public contact and the running statutory clock's due date: the answer of
+    ``@case-status`` to the applicant."""
+    progress = public_status(case)
+    progress["steps"] = [dict(step, time=w3c(step["time"])) for step in timeline.steps(case)]
+    progress["unit"] = timeline.handling_unit(case)
+    clock = timeline.due(case) if progress["status"] != "closed" else None
+    progress["due"] = dict(clock, due=w3c(clock["due"])) if clock else None
+    return progress
 
 
 def status_url(reference):

@@ -5,7 +5,9 @@ of addresses and access logs); ``GET @case-status?reference=…&phone=…`` stil
 deprecated. The same rules as the progress page (``lookup.Guard``): one generic 404 whether the
 reference is unknown or the phone does not match; over a budget of failed lookups a 429
 ``ChallengeRequired`` with a question, answered by repeating the request with
-``challenge_token`` and ``challenge_answer``.
+``challenge_token`` and ``challenge_answer``. The answer: the citizen-facing status, the
+case's steps, the handling unit's public contact and the running clock's due date
+(``citizen.public_progress``).
 """
 
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -13,7 +15,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.restapi import contract
 from suizhou.laborrights.restapi.citizen import guard
 from suizhou.laborrights.restapi.citizen import lookup_or_raise
-from suizhou.laborrights.restapi.citizen import public_status
+from suizhou.laborrights.restapi.citizen import public_progress
 from suizhou.laborrights.restapi.errors import bad_parameter
 from suizhou.laborrights.restapi.errors import bad_request
 from suizhou.laborrights.restapi.service import JsonService
@@ -35,7 +37,7 @@ class CaseStatusGet(JsonService):
         if missing:
             raise bad_request(missing)
         lookups = guard(self.request, data)
-        return public_status(lookup_or_raise(self.request, reference, phone, lookups))
+        return public_progress(lookup_or_raise(self.request, reference, phone, lookups))
 
 
 class CaseStatusPost(CaseStatusGet):
