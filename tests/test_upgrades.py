@@ -471,3 +471,32 @@ class TestUpgrade1019(UpgradeTestCase):
         chosen = select(period, ["zengdu"])
         self.assertEqual([r.received for r in chosen.received], ["2026-03-02"])
         self.assertEqual([r.closed for r in chosen.closed], ["2026-03-09"])
+
+
+class TestUpgrade1020(UpgradeTestCase):
+    """Worklists and staff search: name, employer and amount sort indexes, the staff-only search
+    keys and the worklist row of every stored case."""
+
+    def test_stored_cases_are_found_and_shown_after_the_upgrade(self):
+        from suizhou.laborrights.cases import search_keys
+
+        case = new_case(applicant_name="欧阳小红", employer_name="随州市恒驰机械有限公司", claim_amount=Decimal("8800"))
+        processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        for name in ("applicant_sort", "employer_sort", "amount_sort", "case_search_keys"):
+            catalog.delIndex(name)  # as a 1019 site was
+        catalog.delColumn("worklist_row")
+        find = catalog.unrestrictedSearchResults
+
+        self.upgrade_from("1019", to="1020")
+
+        (brain,) = find(
+            portal_type="Case", case_search_keys={"query": sorted(search_keys.name_keys("小红")), "operator": "and"}
+        )
+        self.assertEqual(brain.getId, case.getId())
+        self.assertEqual(
+            brain.worklist_row, {"applicant": "欧阳小红", "employer": "随州市恒驰机械有限公司", "amount": "8800"}
+        )
+        (brain,) = find(portal_type="Case", case_search_keys=search_keys.code_key(case.employer_credit_code))
+        self.assertEqual(brain.getId, case.getId())
+        self.assertEqual([b.getId for b in find(portal_type="Case", sort_on="amount_sort")], [case.getId()])

@@ -8,10 +8,12 @@ object size) are skipped the same way. The registrations in configure.zcml name 
 """
 
 from plone.indexer import indexer
+from suizhou.laborrights.cases import search_keys
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.content.case_attachment import ICaseAttachment
 from suizhou.laborrights.content.mediation_session import IMediationSession
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.public.utils import name_pinyin
 
 
 @indexer(ICase)
@@ -55,3 +57,47 @@ def clock_paused(case):
 @indexer(IMediationSession)
 def session_not_indexed(session):
     raise AttributeError("mediation sessions are not in this index")
+
+
+# What the staff search finds a case by (cases/search_keys.py), in a staff-only index.
+@indexer(ICase)
+def case_search_keys(case):
+    return search_keys.case_keys(case)
+
+
+# The worklists' columns and their sort order (handling/worklists.py): names in pinyin order.
+@indexer(ICase)
+def applicant_sort(case):
+    return sort_key(case.applicant_name)
+
+
+@indexer(ICase)
+def employer_sort(case):
+    return sort_key(case.employer_name)
+
+
+def sort_key(name):
+    name = (name or "").strip()
+    if not name:
+        raise AttributeError("no name")
+    return f"{' '.join(name_pinyin(name))}\t{name}"
+
+
+@indexer(ICase)
+def worklist_row(case):
+    """The worklists' columns of a case that no index holds, as one metadata value (a column
+    named after a case field would be acquired by the case's attachments)."""
+    amount = case.claim_amount
+    return {
+        "applicant": case.applicant_name or "",
+        "employer": case.employer_name or "",
+        "amount": str(amount) if amount is not None else "",
+    }
+
+
+@indexer(ICase)
+def amount_sort(case):
+    """The amount claimed, for sorting (in fen: a FieldIndex sorts numbers, not Decimals)."""
+    if case.claim_amount is None:
+        raise AttributeError("no amount")
+    return int(case.claim_amount * 100)
