@@ -37,7 +37,8 @@ class CasesPost(JsonService):
         alsoProvides(self.request, IDisableCSRFProtection)
         self.no_store()
         data = contract.read_json(self.request)
-        filing_limits.check(self.request, data)  # anonymous callers: rate limits, challenge
+        # A known client's key (X-Api-Key): its budget; anonymous callers: rate limits, challenge.
+        filing_limits.check(self.request, data)
         contract.check_honeypot(data)
         fields, errors = contract.case_fields(data)
         filer = channels.filer_for(fields.get("district"))

@@ -66,7 +66,11 @@ def discovery(view, resource_id):
         "changeset": CHANGESET,
         "contact": f"{api.portal.get_registry_record('plone.site_title', default='')} {contact}".strip(),
         "key_service": zh(
-            _("open311_key_service", default="提交事项无需 API 密钥；12345 热线对接请使用 REST API。")
+            _(
+                "open311_key_service",
+                default="已知客户端可向平台管理员申请接口密钥（api_key 参数或请求头 X-Api-Key），按密钥的限额受理；"
+                "不带密钥的提交按匿名提交的限额受理。12345 热线对接请使用 REST API。",
+            )
         ),
         "endpoints": [
             {

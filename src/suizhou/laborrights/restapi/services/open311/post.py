@@ -5,8 +5,9 @@ type), ``description`` (the facts), ``first_name``/``last_name`` (the applicant)
 ``address_string`` (where the work is done), ``lat``/``long`` (used for the district when
 ``attribute[district]`` is not given: that of the nearest station), ``attribute[<code>]`` for
 the attributes of ``services/<code>.json``. ``email``, ``device_id``, ``account_id`` and
-``media_url`` are not kept. The filing is a public one (channel ``web``) whoever sends it, with
-the same validation and anti-spam rules as POST @cases.
+``media_url`` are not kept; ``api_key`` identifies a known client (``api_keys``, as the
+X-Api-Key header does). The filing is a public one (channel ``web``) whoever sends it, with the
+same validation, anti-spam rules and limits as POST @cases.
 """
 
 from plone import api
@@ -135,7 +136,9 @@ def case_fields(params):
 
 def create_service_request(view, resource_id):
     params = parameters(view.request)
-    filing_limits.check(view.request, params)  # anonymous callers: rate limits, challenge
+    # GeoReport's own api_key parameter (or the X-Api-Key header): a known client's budget;
+    # without a key, anonymous callers: rate limits, challenge.
+    filing_limits.check(view.request, params, key=params.pop("api_key", ""))
     contract.check_honeypot(params)
     fields, errors = case_fields(params)
     try:
