@@ -9,6 +9,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.cases.closure import close_case
+from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.statistics import figures as f
@@ -121,6 +122,12 @@ class TestFigures(StatisticsTestCase):
         self.assertEqual(t["12345 工单事项数"][0], 1)
         self.assertEqual(t["办结率"][0], 1)
         self.assertEqual(t["满意率"][0], 1)
+
+    def test_a_rating_given_after_the_closure_is_counted(self):
+        rate(self.cases["I1"], "basically_satisfied")  # the records were read in setUp
+        closed = select(Q1, CITY).closed
+        self.assertEqual(f.satisfaction_levels(closed), {5: 1, 4: 1, 3: 1, 2: 1, 1: 0})
+        self.assertEqual(f.satisfied_share(closed), Fraction(3, 4))
 
     def test_inspection_figures(self):
         t = self.table("inspection")
