@@ -7,6 +7,7 @@ The finder's page holds the list and the map's settings; the markers are fetched
 from plone import api
 from plone.testing.zope import Browser
 from suizhou.laborrights.geo import haversine_km
+from suizhou.laborrights.public.map_apps import wgs84_to_gcj02
 from suizhou.laborrights.public.stations import DistrictMapData
 from suizhou.laborrights.public.stations import published_stations
 from suizhou.laborrights.public.stations import station_form_url
@@ -232,7 +233,16 @@ class TestStationPage(StationsTestCase):
         ):
             self.assertIn(expected, text)
         self.assertEqual([a.get("href") for a in doc.cssselect(".sz-phone")], ["tel:0722-3200166"])
-        self.assertTrue(doc.cssselect(".sz-geo-link")[0].get("href").startswith("geo:31.7012,113.3935"))
+        # 在手机地图中打开: 高德, 百度, 腾讯 by their web addresses, the position in each one's datum
+        apps = doc.cssselect(".sz-map-apps a.sz-map-app")
+        self.assertEqual([a.text_content() for a in apps], ["高德地图", "百度地图", "腾讯地图"])
+        amap = parse_qs(urlsplit(apps[0].get("href")).query)
+        lat, lon = wgs84_to_gcj02(31.7012, 113.3935)
+        self.assertEqual(amap["position"], [f"{lon:.6f},{lat:.6f}"])
+        for app in apps:
+            self.assertTrue(app.get("href").startswith("https://"))
+            self.assertTrue(app.get("data-app"))
+        self.assertFalse(doc.cssselect('a[href^="geo:"]'))
         mediators = [a.text_content() for a in doc.cssselect(".sz-person-list a")]
         self.assertEqual(mediators, ["吴静"])
 
@@ -264,15 +274,74 @@ class TestStationPage(StationsTestCase):
         chosen = form.cssselect('select[name="form.widgets.district:list"] option[selected]')
         self.assertEqual([o.get("value") for o in chosen], ["zengdu"])
 
+    def leaflet_loaded(self, doc):
+        return bool(doc.cssselect('script[src*="leaflet.js"]')) and bool(doc.cssselect('link[href*="leaflet.css"]'))
+
     def test_no_map_without_tiles(self):
         doc = self.page("/stations/zengdu/zengdu-xicheng")
         self.assertFalse(doc.cssselect("#sz-station-map"))
+        self.assertFalse(self.leaflet_loaded(doc))  # no map library for nothing
         api.portal.set_registry_record(
             "suizhou.laborrights.public.map_tile_url", "https://t.example/{z}/{x}/{y}.png"
         )
         transaction.commit()
         doc = self.page("/stations/zengdu/zengdu-xicheng")
         self.assertEqual(len(self.map_data(doc)["stations"]), 1)
+        self.assertTrue(self.leaflet_loaded(doc))
+
+
+TIANDITU = (
+    "https://t{s}.tianditu.gov.cn/%s_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=%s&STYLE=default"
+    "&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=test-key"
+)
+
+
+class TestBaseMap(StationsTestCase):
+    """The administrator's tile source: 天地图 (base map, place names, subdomains 0–7) or GCJ-02
+    tiles; the pages' CSP lets the map load them only when they are set."""
+
+    def set_public(self, **values):
+        for name, value in values.items():
+            api.portal.set_registry_record(f"suizhou.laborrights.public.{name}", value)
+        transaction.commit()
+
+    def policy(self):
+        return self.browser.headers["Content-Security-Policy"]
+
+    def test_tianditu_base_map_and_place_names(self):
+        self.set_public(
+            map_tile_url=TIANDITU % ("vec", "vec"),
+            map_label_tile_url=TIANDITU % ("cva", "cva"),
+            map_tile_subdomains="01234567",
+            map_attribution="天地图",
+        )
+        for path in ("/stations", "/stations/city/city-gig-station"):
+            config = self.map_data(self.page(path))
+            self.assertEqual(config["tiles"], TIANDITU % ("vec", "vec"))
+            self.assertEqual(config["labels"], TIANDITU % ("cva", "cva"))
+            self.assertEqual(config["subdomains"], "01234567")
+            self.assertIn("img-src 'self' data: blob: https://*.tianditu.gov.cn;", self.policy())
+        # 天地图 is WGS-84 (CGCS2000): the stored positions as they are
+        self.assertEqual([[m["lat"], m["lon"]] for m in config["stations"]], [[31.7012, 113.3935]])
+
+    def test_no_tile_host_in_the_policy_without_a_base_map(self):
+        self.set_public(map_label_tile_url=TIANDITU % ("cva", "cva"))  # names alone make no map
+        config = self.map_data(self.page("/stations"))
+        self.assertEqual((config["tiles"], config["labels"]), ("", ""))
+        self.assertIn("img-src 'self' data: blob:;", self.policy())
+        self.assertNotIn("tianditu", self.policy())
+
+    def test_gcj02_tiles_get_positions_in_gcj02(self):
+        self.set_public(map_tile_url="https://wprd0{s}.is.autonavi.com/appmaptile?x={x}&y={y}&z={z}&style=7")
+        self.set_public(map_tile_subdomains="1234", map_tile_datum="gcj02")
+        config = self.map_data(self.page("/stations/city/city-gig-station"))
+        lat, lon = wgs84_to_gcj02(31.7012, 113.3935)
+        self.assertEqual(config["stations"][0]["lat"], round(lat, 6))
+        self.assertEqual(config["stations"][0]["lon"], round(lon, 6))
+        self.assertIn(" https://*.is.autonavi.com;", self.policy())
+        # the visitor's position (nearest first) too; the list's distances stay in WGS-84
+        config = self.map_data(self.page("/stations?lat=31.70&lon=113.39"))
+        self.assertEqual(config["here"], [round(v, 6) for v in wgs84_to_gcj02(31.70, 113.39)])
 
 
 class TestPublishedStations(unittest.TestCase):

@@ -449,6 +449,29 @@ class TestUpgrade1016(UpgradeTestCase):
         self.assertEqual((newer()["level"], newer()["score"]), ("satisfied", 4))
 
 
+class TestUpgrade1017(UpgradeTestCase):
+    """The station map's label layer, tile subdomains and datum become public settings."""
+
+    PUBLIC = "suizhou.laborrights.public"
+    NEW = ("map_label_tile_url", "map_tile_subdomains", "map_tile_datum")
+
+    def test_an_existing_site_gets_the_map_settings_and_keeps_its_tile_server(self):
+        registry = getUtility(IRegistry)
+        for name in self.NEW:
+            del registry.records[f"{self.PUBLIC}.{name}"]  # as a 1016 site was
+        api.portal.set_registry_record(f"{self.PUBLIC}.map_tile_url", "https://tiles.example.gov.cn/{z}/{x}/{y}.png")
+
+        self.upgrade_from("1016", to="1017")
+
+        self.assertEqual(api.portal.get_registry_record(f"{self.PUBLIC}.map_tile_datum"), "wgs84")
+        self.assertEqual(api.portal.get_registry_record(f"{self.PUBLIC}.map_label_tile_url"), "")
+        self.assertEqual(api.portal.get_registry_record(f"{self.PUBLIC}.map_tile_subdomains"), "")
+        self.assertEqual(
+            api.portal.get_registry_record(f"{self.PUBLIC}.map_tile_url"),
+            "https://tiles.example.gov.cn/{z}/{x}/{y}.png",
+        )
+
+
 class TestUpgrade1019(UpgradeTestCase):
     """Statistics: the ``closed`` index and every case's statistics record in the catalog."""
 

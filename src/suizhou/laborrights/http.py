@@ -46,17 +46,23 @@ HEADERS = {
 
 
 def tile_origin(url):
-    """The origin of a Leaflet tile URL template for img-src ('{s}' subdomains: a wildcard)."""
+    """The origin of a Leaflet tile URL template for img-src: a first label with '{s}' in it
+    (a.tiles…, t{s}.tianditu.gov.cn) becomes the wildcard CSP allows, '*.'."""
     scheme, _sep, rest = (url or "").strip().partition("://")
-    host = rest.split("/", 1)[0].replace("{s}", "*")
-    if scheme not in ("http", "https") or not host or "{" in host or " " in host or ";" in host:
+    labels = rest.split("/", 1)[0].split(".")
+    if labels and "{s}" in labels[0]:
+        labels[0] = "*"
+    host = ".".join(labels)
+    if scheme not in ("http", "https") or not host or any(ch in host for ch in "{}; ,'\""):
         return ""
     return f" {scheme}://{host}"
 
 
-def content_security_policy(logged_in, tile_url=""):
+def content_security_policy(logged_in, tile_url="", *more_tile_urls):
+    """The policy; images may come from the tile servers (base map, place names) when set."""
     scripts = EDITOR_SCRIPTS if logged_in else ""
-    return "; ".join(CSP).format(scripts=scripts, tiles=tile_origin(tile_url))
+    origins = dict.fromkeys(tile_origin(url) for url in (tile_url, *more_tile_urls))
+    return "; ".join(CSP).format(scripts=scripts, tiles="".join(origin for origin in origins if origin))
 
 
 def _logged_in(request):
@@ -64,13 +70,15 @@ def _logged_in(request):
     return user is not None and "Authenticated" in (user.getRoles() or ())
 
 
-def _tile_url():
+def _tile_urls():
+    """The tile servers of the station map (none unless a base map is set)."""
     from suizhou.laborrights.settings import setting  # the registry: not before the site is set
 
     try:
-        return setting("public", "map_tile_url") or ""
+        base = setting("public", "map_tile_url") or ""
+        return (base, setting("public", "map_label_tile_url") or "") if base else ()
     except Exception:  # no site (the Zope root, a broken registry): no tile server
-        return ""
+        return ()
 
 
 def security_headers(event):
@@ -83,7 +91,7 @@ def security_headers(event):
         if not response.getHeader(name):
             response.setHeader(name, value)
     if not response.getHeader("Content-Security-Policy"):
-        policy = content_security_policy(request is not None and _logged_in(request), _tile_url())
+        policy = content_security_policy(request is not None and _logged_in(request), *_tile_urls())
         response.setHeader("Content-Security-Policy", policy)
 
 

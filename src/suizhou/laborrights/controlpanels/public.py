@@ -13,6 +13,8 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.supermodel import model
 from suizhou.laborrights import _
 from zope import schema
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 PREFIX = "suizhou.laborrights.public"
@@ -82,10 +84,47 @@ class IPublicSettings(model.Schema):
         title=_("label_map_tile_url", default="地图底图瓦片地址"),
         description=_(
             "help_map_tile_url",
-            default="例如 https://tiles.example.gov.cn/{z}/{x}/{y}.png 。留空则不加载底图："
-            "地图只按经纬度标出站点，站点列表和“离我最近”照常可用。",
+            default="瓦片地址模板，{z}{x}{y} 为级别和行列号，{s} 为子域名。天地图矢量底图例如 "
+            "https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec"
+            "&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=您的密钥 。"
+            "留空则不加载底图：地图只按经纬度标出站点，站点列表和“离我最近”照常可用。",
         ),
         default="",
+        required=False,
+    )
+    map_label_tile_url = schema.TextLine(
+        title=_("label_map_label_tile_url", default="地图注记瓦片地址"),
+        description=_(
+            "help_map_label_tile_url",
+            default="叠加在底图上的地名注记图层（天地图的底图不含地名，注记图层为 cva_w，写法同上，"
+            "LAYER=cva）。留空则不叠加。",
+        ),
+        default="",
+        required=False,
+    )
+    map_tile_subdomains = schema.TextLine(
+        title=_("label_map_tile_subdomains", default="瓦片子域名"),
+        description=_(
+            "help_map_tile_subdomains",
+            default="地址中 {s} 依次取的值，每个字符一个，如天地图填 01234567 。留空为 abc 。",
+        ),
+        default="",
+        required=False,
+    )
+    map_tile_datum = schema.Choice(
+        title=_("label_map_tile_datum", default="底图坐标系"),
+        description=_(
+            "help_map_tile_datum",
+            default="天地图和大多数国际底图为 WGS-84（CGCS2000）；高德、腾讯的瓦片为 GCJ-02，"
+            "选错时站点标记会偏离数百米。站点的经纬度始终按 WGS-84 填写。",
+        ),
+        vocabulary=SimpleVocabulary(
+            [
+                SimpleTerm("wgs84", title=_("datum_wgs84", default="WGS-84 / CGCS2000（天地图等）")),
+                SimpleTerm("gcj02", title=_("datum_gcj02", default="GCJ-02（高德、腾讯）")),
+            ]
+        ),
+        default="wgs84",
         required=False,
     )
     map_attribution = schema.TextLine(

@@ -16,6 +16,8 @@ from suizhou.laborrights import settings
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.geo import haversine_km
 from suizhou.laborrights.public.icons import icon
+from suizhou.laborrights.public.map_apps import map_app_links
+from suizhou.laborrights.public.map_apps import wgs84_to_gcj02
 from suizhou.laborrights.public.mediators import mediator_cards
 from suizhou.laborrights.public.page import PublicPage
 from suizhou.laborrights.public.utils import format_distance
@@ -87,35 +89,51 @@ def tel(number):
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch in "+-")
 
 
+def on_tiles(lat, lon):
+    """A stored (WGS-84) position in the datum of the configured tiles: GCJ-02 tiles (高德,
+    腾讯) would show it a few hundred metres off."""
+    if settings.setting("public", "map_tile_datum") == "gcj02" and settings.setting("public", "map_tile_url"):
+        lat, lon = wgs84_to_gcj02(lat, lon)
+    return [round(lat, 6), round(lon, 6)]
+
+
 def map_markers(stations):
     """The map's markers of the stations that have a position."""
-    return [
-        {
-            "title": s["title"],
-            "url": s["url"],
-            "address": s["address"],
-            "level": s["level"],
-            "level_title": s["level_title"],
-            "lat": s["latitude"],
-            "lon": s["longitude"],
-        }
-        for s in stations
-        if s["latitude"] is not None
-    ]
+    markers = []
+    for s in stations:
+        if s["latitude"] is None:
+            continue
+        lat, lon = on_tiles(s["latitude"], s["longitude"])
+        markers.append(
+            {
+                "title": s["title"],
+                "url": s["url"],
+                "address": s["address"],
+                "level": s["level"],
+                "level_title": s["level_title"],
+                "lat": lat,
+                "lon": lon,
+            }
+        )
+    return markers
 
 
 def map_config(here=None, **markers):
-    """What the map script needs, as JSON: tiles (may be empty), centre, the visitor's position,
-    and the markers: ``stations`` (a list) or ``stations_url`` (where to fetch them)."""
+    """What the map script needs, as JSON: tiles (may be empty) with their label layer and
+    subdomains, centre, the visitor's position, and the markers: ``stations`` (a list) or
+    ``stations_url`` (where to fetch them). Positions are in the datum of the tiles."""
+    tiles = settings.setting("public", "map_tile_url") or ""
     config = {
-        "tiles": settings.setting("public", "map_tile_url") or "",
+        "tiles": tiles,
+        "labels": (settings.setting("public", "map_label_tile_url") or "") if tiles else "",
+        "subdomains": settings.setting("public", "map_tile_subdomains") or "abc",
         "attribution": settings.setting("public", "map_attribution") or "",
-        "center": [
+        "center": on_tiles(
             settings.setting("public", "map_center_latitude"),
             settings.setting("public", "map_center_longitude"),
-        ],
+        ),
         "zoom": settings.setting("public", "map_zoom"),
-        "here": here,
+        "here": on_tiles(*here) if here else None,
     }
     config.update(markers)
     return json.dumps(config, ensure_ascii=False)
@@ -345,11 +363,12 @@ class StationView(PublicPage):
     def qr_url(self):
         return f"{self.context.absolute_url()}/@@filing-qr.png"
 
-    def geo_uri(self):
+    def map_app_links(self):
+        """高德/百度/腾讯 links to the station (none without a position)."""
         station = self.context
         if station.latitude is None or station.longitude is None:
-            return None
-        return f"geo:{station.latitude},{station.longitude}?q={station.latitude},{station.longitude}"
+            return []
+        return map_app_links(station.Title(), station.address or "", station.latitude, station.longitude)
 
     def map_config(self):
         return map_config(stations=map_markers([self.info()]))

@@ -10,6 +10,7 @@
  * The map's settings are in the element's data-map attribute; its markers are
  * either there too ("stations", a station's own page) or fetched from the
  * site ("stations_url", the finder: @@station-map.json with the page's filters).
+ * Positions arrive in the datum of the tiles (the server converts them for GCJ-02 tiles).
  */
 (function () {
   "use strict";
@@ -40,10 +41,16 @@
 
     var map = window.L.map(element, { scrollWheelZoom: false, keyboard: true });
     if (config.tiles) {
-      window.L.tileLayer(config.tiles, {
-        attribution: config.attribution || "",
-        maxZoom: 18,
-      }).addTo(map);
+      // 天地图 and others: a base layer, and a layer of place names over it when set.
+      [config.tiles, config.labels].forEach(function (url, index) {
+        if (url) {
+          window.L.tileLayer(url, {
+            attribution: index === 0 ? config.attribution || "" : "",
+            subdomains: config.subdomains || "abc",
+            maxZoom: 18,
+          }).addTo(map);
+        }
+      });
     } else {
       element.classList.add("sz-map-no-tiles");
       var note = document.getElementById("sz-map-note");
@@ -201,7 +208,36 @@
     observer.observe(element);
   }
 
+  // "在手机地图中打开": the links are the map services' web addresses, which work everywhere
+  // (WeChat blocks other apps' schemes; iOS Safari shows an error for an app not installed).
+  // On Android outside WeChat the app's own scheme is tried first, and the web address opened
+  // if the page is still showing after a moment (no app took over).
+  function initMapApps() {
+    var agent = navigator.userAgent || "";
+    if (!/Android/i.test(agent) || /MicroMessenger/i.test(agent)) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("a.sz-map-app[data-app]"), function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var web = link.href;
+        var timer = window.setTimeout(function () {
+          if (!document.hidden) {
+            window.location.href = web;
+          }
+        }, 1500);
+        document.addEventListener("visibilitychange", function () {
+          if (document.hidden) {
+            window.clearTimeout(timer);
+          }
+        }, { once: true });
+        window.location.href = link.getAttribute("data-app");
+      });
+    });
+  }
+
   function init() {
+    initMapApps();
     initTownships();
     initNearest();
     initMapWhenVisible();

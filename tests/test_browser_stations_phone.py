@@ -1,0 +1,104 @@
+"""The station finder and a station's page on a phone, with a base map configured as 天地图
+is (a base layer, a layer of place names, subdomains in {s}) and without one: the list first
+and the map after it (a link at the top leads there), the base map's tiles drawn, and
+“在手机地图中打开” as 高德/百度/腾讯 links large enough to tap. Screenshots in test-output/."""
+
+from plone import api
+from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
+from tests.browser_helpers import BrowserTestMixin
+from tests.browser_helpers import MISSING
+from tests.browser_helpers import PHONE
+from tests.browser_helpers import SKIP_REASON
+
+import transaction
+import unittest
+
+
+# The site's own image as every tile of both layers ({s} is one of the subdomains' letters,
+# here a query parameter): the test needs no outside server.
+TILE = "++theme++suizhou.laborrights/vendor/leaflet/images/layers.png?layer=%s&s={s}&z={z}&x={x}&y={y}"
+
+
+# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
+# installs both, so CI always runs these tests and any failure in them fails the build.
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestStationsOnPhone(BrowserTestMixin, unittest.TestCase):
+    layer = DEMO_FUNCTIONAL_TESTING
+    size = PHONE
+    mobile = True
+
+    def set_base_map(self):
+        for name, value in (
+            ("map_tile_url", f"{self.site_url}/{TILE % 'vec'}"),
+            ("map_label_tile_url", f"{self.site_url}/{TILE % 'cva'}"),
+            ("map_tile_subdomains", "01234567"),
+            ("map_attribution", "测试底图"),
+        ):
+            api.portal.set_registry_record(f"suizhou.laborrights.public.{name}", value)
+        transaction.commit()
+
+    def follow_link_to_map(self):
+        """Tap “在地图上查看这些站点”. The theme scrolls smoothly, which headless Chromium does not
+        animate: the visitor here prefers reduced motion, so the jump is immediate."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]}
+        )
+        link = self.css(".sz-to-map a")[0]
+        self.assertTrue(link.is_displayed())
+        self.assertEqual(link.text, "在地图上查看这些站点")
+        self.click(link)
+        self.wait_for(lambda d: d.execute_script("return location.hash") == "#sz-map-title")
+
+    def top(self, selector):
+        return self.driver.execute_script(
+            "return arguments[0].getBoundingClientRect().top + window.scrollY", self.css(selector)[0]
+        )
+
+    def test_finder_list_first_then_the_base_map(self):
+        self.set_base_map()
+        self.open("/stations?district=zengdu")
+        self.assertGreater(self.top("#sz-station-map"), self.top(".sz-station-list .sz-station-name:last-of-type"))
+        self.screenshot("stations-phone-top")
+        self.follow_link_to_map()
+        self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
+        # both layers drawn, their tiles asked from the subdomains the administrator set
+        self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
+        sources = {tile.get_attribute("src") for tile in self.css("img.leaflet-tile-loaded")}
+        self.assertTrue(any("layer=vec" in src for src in sources), sources)
+        self.assertTrue(any("layer=cva" in src for src in sources), sources)
+        self.assertTrue(all(src.split("&s=")[1][0] in "01234567" for src in sources), sources)
+        self.assertIn("测试底图", self.css(".leaflet-control-attribution")[0].text)
+        self.assertFalse(self.css("#sz-map-note")[0].is_displayed())
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("stations-phone-map")
+        self.assertAccessible()
+
+    def test_finder_without_a_base_map_keeps_its_map(self):
+        self.open("/stations?district=zengdu")
+        self.follow_link_to_map()
+        self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
+        self.assertEqual(self.css("img.leaflet-tile"), [])
+        self.assertTrue(self.css("#sz-map-note")[0].is_displayed())
+
+    def test_station_open_in_map_apps(self):
+        self.open("/stations/city/city-gig-station")
+        apps = self.css(".sz-map-apps a.sz-map-app")
+        self.assertEqual([a.text for a in apps], ["高德地图", "百度地图", "腾讯地图"])
+        for app in apps:
+            self.assertTrue(app.is_displayed())
+            self.assertTrue(app.get_attribute("href").startswith("https://"))
+            self.assertGreaterEqual(app.size["height"], 44)  # a finger's size
+        self.assertEqual(self.css('a[href^="geo:"]'), [])
+        # no map library without a base map: nothing to draw one station on
+        self.assertFalse(self.driver.execute_script("return !!window.L"))
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("station-phone")
+        self.assertAccessible()
+
+    def test_station_with_the_base_map(self):
+        self.set_base_map()
+        self.open("/stations/city/city-gig-station")
+        self.driver.execute_script("document.getElementById('sz-station-map').scrollIntoView()")
+        self.wait_for(lambda d: len(self.css(".sz-pin")) == 1)
+        self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
+        self.screenshot("station-phone-map")
