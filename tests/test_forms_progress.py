@@ -100,6 +100,11 @@ class TestProgress(FormsTestCase):
         self.assertEqual(browser.headers["Cache-Control"], "private, no-store")
 
     def test_every_mismatch_gets_the_same_answer(self):
+        transaction.begin()
+        with api.env.adopt_roles(["Manager"]):  # a case with steps and a unit to show
+            route(self.case, make_station("mismatch-unit", title="南郊调解工作室").UID(), route="mediation")
+        transaction.commit()
+        self.assertIn("南郊调解工作室", self.look_up(self.reference, PHONE, self.new_browser()).contents)
         answers = set()
         for reference, phone in (
             (self.reference, "13907220000"),  # wrong phone
@@ -107,7 +112,11 @@ class TestProgress(FormsTestCase):
             (self.reference[:-1], PHONE),  # malformed reference
         ):
             browser = self.look_up(reference, phone, self.new_browser())
-            self.assertNotIn("已登记", browser.contents)
+            self.assertNotIn("办理中", browser.contents)
+            self.assertNotIn("南郊调解工作室", browser.contents)
+            self.assertNotIn("办理过程", browser.contents)  # no steps
+            self.assertNotIn("承办单位联系方式", browser.contents)
+            self.assertNotIn("sz-timeline", browser.contents)
             answers.add(self.message(browser))
         self.assertEqual(len(answers), 1)
         self.assertIn("未查到", answers.pop())
