@@ -60,6 +60,35 @@ class TestContentSecurityPolicy(BrowserTestMixin, unittest.TestCase):
         self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
         self.assertEqual(self.violations(), [])
 
+    def test_station_map_with_tiles_from_other_hosts(self):
+        """As 天地图 is set up: a base layer and a layer of place names from t0…t7.<host>. Here the
+        hosts are a.localhost and b.localhost (Chromium resolves *.localhost to this machine):
+        another origin than the page's, allowed by the policy's *.localhost source only."""
+        port = self.layer["port"]
+        tile = f"http://{{s}}.localhost:{port}/{self.portal.getId()}/++theme++suizhou.laborrights/vendor/leaflet"
+        tile += "/images/layers.png?layer=%s&z={z}&x={x}&y={y}"
+        for name, value in (
+            ("map_tile_url", tile % "vec"),
+            ("map_label_tile_url", tile % "cva"),
+            ("map_tile_subdomains", "ab"),
+        ):
+            api.portal.set_registry_record(f"suizhou.laborrights.public.{name}", value)
+        transaction.commit()
+        self.open("/stations")
+        self.assertPolicyOn()
+        self.driver.execute_script("document.getElementById('sz-station-map').scrollIntoView()")
+        self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
+        self.wait_for(lambda d: self.loaded_layers() >= {"vec", "cva"})
+        hosts = {t.get_attribute("src").split("/")[2] for t in self.loaded()}
+        self.assertTrue(hosts <= {f"a.localhost:{port}", f"b.localhost:{port}"}, hosts)
+        self.assertEqual(self.violations(), [])
+
+    def loaded(self):
+        return self.css("img.leaflet-tile-loaded")
+
+    def loaded_layers(self):
+        return {tile.get_attribute("src").split("layer=")[1][:3] for tile in self.loaded()}
+
     def test_filing_form_receipt_and_its_print_button(self):
         from selenium.webdriver.support.ui import Select
 
