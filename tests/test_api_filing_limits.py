@@ -5,9 +5,12 @@ Retry-After, and the administrators told once of a spike."""
 from email import message_from_bytes
 from email import policy
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.forms.challenge import NUMERALS
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import SERVICE_REQUEST
+from tests.helpers import browser_for
 from tests.mocks import swap_mailhost
 
 import transaction
@@ -36,6 +39,20 @@ class TestFilingLimits(ApiTestCase):
         for name, value in (("api_client_filings_per_hour", client), ("api_site_filings_per_hour", site)):
             api.portal.set_registry_record(f"suizhou.laborrights.filing.{name}", value)
         transaction.commit()
+
+    def test_the_administrator_sets_the_budgets_in_the_filing_panel(self):
+        browser = browser_for(self.layer["app"], SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        browser.open(f"{self.portal_url}/@@laborrights-filing")
+        client = browser.getControl(name="form.widgets.api_client_filings_per_hour")
+        site = browser.getControl(name="form.widgets.api_site_filings_per_hour")
+        self.assertEqual((client.value, site.value), ("10", "200"))
+        self.assertIn("接口匿名提交：每个来源每小时件数", browser.contents)
+        client.value, site.value = "1", "500"
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.filing.api_site_filings_per_hour"), 500)
+        self.assertEqual(self.post_case().status_code, 201)
+        self.assertError(self.post_case(), 429, "ChallengeRequired")
 
     def test_a_client_over_its_budget_is_asked_the_challenge(self):
         self.budgets(client=2)
