@@ -14,6 +14,7 @@ from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
 from tests.mocks import swap_mailhost
+from webtest.forms import Upload
 
 import transaction
 import unittest
@@ -100,10 +101,14 @@ class FormsTestCase(unittest.TestCase):
 
     def fill(self, values, browser=None):
         """Set widgets by field id: str for text, list for selections, True for a checkbox,
-        (filename, bytes, content type) for a file."""
+        (filename, bytes, content type) for a file, a list of those for a multiple file input."""
         browser = browser or self.browser
         for name, value in values.items():
-            if isinstance(value, tuple):
+            if isinstance(value, list) and value and isinstance(value[0], tuple):
+                # several files in one multiple file input
+                control = browser.getControl(name=f"form.widgets.{name}")
+                control._form[control.name] = [Upload(*file) for file in value]
+            elif isinstance(value, tuple):
                 filename, data, content_type = value
                 control = browser.getControl(name=f"form.widgets.{name}")
                 control.add_file(BytesIO(data), content_type, filename)
@@ -144,10 +149,21 @@ class FormsTestCase(unittest.TestCase):
         from lxml import html
 
         tree = html.fromstring(browser.contents)
-        found = tree.xpath(
-            f'//div[@id="formfield-form-widgets-{field}"]//div[contains(@class, "invalid-feedback")]'
-        )
+        found = tree.xpath(f'//div[@id="formfield-form-widgets-{field}"]//div[contains(@class, "invalid-feedback")]')
         return " ".join(node.text_content().strip() for node in found)
+
+
+def error_summary(contents):
+    """The error summary above a form: {'heading', 'links': [(href, text)]}, or None."""
+    from lxml import html
+
+    found = html.fromstring(contents).xpath('//div[@id="error-summary"]')
+    if not found:
+        return None
+    return {
+        "heading": found[0].xpath("string(.//h2)").strip(),
+        "links": [(link.get("href"), link.text_content().strip()) for link in found[0].xpath(".//li/a")],
+    }
 
 
 def complaint_values(**overrides):

@@ -19,9 +19,7 @@ class TestAttachments(FormsTestCase):
         browser = self.file("complaint", complaint_values(**files))
         self.assertNotIn("@@filing-receipt", browser.url)
         self.assertIn(message, self.error_of(field))
-        self.assertEqual(
-            browser.getControl(name="form.widgets.facts").value, "2026年8月至10月的工资一直未发放。"
-        )
+        self.assertEqual(browser.getControl(name="form.widgets.facts").value, "2026年8月至10月的工资一直未发放。")
         self.assertEqual(self.web_cases(), [])
         catalog = api.portal.get_tool("portal_catalog")
         self.assertEqual(len(catalog.unrestrictedSearchResults(portal_type="CaseAttachment")), 0)
@@ -30,8 +28,7 @@ class TestAttachments(FormsTestCase):
         self.file(
             "complaint",
             complaint_values(
-                attachment_1=("王小明工资条.pdf", PDF, "application/pdf"),
-                attachment_3=("聊天记录.png", PNG, "image/png"),
+                attachments=[("王小明工资条.pdf", PDF, "application/pdf"), ("聊天记录.png", PNG, "image/png")],
             ),
         )
         [case] = self.web_cases()
@@ -42,11 +39,12 @@ class TestAttachments(FormsTestCase):
         by_name = {item.file.filename: item for item in attachments}
         self.assertEqual(by_name["王小明工资条.pdf"].file.data, PDF)
         self.assertEqual(by_name["王小明工资条.pdf"].file.contentType, "application/pdf")
-        self.assertEqual(by_name["聊天记录.png"].Title(), "证据材料3")
+        self.assertEqual(by_name["王小明工资条.pdf"].Title(), "证据材料1")
+        self.assertEqual(by_name["聊天记录.png"].Title(), "证据材料2")
         self.assertIsNone(api.content.get_state(by_name["聊天记录.png"], default=None))  # no workflow
 
     def test_only_case_staff_can_download_an_attachment(self):
-        self.file("complaint", complaint_values(attachment_1=("工资条.pdf", PDF, "application/pdf")))
+        self.file("complaint", complaint_values(attachments=[("工资条.pdf", PDF, "application/pdf")]))
         [case] = self.web_cases()
         url = f"{case['attachment-1'].absolute_url()}/@@download/file"
         anonymous = self.new_browser()
@@ -73,16 +71,16 @@ class TestAttachments(FormsTestCase):
 
     def test_wrong_type_is_refused(self):
         self.assertRefusedKeepingTheRest(
-            "attachment_2",
+            "attachments",
             "不支持“exe”类型的文件",
-            attachment_2=("setup.exe", EXE, "application/octet-stream"),
+            attachments=[("工资条.pdf", PDF, "application/pdf"), ("setup.exe", EXE, "application/octet-stream")],
         )
 
     def test_renamed_program_is_refused(self):
         self.assertRefusedKeepingTheRest(
-            "attachment_1",
+            "attachments",
             "内容与其扩展名不符",
-            attachment_1=("工资条.pdf", EXE, "application/pdf"),
+            attachments=[("工资条.pdf", EXE, "application/pdf")],
         )
 
     def test_oversized_file_is_refused(self):
@@ -90,21 +88,34 @@ class TestAttachments(FormsTestCase):
         transaction.commit()
         big = PDF + b"0" * (1024 * 1024)
         self.assertRefusedKeepingTheRest(
-            "attachment_1",
+            "attachments",
             "超过 1 MB",
-            attachment_1=("扫描件.pdf", big, "application/pdf"),
+            attachments=[("扫描件.pdf", big, "application/pdf")],
         )
 
     def test_too_many_files_are_refused(self):
         api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_count", 2)
         transaction.commit()
         self.assertRefusedKeepingTheRest(
-            "attachment_3",
+            "attachments",
             "最多上传 2 个附件",
-            attachment_1=("a.pdf", PDF, "application/pdf"),
-            attachment_2=("b.png", PNG, "image/png"),
-            attachment_3=("c.pdf", PDF, "application/pdf"),
+            attachments=[
+                ("a.pdf", PDF, "application/pdf"),
+                ("b.png", PNG, "image/png"),
+                ("c.pdf", PDF, "application/pdf"),
+            ],
         )
+
+    def test_one_file_input_takes_several_files_of_the_allowed_types(self):
+        from lxml import html
+
+        tree = html.fromstring(self.open_form("complaint").contents)
+        inputs = tree.xpath('//form[@id="form"]//input[@type="file"]')
+        self.assertEqual(len(inputs), 1)
+        self.assertIsNotNone(inputs[0].get("multiple"))
+        self.assertEqual(inputs[0].get("accept"), ".pdf,.jpg,.jpeg,.png,.doc,.docx")
+        [label] = tree.xpath(f'//label[@for="{inputs[0].get("id")}"]')
+        self.assertIn("证据材料", label.text_content())
 
     def test_the_form_states_the_limits_of_the_registry(self):
         api.portal.set_registry_record("suizhou.laborrights.filing.attachment_max_size_mb", 4)

@@ -7,6 +7,7 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.forms import action
 from tests.form_helpers import complaint_values
+from tests.form_helpers import error_summary
 from tests.form_helpers import FormsTestCase
 
 import transaction
@@ -33,30 +34,73 @@ class TestBadInput(FormsTestCase):
         self.assertIn(message, self.error_of(field))
         self.assertNothingStored()
         # what was entered is kept for correction
-        self.assertEqual(
-            browser.getControl(name="form.widgets.employer_name").value, "随州市测试建材有限公司"
-        )
+        self.assertEqual(browser.getControl(name="form.widgets.employer_name").value, "随州市测试建材有限公司")
         return browser
 
     def test_missing_required_fields(self):
         browser = self.file("complaint", complaint_values(applicant_name="", facts="", dispute_types=[]))
-        self.assertTrue(self.error_of("applicant_name"))
-        self.assertTrue(self.error_of("facts"))
+        self.assertEqual(self.error_of("applicant_name"), "请填写投诉人姓名。")
+        self.assertEqual(self.error_of("facts"), "请填写投诉事实与理由。")
         self.assertTrue(self.error_of("dispute_types"))
+        self.assertNotIn("缺少必需的输入", browser.contents)
         self.assertEqual(browser.getControl(name="form.widgets.applicant_phone").value, "13907225678")
         self.assertNothingStored()
 
+    def test_error_summary_lists_each_field_with_a_link_to_it(self):
+        browser = self.file("complaint", complaint_values(applicant_name="", applicant_phone="1390722", facts=""))
+        summary = error_summary(browser.contents)
+        self.assertEqual(summary["heading"], "提交未成功，有 3 处需要修改。")
+        self.assertEqual(
+            summary["links"],
+            [
+                ("#formfield-form-widgets-applicant_name", "请填写投诉人姓名。"),
+                ("#formfield-form-widgets-applicant_phone", "联系电话：手机号码应为 11 位数字，您填写了 7 位。"),
+                ("#formfield-form-widgets-facts", "请填写投诉事实与理由。"),
+            ],
+        )
+        for href, _text in summary["links"]:
+            self.assertIn(f'id="{href[1:]}"', browser.contents)  # each link leads to its field
+        # Nothing in English or with an ASCII full stop read out: no "Error" icon, no banner.
+        self.assertNotIn("有一些错误", browser.contents)
+        self.assertNotIn("<title>Error</title>", browser.contents)
+        self.assertNothingStored()
+
+    def test_each_form_is_in_short_sections_with_headings(self):
+        from lxml import html
+
+        for form_id in ("complaint", "mediation", "arbitration", "employer-service"):
+            tree = html.fromstring(self.open_form(form_id).contents)
+            legends = [legend.text_content().strip() for legend in tree.xpath('//form[@id="form"]//fieldset/legend')]
+            self.assertGreaterEqual(len(legends), 4, form_id)
+            self.assertEqual(legends[-1], "确认并提交", form_id)
+            # the notice about drafts kept on the device is on the form (shown by forms.js)
+            self.assertIn("身份证号码和附件不暂存", tree.xpath('string(//*[@class="laborrights-draft-notice"])'))
+
+    def test_a_filing_form_has_no_summary_before_submitting(self):
+        self.assertIsNone(error_summary(self.open_form("complaint").contents))
+
+    def test_submit_button_is_the_primary_button(self):
+        from lxml import html
+
+        tree = html.fromstring(self.open_form("complaint").contents)
+        [button] = tree.xpath('//button[@name="form.buttons.submit"]')
+        self.assertIn("btn-primary", button.classes)
+        self.assertNotIn("btn-secondary", button.classes)
+
     def test_invalid_id_number(self):
+        self.assertRefused("applicant_id_number", "身份证号码校验位不正确", applicant_id_number="421300199001011234")
         self.assertRefused(
-            "applicant_id_number", "身份证号码不正确", applicant_id_number="421300199001011234"
+            "applicant_id_number", "身份证号码应为 18 位，您填写了 15 位", applicant_id_number="421300199001011"
+        )
+        self.assertRefused(
+            "applicant_id_number", "身份证号码只能是数字，最后一位可以是 X", applicant_id_number="42130019900101123A"
         )
 
     def test_invalid_credit_code(self):
-        self.assertRefused(
-            "employer_credit_code", "统一社会信用代码不正确", employer_credit_code="91421300MA4000000X"
-        )
+        self.assertRefused("employer_credit_code", "统一社会信用代码不正确", employer_credit_code="91421300MA4000000X")
 
     def test_malformed_phone(self):
+        self.assertRefused("applicant_phone", "手机号码应为 11 位数字，您填写了 12 位", applicant_phone="139072256780")
         self.assertRefused("applicant_phone", "电话号码不正确", applicant_phone="139-0722")
         self.assertRefused("employer_phone", "电话号码不正确", employer_phone="abc")
 
@@ -91,7 +135,7 @@ class TestBadInput(FormsTestCase):
             "complaint",
             complaint_values(applicant_phone="12", employer_credit_code="X", claim_amount="abc"),
         )
-        self.assertIn("电话号码不正确", self.error_of("applicant_phone"))
+        self.assertIn("手机号码应为 11 位数字", self.error_of("applicant_phone"))
         self.assertIn("统一社会信用代码不正确", self.error_of("employer_credit_code"))
         self.assertIn("请填写金额数字", self.error_of("claim_amount"))
         self.assertNothingStored()

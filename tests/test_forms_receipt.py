@@ -32,7 +32,7 @@ class TestReceipt(FormsTestCase):
             "complaint",
             complaint_values(
                 applicant_email="zhangsan@example.org",
-                attachment_1=("工资条.pdf", PDF, "application/pdf"),
+                attachments=[("工资条.pdf", PDF, "application/pdf")],
             ),
         )
         [self.case] = self.web_cases()

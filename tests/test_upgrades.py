@@ -5,6 +5,7 @@ is tests/test_upgrade_previous_release.py.)"""
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from plone import api
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.indexing import processQueue
@@ -77,9 +78,7 @@ class TestUpgrade1001(UpgradeTestCase):
         self.assertEqual([b.getId for b in found], [case.getId()])
         self.assertIsNotNone(api.group.get(groupname=unit_group_id(station.UID())))
         self.assertIn("MediationSession", api.portal.get_tool("portal_types").objectIds())
-        self.assertEqual(
-            api.portal.get_registry_record("suizhou.laborrights.statutory.due_soon_days"), 3
-        )
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.statutory.due_soon_days"), 3)
 
     def test_an_existing_site_gets_the_notification_settings(self):
         registry = getUtility(IRegistry)
@@ -153,15 +152,11 @@ class TestUpgrade1004(UpgradeTestCase):
         # As a 1003 site catalogued its cases: in object_provides under the case interface.
         catalog._catalog.getIndex("object_provides").insertForwardIndexEntry(ICase.__identifier__, rid)
         catalog._catalog.getIndex("object_provides")._unindex[rid] = [ICase.__identifier__]
-        self.assertEqual(
-            len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 1
-        )
+        self.assertEqual(len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 1)
 
         self.upgrade_from("1003")
 
-        self.assertEqual(
-            len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 0
-        )
+        self.assertEqual(len(catalog.unrestrictedSearchResults(object_provides=ICase.__identifier__)), 0)
         found = catalog.unrestrictedSearchResults(portal_type="Case", district=case.district)
         self.assertEqual([brain.getId for brain in found], [case.getId()])
 
@@ -470,6 +465,42 @@ class TestUpgrade1017(UpgradeTestCase):
             api.portal.get_registry_record(f"{self.PUBLIC}.map_tile_url"),
             "https://tiles.example.gov.cn/{z}/{x}/{y}.png",
         )
+
+
+class TestUpgrade1018(UpgradeTestCase):
+    """The public forms regrouped for phones: sections as fieldsets, one multiple file input."""
+
+    OLD_MODEL = Path(__file__).parent / "fixtures" / "forms-1017" / "complaint.fields.xml"
+
+    def test_a_stored_form_gets_sections_and_one_file_input_and_keeps_an_added_field(self):
+        from collective.easyform.api import get_schema
+        from plone.supermodel.interfaces import FIELDSETS_KEY
+
+        forms = self.layer["portal"]["apply"]
+        old = self.OLD_MODEL.read_text(encoding="utf-8")
+        added = '<field name="referrer" type="zope.schema.TextLine"><title>从何处得知本平台</title></field>'
+        # as a 1017 site stored it, with a field its administrator added to the third section
+        forms["complaint"].fields_model = old.replace(
+            '<field name="section_files"', added + '<field name="section_files"'
+        )
+        mediation_before = forms["mediation"].fields_model
+
+        self.upgrade_from("1017", to="1018")
+
+        schema = get_schema(forms["complaint"])
+        names = list(schema.names())
+        self.assertIn("attachments", names)
+        self.assertFalse([name for name in names if name.startswith(("attachment_", "section_"))])
+        self.assertEqual(schema["applicant_name"].title, "投诉人姓名")
+        fieldsets = {fieldset.label: fieldset.fields for fieldset in schema.queryTaggedValue(FIELDSETS_KEY)}
+        self.assertEqual(
+            list(fieldsets),
+            ["一、投诉人信息", "二、被投诉单位（用人单位）", "三、投诉事项", "四、证据材料（选填）", "确认并提交"],
+        )
+        self.assertIn("referrer", fieldsets["三、投诉事项"])
+        self.assertEqual(fieldsets["四、证据材料（选填）"], ["attachments"])
+        self.assertEqual(fieldsets["确认并提交"], ["website", "challenge", "confirm"])
+        self.assertEqual(forms["mediation"].fields_model, mediation_before)  # regrouped already
 
 
 class TestUpgrade1019(UpgradeTestCase):

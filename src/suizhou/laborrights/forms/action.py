@@ -39,6 +39,8 @@ from suizhou.laborrights.forms import receipt
 from suizhou.laborrights.forms import view
 from suizhou.laborrights.forms.attachments import add_attachments
 from suizhou.laborrights.forms.attachments import check_uploads
+from suizhou.laborrights.forms.attachments import is_upload
+from suizhou.laborrights.forms.files import IAttachments
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.vocabularies import registry_terms
 from zope import schema
@@ -279,12 +281,8 @@ class CreateCase(Action):
                     )
                 )
             }
-        uploads = [
-            (name, fields.get(name))
-            for name, field in getFieldsInOrder(form_schema)
-            if INamedField.providedBy(field)
-        ]
-        errors = check_uploads(uploads)
+        uploads = form_uploads(fields, form_schema)
+        errors = check_uploads([(name, value) for name, _label, value in uploads])
         data, conversion_errors = self.case_data(fields, form_schema)
         errors.update(conversion_errors)
         form_fields = {case: form_field for form_field, case in reversed(parse_lines(self.mapping))}
@@ -296,16 +294,28 @@ class CreateCase(Action):
             for name, message in self.form_errors(error.errors, form_schema).items():
                 errors.setdefault(name, message)
             return errors
-        add_attachments(
-            case,
-            [(zh(form_schema[name].title), value) for name, value in uploads],
-        )
+        add_attachments(case, [(label, value) for _name, label, value in uploads])
         email = (fields.get(self.email_field) or "").strip() if self.email_field else ""
         remember_filing(case, form_title=form.Title(), action=self)
         request.set(receipt.RECEIPT_URL_KEY, receipt.receipt_url(case))
         if email:
             send_receipt(case, email)
         return None
+
+
+def form_uploads(fields, form_schema):
+    """[(form field, label, file)] of the submission in form order: a single file field's
+    upload under the field's title, each of a multiple file input's under its title and number
+    ("证据材料1", "证据材料2" …, as the five single inputs of earlier forms were named)."""
+    uploads = []
+    for name, field in getFieldsInOrder(form_schema):
+        title = zh(field.title)
+        if INamedField.providedBy(field):
+            uploads.append((name, title, fields.get(name)))
+        elif IAttachments.providedBy(field):
+            files = [value for value in fields.get(name) or () if is_upload(value)]
+            uploads += [(name, f"{title}{number}", value) for number, value in enumerate(files, 1)]
+    return uploads
 
 
 def _text(raw, field=None, context=None):

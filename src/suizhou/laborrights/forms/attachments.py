@@ -78,8 +78,32 @@ def check_file(value):
     return None
 
 
+def too_many(limit):
+    return zh(
+        _(
+            "error_attachment_count",
+            default="每次申请最多上传 ${limit} 个附件，请合并后再上传。",
+            mapping={"limit": limit},
+        )
+    )
+
+
+def check_files(value):
+    """A Chinese message if one upload, or one of a list of uploads, must be refused."""
+    if not isinstance(value, (list, tuple)):
+        return check_file(value)
+    uploads = [item for item in value if is_upload(item)]
+    for upload in uploads:
+        message = check_file(upload)
+        if message:
+            return message
+    limit = setting("filing", "attachment_max_count")
+    return too_many(limit) if len(uploads) > limit else None
+
+
 def check_uploads(uploads):
-    """``uploads``: [(form field id, value)] in form order; returns {field id: message}."""
+    """``uploads``: [(form field id, value)] in form order, one file each; returns
+    {field id: message} (the first problem of each field)."""
     errors = {}
     limit = setting("filing", "attachment_max_count")
     count = 0
@@ -89,15 +113,9 @@ def check_uploads(uploads):
         count += 1
         message = check_file(value)
         if message is None and count > limit:
-            message = zh(
-                _(
-                    "error_attachment_count",
-                    default="每次申请最多上传 ${limit} 个附件，请合并后再上传。",
-                    mapping={"limit": limit},
-                )
-            )
+            message = too_many(limit)
         if message:
-            errors[field_id] = message
+            errors.setdefault(field_id, message)
     return errors
 
 

@@ -14,8 +14,10 @@ from plone.namedfile.interfaces import INamedField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
 from suizhou.laborrights.forms.action import ICreateCase
+from suizhou.laborrights.forms.files import IAttachments
 from suizhou.laborrights.forms.view import form_schema
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.settings import setting
 from zope.schema import getFieldsInOrder
 
@@ -48,16 +50,15 @@ def form_guides(form, limit=8, actions=None):
             review_state="published",
             sort_on="sortable_title",
         )
-    return [
-        {"title": brain.Title, "url": brain.getURL(), "description": brain.Description}
-        for brain in brains[:limit]
-    ]
+    return [{"title": brain.Title, "url": brain.getURL(), "description": brain.Description} for brain in brains[:limit]]
 
 
 def attachment_rules(form, schema=None):
     """The registry's attachment limits in words, if the form takes files."""
     schema = get_schema(form) if schema is None else schema
-    if not any(INamedField.providedBy(field) for _name, field in getFieldsInOrder(schema)):
+    if not any(
+        INamedField.providedBy(field) or IAttachments.providedBy(field) for _name, field in getFieldsInOrder(schema)
+    ):
         return ""
     return zh(
         _(
@@ -87,12 +88,16 @@ class FormGuidesViewlet(ViewletBase):
 
 
 class FormStyleViewlet(ViewletBase):
-    """Hides the honeypot field of the public forms from people (not from robots)."""
+    """The public forms' own stylesheet and script (theme/css/forms.css, theme/js/forms.js), and
+    the style that hides the honeypot field from people (not from robots)."""
 
     def index(self):
         if not create_case_actions(self.context):
             return ""
+        theme = theme_url()
         return (
+            f'<link rel="stylesheet" href="{theme}/css/forms.css">'
+            f'<script src="{theme}/js/forms.js" defer></script>'
             f"<style>.{HONEYPOT_CLASS}{{position:absolute!important;left:-10000px!important;"
             "width:1px;height:1px;overflow:hidden}</style>"
         )

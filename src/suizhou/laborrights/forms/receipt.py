@@ -17,6 +17,7 @@ from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
 from suizhou.laborrights.forms import signing
 from suizhou.laborrights.http import no_store
+from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.settings import setting
 from urllib.parse import urlencode
 
@@ -69,10 +70,9 @@ class ReceiptView(ReceiptBase):
         if case is None:
             return self.expired()
         self.data = receipt_data(case)
+        self.forms_js = f"{theme_url()}/js/forms.js"
         self.pdf_url = f"{api.portal.get().absolute_url()}/@@filing-receipt.pdf?{self.request.QUERY_STRING}"
-        self.qr_url = (
-            f"{api.portal.get().absolute_url()}/@@case-progress-qr.png?{urlencode({'ref': case.getId()})}"
-        )
+        self.qr_url = f"{api.portal.get().absolute_url()}/@@case-progress-qr.png?{urlencode({'ref': case.getId()})}"
         return self.index()
 
 

@@ -8,9 +8,11 @@ checks run again when the case is filed (``filing.file_case``).
 
 from decimal import Decimal
 from decimal import InvalidOperation
+from stdnum.cn import ric
 from suizhou.laborrights import _
 from suizhou.laborrights import validators
-from suizhou.laborrights.forms.attachments import check_file
+from suizhou.laborrights.forms.attachments import check_files
+from suizhou.laborrights.i18n import zh
 
 
 def _empty(value):
@@ -18,8 +20,15 @@ def _empty(value):
 
 
 def phone(value, **kwargs):
-    if not _empty(value) and not validators.is_phone(value):
-        return validators.InvalidPhone.__doc__
+    if _empty(value) or validators.is_phone(value):
+        return None
+    digits = validators.normalize_phone(value)
+    if digits.isdigit() and digits.startswith("1") and len(digits) != 11:
+        return zh(
+            _("error_mobile_length", default="手机号码应为 11 位数字，您填写了 ${count} 位。"),
+            count=len(digits),
+        )
+    return validators.InvalidPhone.__doc__
 
 
 def email(value, **kwargs):
@@ -28,8 +37,20 @@ def email(value, **kwargs):
 
 
 def id_number(value, **kwargs):
-    if not _empty(value) and not validators.is_id_number(value.strip()):
-        return validators.InvalidIdNumber.__doc__
+    """What is wrong with the number, as precisely as the citizen can act on it."""
+    if _empty(value) or validators.is_id_number(value.strip()):
+        return None
+    number = ric.compact(value)
+    if len(number) != 18:
+        return zh(
+            _("error_id_number_length", default="身份证号码应为 18 位，您填写了 ${count} 位。"),
+            count=len(number),
+        )
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] in "Xx"):
+        return _("error_id_number_characters", default="身份证号码只能是数字，最后一位可以是 X。")
+    if ric.calc_check_digit(number[:17]) != number[17].upper():
+        return _("error_id_number_check_digit", default="身份证号码校验位不正确，请核对每一位数字。")
+    return _("error_id_number_parts", default="身份证号码中的出生日期或地区代码不正确，请核对。")
 
 
 def credit_code(value, **kwargs):
@@ -76,4 +97,5 @@ def confirmed(value, **kwargs):
 
 
 def attachment(value, **kwargs):
-    return check_file(value)
+    """One uploaded file, or the files of a multiple file input."""
+    return check_files(value)
