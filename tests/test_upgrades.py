@@ -554,3 +554,29 @@ class TestUpgrade1020(UpgradeTestCase):
         (brain,) = find(portal_type="Case", case_search_keys=search_keys.code_key(case.employer_credit_code))
         self.assertEqual(brain.getId, case.getId())
         self.assertEqual([b.getId for b in find(portal_type="Case", sort_on="amount_sort")], [case.getId()])
+
+
+class TestUpgrade1021(UpgradeTestCase):
+    """Early warning: the rules' settings, the employer index of the stored cases."""
+
+    def test_stored_cases_count_towards_the_rules_after_the_upgrade(self):
+        from suizhou.laborrights.warnings.store import get_store
+
+        catalog = api.portal.get_tool("portal_catalog")
+        stored = [new_case(received=at(2026, 3, day), employer_name="随州市升级测试有限公司") for day in (2, 3, 4, 5)]
+        # As a 1020 site was: no employer index, no warning settings.
+        catalog.delIndex("employer_keys")
+        registry = getUtility(IRegistry)
+        for name in [name for name in registry.records.keys() if name.startswith("suizhou.laborrights.warnings.")]:
+            del registry.records[name]
+
+        self.upgrade_from("1020", to="1021")
+
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.warnings.employer_cases"), 5)
+        self.assertEqual(
+            len(catalog.unrestrictedSearchResults(employer_keys=[f"code:{stored[0].employer_credit_code}"])), 4
+        )
+        latest = new_case(received=at(2026, 3, 6), employer_name="随州市升级测试有限公司")
+        [warning] = [w for w in get_store().warnings.values() if w.rule == "employer"]
+        self.assertIn(latest.getId(), [reference for reference, _d, _w in warning.cases.values()])
+        self.assertEqual(len(warning.cases), 5)
