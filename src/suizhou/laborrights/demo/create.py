@@ -18,6 +18,7 @@ from suizhou.laborrights.demo import news
 from suizhou.laborrights.demo import sections
 from suizhou.laborrights.demo import stations
 from suizhou.laborrights.demo import typical_cases
+from suizhou.laborrights.demo.warnings import raise_demo_warnings
 from suizhou.laborrights.folders import FAQ_ID
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
@@ -44,6 +45,7 @@ def post_install(context):
         create_news(portal)
         create_sections(portal)
         create_cases(portal, station_uids)
+        raise_demo_warnings()
 
 
 def _html(text):
