@@ -9,6 +9,7 @@ from suizhou.laborrights.audit import log
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from suizhou.laborrights.timezone import SHANGHAI
+from tests.audit_helpers import LogDirectory
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
@@ -19,34 +20,8 @@ import glob
 import json
 import lxml.html
 import os
-import shutil
-import tempfile
 import transaction
 import unittest
-
-
-class LogDirectory:
-    """Each test writes into a directory of its own."""
-
-    def use_own_log_directory(self):
-        self.log_dir = tempfile.mkdtemp(prefix="access-log-test-")
-        self.previous = os.environ.get(log.ENVIRONMENT)
-        os.environ[log.ENVIRONMENT] = self.log_dir
-        self.addCleanup(self.restore_log_directory)
-
-    def restore_log_directory(self):
-        if self.previous is None:
-            os.environ.pop(log.ENVIRONMENT, None)
-        else:
-            os.environ[log.ENVIRONMENT] = self.previous
-        shutil.rmtree(self.log_dir, ignore_errors=True)
-
-    def lines(self):
-        found = []
-        for path in sorted(glob.glob(os.path.join(self.log_dir, "*.jsonl"))):
-            with open(path, encoding="utf-8") as lines:
-                found.extend(json.loads(line) for line in lines)
-        return found
 
 
 class TestRecordAccess(LogDirectory, unittest.TestCase):

@@ -2,6 +2,7 @@
 filters and batch reassignment — each person sees only their own cases."""
 
 from datetime import date
+from decimal import Decimal
 from plone import api
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import periods
@@ -9,11 +10,16 @@ from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.worklists import counts
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from tests.audit_helpers import LogDirectory
 from tests.helpers import at
 from tests.helpers import browser_for
 from tests.helpers import new_case
 from tests.helpers import RoutingFixture
 
+import csv
+import io
+import lxml.html
+import openpyxl
 import transaction
 import unittest
 
@@ -52,22 +58,14 @@ class TestWorklistCounts(WorklistFixture, unittest.TestCase):
             return counts()
 
     def test_the_clerk_sees_what_waits_for_routing(self):
-        self.assertEqual(
-            self.counts_of("clerk"), {"unrouted": 1, "mine": 0, "unit": 0, "due_soon": 0, "overdue": 0}
-        )
+        self.assertEqual(self.counts_of("clerk"), {"unrouted": 1, "mine": 0, "unit": 0, "due_soon": 0, "overdue": 0})
 
     def test_the_handler_sees_their_cases(self):
-        self.assertEqual(
-            self.counts_of("mediator"), {"unrouted": 0, "mine": 3, "unit": 3, "due_soon": 1, "overdue": 1}
-        )
+        self.assertEqual(self.counts_of("mediator"), {"unrouted": 0, "mine": 3, "unit": 3, "due_soon": 1, "overdue": 1})
 
     def test_each_unit_sees_its_own(self):
-        self.assertEqual(
-            self.counts_of("staff_a"), {"unrouted": 0, "mine": 0, "unit": 3, "due_soon": 1, "overdue": 1}
-        )
-        self.assertEqual(
-            self.counts_of("staff_b"), {"unrouted": 0, "mine": 0, "unit": 1, "due_soon": 1, "overdue": 0}
-        )
+        self.assertEqual(self.counts_of("staff_a"), {"unrouted": 0, "mine": 0, "unit": 3, "due_soon": 1, "overdue": 1})
+        self.assertEqual(self.counts_of("staff_b"), {"unrouted": 0, "mine": 0, "unit": 1, "due_soon": 1, "overdue": 0})
 
     def test_the_district_supervisor_sees_the_district(self):
         self.assertEqual(
@@ -159,3 +157,114 @@ class TestWorklistPage(WorklistFixture, unittest.TestCase):
         browser = Browser(self.app)
         browser.open(self.worklist)
         self.assertIn("/login", browser.url)
+
+
+class TestWorklistColumnsAndExport(LogDirectory, WorklistFixture, unittest.TestCase):
+    """What the handler needs at a glance, in the order they choose, and the list as a file."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.app = self.layer["app"]
+        self.portal = self.layer["portal"]
+        self.use_own_log_directory()
+        self.make_cases()
+        api.user.get(username="mediator").setMemberProperties({"fullname": "李调解"})
+        for case, name, employer, amount in (
+            (self.overdue, "赵一", "随州市恒驰机械有限公司", "8800"),
+            (self.soon, "安二", '=HYPERLINK("http://example.org")', "12000.5"),
+            (self.paused, "孙三", "随州市大洪山茶业有限公司", None),
+        ):
+            case.applicant_name, case.employer_name = name, employer
+            case.claim_amount = Decimal(amount) if amount else None
+            case.reindexObject()
+        self.worklist = f"{self.portal.absolute_url()}/@@worklist"
+        transaction.commit()
+
+    def table(self, browser):
+        html = lxml.html.fromstring(browser.contents)
+        header = [
+            th.text_content().split()[0] if th.text_content().split() else ""
+            for th in html.xpath("//table[contains(@class, 'worklist')]//th")
+        ]
+        rows = [
+            {header[i]: td.text_content().strip() for i, td in enumerate(tr.xpath("td"))}
+            for tr in html.xpath("//table[contains(@class, 'worklist')]/tbody/tr")
+        ]
+        return header, rows, html
+
+    def test_the_columns_a_handler_needs(self):
+        browser = browser_for(self.app, "mediator")
+        browser.open(f"{self.worklist}?tab=mine")
+        header, rows, _html = self.table(browser)
+        for column in ("申请人", "用人单位", "争议类型", "金额（元）", "受理时间", "已等待（天）", "到期日", "承办人"):
+            self.assertIn(column, header)
+        overdue = next(row for row in rows if row["受理编号"] == self.overdue.getId())
+        self.assertEqual(overdue["申请人"], "赵一")
+        self.assertEqual(overdue["用人单位"], "随州市恒驰机械有限公司")
+        self.assertEqual(overdue["金额（元）"], "8,800.00")
+        self.assertEqual(overdue["承办人"], "李调解")  # the full name, not the login name
+        self.assertEqual(int(overdue["已等待（天）"]), (periods.today() - date(2026, 3, 1)).days)
+        self.assertIn("已超期", overdue["到期日"])
+
+    def test_the_first_tab_with_work_opens(self):
+        for username, tab in (("clerk", "unrouted"), ("mediator", "mine"), ("staff_a", "unit")):
+            with self.subTest(username=username):
+                browser = browser_for(self.app, username)
+                browser.open(self.worklist)
+                self.assertIn("active", browser.getLink(id=f"worklist-tab-{tab}").attrs["class"])
+
+    def test_sorted_by_the_column_clicked(self):
+        browser = browser_for(self.app, "mediator")
+        browser.open(f"{self.worklist}?tab=mine")
+        # the oldest received first by default
+        self.assertEqual([row["申请人"] for row in self.table(browser)[1]][0], "赵一")
+        browser.getLink(id="sort-applicant").click()
+        self.assertEqual([row["申请人"] for row in self.table(browser)[1]], ["安二", "孙三", "赵一"])  # pinyin
+        browser.getLink(id="sort-applicant").click()
+        self.assertEqual([row["申请人"] for row in self.table(browser)[1]], ["赵一", "孙三", "安二"])
+        browser.getLink(id="sort-amount").click()  # the largest first; no amount last
+        self.assertEqual([row["申请人"] for row in self.table(browser)[1]], ["安二", "赵一", "孙三"])
+
+    def test_filters_have_labels(self):
+        browser = browser_for(self.app, "admin_zengdu")
+        browser.open(f"{self.worklist}?tab=unit")
+        html = lxml.html.fromstring(browser.contents)
+        labels = {label.get("for"): label.text_content().strip() for label in html.xpath("//form//label")}
+        self.assertEqual(labels["filter-channel"], "渠道")
+        self.assertEqual(labels["filter-assigned_unit"], "承办单位")
+        self.assertEqual(labels["filter-received_from"], "受理日期 从")
+
+    def test_csv_export_of_the_current_list_is_logged(self):
+        browser = browser_for(self.app, "mediator")
+        browser.open(f"{self.worklist}?tab=mine&sort=applicant")
+        browser.getLink(id="worklist-export-csv").click()
+        self.assertIn("text/csv", browser.headers["Content-Type"])
+        self.assertIn("attachment", browser.headers["Content-Disposition"])
+        self.assertIn("no-store", browser.headers["Cache-Control"])
+        rows = list(csv.reader(io.StringIO(browser.contents.lstrip("\ufeff"))))
+        self.assertEqual(rows[0][:3], ["受理编号", "申请人", "用人单位"])
+        self.assertEqual([row[1] for row in rows[1:]], ["安二", "孙三", "赵一"])
+        # a name that a spreadsheet would run as a formula is written as text
+        self.assertTrue(rows[1][2].startswith("'="))
+        (entry,) = self.lines()
+        self.assertEqual((entry["user"], entry["kind"]), ("mediator", "export"))
+        self.assertEqual((entry["query"]["tab"], entry["query"]["format"], entry["query"]["rows"]), ("mine", "csv", 3))
+
+    def test_excel_export_holds_only_what_the_user_may_see(self):
+        browser = browser_for(self.app, "staff_b")
+        browser.open(f"{self.worklist}?tab=unit&export=xlsx")
+        sheet = openpyxl.load_workbook(
+            io.BytesIO(browser.contents if isinstance(browser.contents, bytes) else browser.contents.encode("latin-1"))
+        ).active
+        references = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        self.assertEqual(references, [self.other_unit.getId()])
+        self.assertEqual(self.lines()[0]["query"]["format"], "xlsx")
+
+    def test_on_a_phone_each_row_is_a_card_with_its_labels(self):
+        browser = browser_for(self.app, "mediator")
+        browser.open(f"{self.worklist}?tab=mine")
+        html = lxml.html.fromstring(browser.contents)
+        cell = html.xpath("//table[contains(@class, 'worklist')]/tbody/tr/td[contains(@class, 'applicant')]")[0]
+        self.assertEqual(cell.get("data-label"), "申请人")
+        self.assertIn("attr(data-label)", browser.contents)

@@ -77,9 +77,11 @@ def employer_sort(case):
 
 
 def sort_key(name):
+    """Every case has a value (a sorted catalog query leaves out what its index lacks): the
+    pinyin of the name, or "~" (after every name) for none."""
     name = (name or "").strip()
     if not name:
-        raise AttributeError("no name")
+        return "~"
     return f"{' '.join(name_pinyin(name))}\t{name}"
 
 
@@ -97,7 +99,8 @@ def worklist_row(case):
 
 @indexer(ICase)
 def amount_sort(case):
-    """The amount claimed, for sorting (in fen: a FieldIndex sorts numbers, not Decimals)."""
+    """The amount claimed in fen (a FieldIndex sorts numbers, not Decimals); -1 for none, so
+    that every case has a value (a sorted catalog query leaves out what its index lacks)."""
     if case.claim_amount is None:
-        raise AttributeError("no amount")
+        return -1
     return int(case.claim_amount * 100)

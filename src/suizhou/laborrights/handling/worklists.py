@@ -3,10 +3,14 @@
 Each list is one catalog query (security-filtered: a user only ever sees the cases they may
 see) on indexes kept for exactly this (``review_state``, ``handler``, ``assigned_unit``,
 ``due_date``, ``received`` …); the rows are read from catalog metadata without waking the
-cases. Supervisors and clerks may re-route several cases at once (batch reassignment).
+cases. Each column the catalog can sort on is sortable (``sort``/``order``); the current list
+is exported as CSV or Excel (``worklist_export``). Supervisors and clerks may re-route several
+cases at once (batch reassignment).
 """
 
 from AccessControl import Unauthorized
+from decimal import Decimal
+from decimal import InvalidOperation
 from plone import api
 from plone.batching import Batch
 from plone.memoize import ram
@@ -18,11 +22,14 @@ from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import periods
+from suizhou.laborrights.handling import worklist_export
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.holidays import HolidayCalendar
+from suizhou.laborrights.timezone import beijing_date
 from suizhou.laborrights.timezone import format_date
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import Stations
+from urllib.parse import urlencode
 from zope.i18n import translate
 
 import datetime
@@ -39,6 +46,19 @@ TABS = (
     ("overdue", _("worklist_overdue", default="已超期")),
 )
 PAGE_SIZE = 50
+# column -> (sort index, first order); the default is the oldest received first. Dispute types
+# (a keyword index) and handlers (not every case has one: the catalog leaves a case without a
+# sort value out of a sorted list) are not sortable; due dates only where every case has one.
+SORTS = {
+    "reference": ("getId", "ascending"),
+    "applicant": ("applicant_sort", "ascending"),
+    "employer": ("employer_sort", "ascending"),
+    "amount": ("amount_sort", "descending"),
+    "received": ("received", "ascending"),
+    "waiting": ("received", "ascending"),
+    "due": ("due_date", "ascending"),
+}
+DUE_TABS = ("due_soon", "overdue")
 NAME_CACHE_SECONDS = 300
 ROUTE_PERMISSION = "suizhou.laborrights: Route case"
 
@@ -80,6 +100,19 @@ def counts(today=None, user=None):
 
 
 FILTERS = ("district", "channel", "dispute_types", "stage", "assigned_unit", "review_state")
+DATE_FILTERS = ("received_from", "received_to")
+COLUMNS = (
+    ("reference", _("column_reference", default="受理编号")),
+    ("applicant", _("column_applicant", default="申请人")),
+    ("employer", _("column_employer", default="用人单位")),
+    ("types", _("column_type", default="争议类型")),
+    ("amount", _("column_amount", default="金额（元）")),
+    ("received", _("column_received", default="受理时间")),
+    ("waiting", _("column_waiting", default="已等待（天）")),
+    ("due", _("column_due", default="到期日")),
+    ("handler", _("column_handler", default="承办人")),
+    ("state", _("column_state", default="状态")),
+)
 
 
 def filter_query(form):
@@ -104,6 +137,14 @@ def staff_name(userid):
     return assignment.handler_title(userid)
 
 
+def format_amount(value):
+    """“8,800.00” from the metadata's decimal string; "" when no amount was claimed."""
+    try:
+        return f"{Decimal(value):,.2f}" if value else ""
+    except InvalidOperation:
+        return ""
+
+
 def _date(value):
     try:
         return datetime.date.fromisoformat((value or "").strip())
@@ -119,14 +160,29 @@ class WorklistView(BrowserView):
             raise Unauthorized("Staff only")
         if self.request.method == "POST" and self.request.form.get("batch_reassign"):
             self.batch_reassign()
-        self.tab = self.request.form.get("tab") or "mine"
+        self.counts = counts()
+        self.tab = self.request.form.get("tab")
         if self.tab not in dict(TABS):
-            self.tab = "mine"
+            # the first list with work in it (a clerk's 我的在办 is always empty)
+            self.tab = next((tab for tab, _title in TABS if self.counts[tab]), "mine")
+        self.sort, self.order = self._sort()
+        export = self.request.form.get("export")
+        if export in worklist_export.FORMATS:
+            return worklist_export.export(self, export)
         return self.index()
+
+    def _sort(self):
+        sort = self.request.form.get("sort")
+        if sort not in SORTS or (sort == "due" and self.tab not in DUE_TABS):
+            sort = "due" if self.tab in DUE_TABS else "received"
+        order = self.request.form.get("order")
+        if order not in ("ascending", "descending"):
+            order = SORTS[sort][1]
+        return sort, order
 
     # --- the lists
     def tabs(self):
-        found = counts()
+        found = self.counts
         url = f"{self.context.absolute_url()}/@@worklist"
         return [
             {
@@ -139,17 +195,44 @@ class WorklistView(BrowserView):
             for tab, title in TABS
         ]
 
-    def results(self):
+    def query(self):
+        """The catalog query of the current list: tab, filters and sort order."""
         query = tab_query(self.tab)
         query.update(filter_query(self.request.form))
-        if self.tab in ("due_soon", "overdue"):
-            query.update(sort_on="due_date", sort_order="ascending")
+        index, _order = SORTS[self.sort]
+        # the received time breaks ties (the sort is on the whole list, not the page)
+        if index == "received":
+            query.update(sort_on=index, sort_order=self.order)
         else:
-            query.update(sort_on="received", sort_order="descending")
+            query.update(sort_on=(index, "received"), sort_order=(self.order, "ascending"))
+        return query
+
+    def results(self):
         start = int(self.request.form.get("b_start", 0) or 0)
         # The catalog sorts only as far as the page (b_start/b_size), not the whole list.
-        brains = api.portal.get_tool("portal_catalog")(b_start=start, b_size=PAGE_SIZE, **query)
+        brains = api.portal.get_tool("portal_catalog")(b_start=start, b_size=PAGE_SIZE, **self.query())
         return Batch(brains, PAGE_SIZE, start)
+
+    def columns(self):
+        """The table's columns: (id, title, link that sorts by it or None, arrow)."""
+        base = {key: value for key, value in self.request.form.items() if key in (*FILTERS, *DATE_FILTERS)}
+        url = f"{self.context.absolute_url()}/@@worklist"
+        found = []
+        for column, title in COLUMNS:
+            link, arrow = None, ""
+            if column in SORTS and (column != "due" or self.tab in DUE_TABS):
+                order = SORTS[column][1]
+                if column == self.sort:
+                    arrow = "▲" if self.order == "ascending" else "▼"
+                    order = "descending" if self.order == "ascending" else "ascending"
+                link = f"{url}?{urlencode({**base, 'tab': self.tab, 'sort': column, 'order': order})}"
+            found.append({"id": column, "title": translate(title, context=self.request), "url": link, "arrow": arrow})
+        return found
+
+    def export_url(self, kind):
+        form = {key: value for key, value in self.request.form.items() if key in (*FILTERS, *DATE_FILTERS)}
+        query = {**form, "tab": self.tab, "sort": self.sort, "order": self.order, "export": kind}
+        return f"{self.context.absolute_url()}/@@worklist?{urlencode(query)}"
 
     def rows(self, batch):
         titles = self._titles()
@@ -160,21 +243,23 @@ class WorklistView(BrowserView):
         for brain in batch:
             due = brain.due_date if isinstance(brain.due_date, datetime.date) else None
             received = brain.received if isinstance(brain.received, datetime.datetime) else None
+            row = brain.worklist_row if isinstance(brain.worklist_row, dict) else {}
+            open_case = brain.review_state in OPEN_STATES
             rows.append(
                 {
                     "uid": brain.UID,
                     "url": brain.getURL(),
                     "reference": brain.getId,
+                    "applicant": row.get("applicant", ""),
+                    "employer": row.get("employer", ""),
+                    "amount": format_amount(row.get("amount")),
                     "received": format_date(received),
-                    "types": "、".join(
-                        titles["dispute_types"].get(t, t) for t in brain.dispute_types or ()
-                    ),
+                    "waiting": (today - beijing_date(received)).days if received and open_case else None,
+                    "types": "、".join(titles["dispute_types"].get(t, t) for t in brain.dispute_types or ()),
                     "channel": titles["channels"].get(brain.channel, brain.channel or ""),
                     "unit": self._unit_title(brain.assigned_unit),
                     "handler": self._handler_title(brain.handler),
-                    "stage": titles["stages"].get(brain.stage, "")
-                    if isinstance(brain.stage, str)
-                    else "",
+                    "stage": titles["stages"].get(brain.stage, "") if isinstance(brain.stage, str) else "",
                     "due": due.isoformat() if due else "",
                     "paused": brain.clock_paused is True,
                     "overdue": bool(due and due < today),
@@ -192,8 +277,7 @@ class WorklistView(BrowserView):
                 "dispute_types": dict(registry_terms("dispute_types")),
                 "channels": dict(registry_terms("channels")),
                 "stages": {
-                    code: translate(stage.title, context=self.request)
-                    for code, stage in periods.STAGES.items()
+                    code: translate(stage.title, context=self.request) for code, stage in periods.STAGES.items()
                 },
                 "states": {state.getId(): state.title for state in workflow.states.values()},
                 # every unit's title from one catalog query (metadata, no objects woken)
@@ -218,10 +302,7 @@ class WorklistView(BrowserView):
             "district": registry_terms("districts"),
             "channel": registry_terms("channels"),
             "dispute_types": registry_terms("dispute_types"),
-            "stage": [
-                (code, translate(stage.title, context=self.request))
-                for code, stage in periods.STAGES.items()
-            ],
+            "stage": [(code, translate(stage.title, context=self.request)) for code, stage in periods.STAGES.items()],
             "assigned_unit": [(term.value, term.title) for term in Stations(self.context)],
             "review_state": [
                 (state_id, workflow.states[state_id].title)
@@ -238,11 +319,25 @@ class WorklistView(BrowserView):
         "review_state": _("filter_all_states", default="全部状态"),
     }
 
+    FILTER_TITLES = {
+        "district": _("label_filter_district", default="区县"),
+        "channel": _("label_filter_channel", default="渠道"),
+        "dispute_types": _("label_filter_type", default="争议类型"),
+        "stage": _("label_filter_stage", default="阶段"),
+        "assigned_unit": _("label_filter_unit", default="承办单位"),
+        "review_state": _("label_filter_state", default="状态"),
+    }
+
     def filters(self):
-        """(name, “all” label, options) of each filter."""
+        """(name, “all” label, options, label) of each filter."""
         options = self.options()
         return [
-            (name, translate(self.FILTER_LABELS[name], context=self.request), options[name])
+            (
+                name,
+                translate(self.FILTER_LABELS[name], context=self.request),
+                options[name],
+                translate(self.FILTER_TITLES[name], context=self.request),
+            )
             for name in FILTERS
         ]
 
@@ -255,8 +350,7 @@ class WorklistView(BrowserView):
         """Clerks and supervisors (who may route somewhere in the register)."""
         register = get_register()
         return any(
-            api.user.has_permission(ROUTE_PERMISSION, obj=folder)
-            for folder in (register, *register.objectValues())
+            api.user.has_permission(ROUTE_PERMISSION, obj=folder) for folder in (register, *register.objectValues())
         )
 
     def staff(self):
