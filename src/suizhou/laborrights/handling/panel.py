@@ -1,9 +1,9 @@
-"""The handling panel below a case (viewlet), its read-only history page, and the state
-menu's guard: a transition refused for missing data comes back as a message."""
+"""What the case page (``case_view``) shows of a case's handling (``HandlingInfo``: the
+assignment, the running clock, the actions allowed now), its read-only history page, and the
+state menu's guard: a transition refused for missing data comes back as a message."""
 
 from plone import api
 from plone.app.content.browser.content_status_modify import ContentStatusModifyView
-from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
@@ -20,6 +20,8 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.triage import claim_label
+from suizhou.laborrights.timezone import chinese_date
+from suizhou.laborrights.timezone import chinese_datetime
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
@@ -82,15 +84,16 @@ def _text(message):
     return translate(message, context=api.env.getRequest())
 
 
-def format_value(name, value):
+def format_value(name, value, chinese_dates=False):
+    """A history detail as it reads; dates as “2026-07-13” or, ``chinese_dates``, “2026年7月13日”."""
     if value is None or value == "" or value == ():
         return "—"
     if isinstance(value, bool):
         return _text(YES if value else NO)
     if isinstance(value, datetime.datetime):
-        return format_datetime(value)
+        return chinese_datetime(value) if chinese_dates else format_datetime(value)
     if isinstance(value, datetime.date):
-        return value.isoformat()
+        return chinese_date(value) if chinese_dates else value.isoformat()
     if isinstance(value, decimal.Decimal):
         return f"{value:,.2f}"
     if name in ("stage", "from_stage", "to_stage") and value in periods.STAGES:
@@ -110,7 +113,7 @@ def format_value(name, value):
     if name == "claims":  # rows as kept in the history: tuples of (column, value) pairs
         return "；".join(claim_label(dict(row)) for row in value if row) or "—"
     if isinstance(value, tuple):
-        return "、".join(format_value(name, item) for item in value)
+        return "、".join(format_value(name, item, chinese_dates) for item in value)
     return str(value)
 
 
@@ -119,22 +122,21 @@ def field_title(name):
     return _text(field.title) if field is not None else name
 
 
-def describe(entry):
+def describe(entry, chinese_dates=False):
     """The details of a history entry as readable lines."""
     details = dict(entry.details)
     lines = []
     if entry.action == "edit":
         for name, old, new in details.get("changes", ()):
             if old is None:
-                lines.append(f"{field_title(name)}：{format_value(name, new)}")
+                lines.append(f"{field_title(name)}：{format_value(name, new, chinese_dates)}")
             else:
-                lines.append(
-                    f"{field_title(name)}：{format_value(name, old)} → {format_value(name, new)}"
-                )
+                old_text = format_value(name, old, chinese_dates)
+                lines.append(f"{field_title(name)}：{old_text} → {format_value(name, new, chinese_dates)}")
         return lines
     for name, label in DETAIL_LABELS.items():
         if name in details and details[name] not in (None, "", ()):
-            value = format_value(name, details[name])
+            value = format_value(name, details[name], chinese_dates)
             if name == "days":
                 value = _text(period(details[name], details.get("working")))
             elif name == "extension_days":
@@ -305,14 +307,6 @@ class HandlingInfo:
 
     def history(self):
         return history_rows(self.case)
-
-
-class HandlingViewlet(ViewletBase):
-    index = ViewPageTemplateFile("templates/panel.pt")
-
-    def update(self):
-        super().update()
-        self.info = HandlingInfo(self.context)
 
 
 class HistoryView(BrowserView):
