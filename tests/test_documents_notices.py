@@ -132,7 +132,9 @@ class TestClosureNotice(DocumentsFixture):
         self.route()
         with self.assertRaises(documents.NotAvailable):
             documents.build(self.case, "closure")
-        close_case(self.case, "mediated", amount_recovered=Decimal("9000.5"), workers_benefited=3)
+        close_case(
+            self.case, "mediated", amount_recovered=Decimal("9000.5"), workers_benefited=3, mediation_result="agreement"
+        )
         document = documents.build(self.case, "closure")
         self.assertIn("办理结果：调解成功", document.paragraphs[0])
         self.assertIn("9,000.50元，惠及劳动者3人", document.paragraphs[1])
@@ -156,7 +158,7 @@ class TestDocumentList(DocumentsFixture):
     def test_lists_what_the_case_has(self):
         self.route()
         self.assertEqual([kind for kind, title in documents.available(self.case)], ["acceptance"])
-        close_case(self.case, "mediated")
+        close_case(self.case, "mediated", mediation_result="agreement")
         self.assertEqual([kind for kind, title in documents.available(self.case)], ["acceptance", "closure"])
         view = getMultiAdapter((self.case, self.request), name="case-document")
         html = view()

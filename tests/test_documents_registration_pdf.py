@@ -36,8 +36,7 @@ TYPICAL = {
     "facts": "申请人于2024年3月入职随州市恒达机械制造有限公司，从事焊工工作，月工资6200元。"
     "公司自2026年8月起以资金紧张为由拖欠工资，至今共拖欠3个月工资计18600元，多次催要未果。",
     "request": "请求责令随州市恒达机械制造有限公司支付拖欠工资18600元。",
-    "attachment_1": ("工资条.pdf", PDF, "application/pdf"),
-    "attachment_2": ("考勤记录.pdf", PDF, "application/pdf"),
+    "attachments": [("工资条.pdf", PDF, "application/pdf"), ("考勤记录.pdf", PDF, "application/pdf")],
 }
 
 
