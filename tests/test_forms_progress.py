@@ -14,6 +14,7 @@ from suizhou.laborrights.forms.challenge import NUMERALS
 from suizhou.laborrights.forms.rating import ANNOTATION_KEY
 from suizhou.laborrights.forms.rating import get_rating
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import history
 from suizhou.laborrights.handling.assignment import route
 from tests.form_helpers import FormsTestCase
 from tests.helpers import APPLICANT_NAME
@@ -276,6 +277,15 @@ class TestProgress(FormsTestCase):
         private_data = ("张调解", "李某某", "双方分歧较大", "材料齐全，内部意见", APPLICANT_NAME, "某某机械有限公司")
         for private in private_data:
             self.assertNotIn(private, page)
+
+    def test_a_case_from_before_the_history_still_starts_with_its_registration(self):
+        transaction.begin()
+        del IAnnotations(self.case)[history.ANNOTATION_KEY]  # as cases of the first release were
+        transaction.commit()
+        steps = self.steps(self.look_up(self.reference, PHONE).contents)
+        received = self.case.received
+        self.assertEqual([title for title, _detail in steps], ["登记申请"])
+        self.assertIn(f"{received.year}年{received.month}月{received.day}日", steps[0][1])
 
     def steps(self, page):
         from lxml import html

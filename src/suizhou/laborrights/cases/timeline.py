@@ -77,7 +77,7 @@ def steps(case):
             step["time"] = case.received or entry.when  # a desk filing may be entered later
         elif entry.action in ("route", "reroute"):
             unit = details.get("unit") or unit
-            step["unit"] = assignment.unit_title(unit)
+            step["unit"] = assignment.unit_title(unit) if assignment.station(unit) else ""
         elif entry.action == "mediation_session":
             step["time"] = details.get("session_date") or entry.when
             place = unit_contact(unit)
@@ -88,6 +88,9 @@ def steps(case):
                 continue
             sessions[details.get("session")] = len(found)
         found.append(step)
+    if case.received and not any(step["step"] == "registered" for step in found):
+        # cases registered before the history recorded registrations
+        found.insert(0, {"step": "registered", "title": zh(STEPS["registered"]), "time": case.received})
     if found and found[-1]["step"] in ENDINGS and case.outcome:  # the outcome of the last ending
         found[-1]["outcome"] = title_of("outcomes", case.outcome)
     return found
