@@ -580,3 +580,19 @@ class TestUpgrade1021(UpgradeTestCase):
         [warning] = [w for w in get_store().warnings.values() if w.rule == "employer"]
         self.assertIn(latest.getId(), [reference for reference, _d, _w in warning.cases.values()])
         self.assertEqual(len(warning.cases), 5)
+
+
+class TestUpgrade1022(UpgradeTestCase):
+    """The API keys' control panel in the site setup."""
+
+    def test_an_existing_site_gets_the_api_keys_panel(self):
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        controlpanel.unregisterConfiglet("laborrights-api-keys")  # as a 1021 site was
+
+        self.upgrade_from("1021", to="1022")
+
+        configlets = {action.getId(): action for action in controlpanel.listActions()}
+        self.assertIn("laborrights-api-keys", configlets)
+        self.assertEqual(configlets["laborrights-api-keys"].title, "维权平台：接口密钥")
+        self.assertEqual(configlets["laborrights-api-keys"].permissions, ("suizhou.laborrights: Manage settings",))
+        self.assertIn("laborrights-filing", configlets)
