@@ -160,16 +160,20 @@ class WorklistView(BrowserView):
             raise Unauthorized("Staff only")
         if self.request.method == "POST" and self.request.form.get("batch_reassign"):
             self.batch_reassign()
+        self.update()
+        export = self.request.form.get("export")
+        if export in worklist_export.FORMATS:
+            return worklist_export.export(self, export)
+        return self.index()
+
+    def update(self):
+        """The tab counts, the tab shown and the order of the list, from the request."""
         self.counts = counts()
         self.tab = self.request.form.get("tab")
         if self.tab not in dict(TABS):
             # the first list with work in it (a clerk's 我的在办 is always empty)
             self.tab = next((tab for tab, _title in TABS if self.counts[tab]), "mine")
         self.sort, self.order = self._sort()
-        export = self.request.form.get("export")
-        if export in worklist_export.FORMATS:
-            return worklist_export.export(self, export)
-        return self.index()
 
     def _sort(self):
         sort = self.request.form.get("sort")
