@@ -147,6 +147,12 @@ class TestFigures(StatisticsTestCase):
         ranking = self.table("ranking")
         self.assertEqual(ranking["曾都区"], [5, None, 8, None])  # fewer than 10: not ranked
 
+    def test_figures_per_month(self):
+        months = self.table("by_month")
+        # February: received M2 M3 A3 I2; closed M1 (2 Feb, received in January) and M3 (withdrawn)
+        self.assertEqual(months["2026-02"][:4], [4, 2, Fraction(1, 2), 1])
+        self.assertEqual(months["2026-02"][4:6], [Decimal("2.5"), Decimal("2.5")])  # 3 and 2 days
+
     def test_a_station_filter_keeps_its_cases(self):
         station = self.cases["I2"].assigned_unit
         self.assertEqual(len(select(Q1, CITY, unit=station).received), 1)

@@ -299,11 +299,16 @@ def group_row(received, closed):
 
 
 def _grouped(s, key):
+    """{group: (received, closed)}; ``key`` names a record field, or "month" (the month of
+    receipt for the received, of closure for the closed)."""
     groups = {}
-    for record in s.received:
-        groups.setdefault(getattr(record, key), ([], []))[0].append(record)
-    for record in s.closed:
-        groups.setdefault(getattr(record, key), ([], []))[1].append(record)
+    for index, records in enumerate((s.received, s.closed)):
+        for record in records:
+            if key == "month":
+                group = (record.received if index == 0 else record.closed)[:7]
+            else:
+                group = getattr(record, key)
+            groups.setdefault(group, ([], []))[index].append(record)
     return groups
 
 
@@ -431,6 +436,7 @@ def all_tables(s):
         group_table(s, "district", "districts", zh(_("table_by_district", default="按区县")), districts),
         group_table(s, "station", "stations", zh(_("table_by_station", default="按受理场所")), stations),
         group_table(s, "unit", "units", zh(_("table_by_unit", default="按承办单位")), stations),
+        group_table(s, "month", "by_month", zh(_("table_by_month", default="按月份")), {}),
         satisfaction_table(s),
         hotline_table(s),
         ranking_table(s, s.districts),
