@@ -217,14 +217,18 @@ class TestCaseView(CaseViewFixture, unittest.TestCase):
         self.assertIn("陈调解", sessions)
         self.assertIn("继续调解", sessions)
 
-    def test_each_view_is_in_the_access_log(self):
+    def test_each_view_and_download_is_in_the_access_log(self):
         directory = tempfile.mkdtemp(prefix="access-log-case-view-")
         self.addCleanup(shutil.rmtree, directory, ignore_errors=True)
         with mock.patch.dict(os.environ, {access_log.ENVIRONMENT: directory}):
-            self.page("staff_a")
+            html = self.page("staff_a")
+            [link] = lxml.html.fromstring(html).cssselect("#case-attachments a.sz-file-name")
+            browser_for(self.app, "staff_a").open(link.get("href"))
             today = beijing_date(datetime.datetime.now(datetime.timezone.utc))
-            [entry] = access_log.entries(today, today, case=self.case.getId())
-        self.assertEqual((entry["user"], entry["kind"]), ("staff_a", "view"))
+            found = access_log.entries(today, today, case=self.case.getId())
+        self.assertEqual(
+            sorted((entry["user"], entry["kind"]) for entry in found), [("staff_a", "download"), ("staff_a", "view")]
+        )
 
     def test_the_view_address_shows_the_same_page(self):
         browser = browser_for(self.app, "staff_a")
