@@ -91,3 +91,63 @@ class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
         self.wait_for(lambda d: d.execute_script("return document.readyState") == "complete")
         self.assertFalse(self.css(".laborrights-progress-result"))
         self.assertIsNone(re.search("已登记|办理中", self.css("#content")[0].text))
+
+
+@unittest.skipIf(MISSING, SKIP_REASON)
+class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
+    """A form on a phone: sections, large touch targets, the error summary, the draft."""
+
+    layer = DEMO_FUNCTIONAL_TESTING
+    size = PHONE
+    mobile = True
+
+    def test_refused_form_shows_the_summary_and_a_draft_survives_a_reload(self):
+        self.open("/apply/complaint")
+        self.wait_for(lambda d: self.css("#form-widgets-applicant_name"))
+        self.assertGreaterEqual(len(self.css("form#form fieldset legend")), 4)
+        box = self.css("input[name='form.widgets.dispute_types:list']")[0]
+        height = self.driver.execute_script("return arguments[0].getBoundingClientRect().height", box)
+        row = self.driver.execute_script(
+            "return arguments[0].closest('.form-check').getBoundingClientRect().height", box
+        )
+        self.assertGreaterEqual(height, 24)
+        left = self.driver.execute_script("return arguments[0].getBoundingClientRect().left", box)
+        self.assertGreaterEqual(left, 0)  # on the screen, not floated into the margin
+        self.assertGreaterEqual(row, 44)
+        self.assertEqual(len(self.css("input[type=file]")), 1)
+        notice = self.css(".laborrights-draft-notice")[0]
+        self.assertTrue(notice.is_displayed())  # forms.js shows it
+        self.screenshot("forms-1-complaint-phone")
+
+        # A draft: typed, then the page is reloaded (a dropped connection, a closed tab).
+        for field, text in (("applicant_name", "钱某某"), ("applicant_id_number", valid_id_number(7))):
+            element = self.css(f"#form-widgets-{field}")[0]
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+            element.send_keys(text)
+        self.driver.execute_script("window.setTimeout(function () {}, 0)")
+        self.wait_for(lambda d: d.execute_script("return !!localStorage.getItem('sz-draft:/plone/apply/complaint')"))
+        self.open("/apply/complaint")
+        self.assertEqual(self.css("#form-widgets-applicant_name")[0].get_attribute("value"), "钱某某")
+        self.assertEqual(self.css("#form-widgets-applicant_id_number")[0].get_attribute("value"), "")  # never kept
+
+        # Submitted with the phone too short and the facts missing: the summary, in Chinese, first.
+        phone = self.css("#form-widgets-applicant_phone")[0]
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", phone)
+        phone.send_keys("1390722")
+        self.driver.execute_script("arguments[0].click()", self.css("#form-buttons-submit")[0])
+        summary = self.wait_for(lambda d: self.css("#error-summary"))[0]
+        self.assertRegex(summary.text, r"^提交未成功，有 \d+ 处需要修改。")
+        self.assertIn("手机号码应为 11 位数字", summary.text)
+        self.assertIn("请填写投诉事实与理由。", summary.text)
+        self.assertEqual(self.driver.switch_to.active_element.get_attribute("id"), "error-summary")
+        self.assertNotIn("Error", summary.text)
+        self.assertTrue(self.no_horizontal_scroll())
+        self.screenshot("forms-2-error-summary-phone")
+        self.assertAccessible()
+
+        # Its link leads to the field, which is marked invalid and described by its message.
+        link = [a for a in summary.find_elements("css selector", "a") if "投诉事实与理由" in a.text][0]
+        self.click(link)
+        focused = self.driver.switch_to.active_element
+        self.assertEqual(focused.get_attribute("id"), "form-widgets-facts")
+        self.assertEqual(focused.get_attribute("aria-invalid"), "true")

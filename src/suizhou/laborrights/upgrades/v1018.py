@@ -50,7 +50,6 @@ def _attachments_field(first):
     if validators:
         field.set(f"{{{EASYFORM}}}validators", validators)
     etree.SubElement(field, _q("title")).text = title
-    etree.SubElement(field, _q("description")).text = "可一次选择多个文件；支持的格式、大小和数量见表单上方的说明。"
     etree.SubElement(field, _q("required")).text = "False"
     return field
 
