@@ -79,15 +79,18 @@ class TestContentSecurityPolicy(BrowserTestMixin, unittest.TestCase):
         self.driver.execute_script("document.getElementById('sz-station-map').scrollIntoView()")
         self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
         self.wait_for(lambda d: self.loaded_layers() >= {"vec", "cva"})
-        hosts = {t.get_attribute("src").split("/")[2] for t in self.loaded()}
+        hosts = {src.split("/")[2] for src in self.loaded()}
         self.assertTrue(hosts <= {f"a.localhost:{port}", f"b.localhost:{port}"}, hosts)
         self.assertEqual(self.violations(), [])
 
     def loaded(self):
-        return self.css("img.leaflet-tile-loaded")
+        """The addresses of the tiles drawn (read at once: Leaflet replaces tiles as it zooms)."""
+        return self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('img.leaflet-tile-loaded'), i => i.src)"
+        )
 
     def loaded_layers(self):
-        return {tile.get_attribute("src").split("layer=")[1][:3] for tile in self.loaded()}
+        return {src.split("layer=")[1][:3] for src in self.loaded()}
 
     def test_filing_form_receipt_and_its_print_button(self):
         from selenium.webdriver.support.ui import Select

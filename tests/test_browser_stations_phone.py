@@ -49,6 +49,14 @@ class TestStationsOnPhone(BrowserTestMixin, unittest.TestCase):
         self.click(link)
         self.wait_for(lambda d: d.execute_script("return location.hash") == "#sz-map-title")
 
+    def tiles(self):
+        """The addresses of the tiles drawn (read at once: Leaflet replaces tiles as it zooms)."""
+        return set(
+            self.driver.execute_script(
+                "return Array.from(document.querySelectorAll('img.leaflet-tile-loaded'), i => i.src)"
+            )
+        )
+
     def top(self, selector):
         return self.driver.execute_script(
             "return arguments[0].getBoundingClientRect().top + window.scrollY", self.css(selector)[0]
@@ -62,10 +70,8 @@ class TestStationsOnPhone(BrowserTestMixin, unittest.TestCase):
         self.follow_link_to_map()
         self.wait_for(lambda d: len(self.css(".sz-pin")) > 0)
         # both layers drawn, their tiles asked from the subdomains the administrator set
-        self.wait_for(lambda d: len(self.css("img.leaflet-tile-loaded")) > 0)
-        sources = {tile.get_attribute("src") for tile in self.css("img.leaflet-tile-loaded")}
-        self.assertTrue(any("layer=vec" in src for src in sources), sources)
-        self.assertTrue(any("layer=cva" in src for src in sources), sources)
+        self.wait_for(lambda d: {"vec", "cva"} <= {src.split("layer=")[1][:3] for src in self.tiles()})
+        sources = self.tiles()
         self.assertTrue(all(src.split("&s=")[1][0] in "01234567" for src in sources), sources)
         self.assertIn("测试底图", self.css(".leaflet-control-attribution")[0].text)
         self.assertFalse(self.css("#sz-map-note")[0].is_displayed())

@@ -11,6 +11,7 @@ from suizhou.laborrights.documents.pdf_base import FONT
 from suizhou.laborrights.documents.pdf_base import register_font
 from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
+from tests.browser_helpers import OUTPUT
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
 from tests.form_helpers import PDF
@@ -58,7 +59,10 @@ class TestRegistrationPdf(FormsTestCase):
 
     def test_a_typical_filing_on_one_page_with_signature_lines(self):
         case = self.filed(**TYPICAL)
-        for pdf in (self.staff_pdf(case), registration_pdf(case, receipt_data(case), masked=True)):
+        staff_copy = self.staff_pdf(case)
+        OUTPUT.mkdir(exist_ok=True)
+        (OUTPUT / "registration-form.pdf").write_bytes(staff_copy)  # to look at (pdftoppm)
+        for pdf in (staff_copy, registration_pdf(case, receipt_data(case), masked=True)):
             self.assertEqual(pdf_pages(pdf), 1)
             text = pdf_text(pdf)
             for expected in (
