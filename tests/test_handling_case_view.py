@@ -4,6 +4,7 @@ documents and the timeline; empty fields left out; Chinese dates; and the same a
 made-up address for whoever may not see the case."""
 
 from plone import api
+from plone.app.testing import logout
 from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights.audit import log as access_log
 from suizhou.laborrights.handling import clocks
@@ -183,6 +184,21 @@ class TestCaseView(CaseViewFixture, unittest.TestCase):
         browser = browser_for(self.app, "staff_a")
         browser.open(link.get("href"))
         self.assertEqual(browser.contents, EVIDENCE)
+
+    def test_a_file_the_applicant_uploaded_online_says_so(self):
+        logout()  # as the web form stores the uploads of an anonymous applicant
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(
+                container=self.case,
+                type="CaseAttachment",
+                id="attachment-2",
+                title="劳动合同",
+                file=NamedBlobFile(b"contract", filename="合同.jpg", contentType="image/jpeg"),
+            )
+        transaction.commit()
+        rows = lxml.html.fromstring(self.page()).cssselect("#case-attachments li")
+        [row] = [r for r in rows if "合同.jpg" in r.text_content()]
+        self.assertIn("8 字节 · 申请人（网上）", " ".join(row.text_content().split()))
 
     def test_documents_and_the_timeline(self):
         html = self.page()

@@ -9,6 +9,7 @@ used to sit below Plone's default view is this page now (one place for the actio
 
 from Acquisition import aq_base
 from plone import api
+from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
@@ -110,6 +111,7 @@ class CaseView(BrowserView):
         return translate(message, context=self.request)
 
     # --- the header
+    @memoize
     def summary(self):
         case = self.context
         claimed = case.claim_amount
