@@ -101,6 +101,28 @@ class TestStationsOnPhone(BrowserTestMixin, unittest.TestCase):
         self.screenshot("station-phone")
         self.assertAccessible()
 
+    def tap_map_app(self, agent):
+        """Open a station's page as the browser ``agent`` and tap 高德地图; whether the page kept
+        the tap for the app's own scheme, and the delay before the web address (the test holds
+        the timer back: no navigation leaves the site)."""
+        self.driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": agent})
+        self.open("/stations/city/city-gig-station")
+        return self.driver.execute_script(
+            "var seen = {delay: null};"
+            "window.setTimeout = function (f, ms) { seen.delay = ms; return 0; };"
+            "window.addEventListener('click', function (e) { seen.kept = e.defaultPrevented; e.preventDefault(); });"
+            "document.querySelector('a.sz-map-app').click();"
+            "return seen;"
+        )
+
+    def test_map_app_scheme_tried_only_on_android_outside_wechat(self):
+        android = "Mozilla/5.0 (Linux; Android 13; V2148A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile"
+        iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
+        self.assertEqual(self.tap_map_app(android), {"kept": True, "delay": 1500})  # app first, web after
+        for agent in (f"{android} MicroMessenger/8.0.49", f"{iphone} MicroMessenger/8.0.49", iphone):
+            with self.subTest(agent=agent):
+                self.assertEqual(self.tap_map_app(agent), {"kept": False, "delay": None})  # the web address
+
     def test_station_with_the_base_map(self):
         self.set_base_map()
         self.open("/stations/city/city-gig-station")
