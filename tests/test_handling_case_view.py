@@ -11,6 +11,7 @@ from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.setuphandlers import district_admins_group
+from suizhou.laborrights.setuphandlers import district_clerks_group
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.timezone import beijing_date
 from tests.helpers import at
@@ -276,6 +277,11 @@ class TestWhoMaySeeIt(CaseViewFixture, unittest.TestCase):
 
     def test_another_units_staff(self):
         self.assertSameAnswer(("staff_b", PASSWORD))
+
+    def test_another_districts_clerk(self):
+        make_user("guangshui_clerk", groups=[district_clerks_group("guangshui")])
+        transaction.commit()
+        self.assertSameAnswer(("guangshui_clerk", PASSWORD))
 
     def test_anonymous(self):
         self.assertSameAnswer(None)
