@@ -7,6 +7,7 @@ from plone.app.layout.viewlets.common import ViewletBase
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
+from suizhou.laborrights.handling.panel import actor_title
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.timezone import format_datetime
@@ -31,10 +32,19 @@ def visible_warnings(districts, states=("open", "handling")):
     return sorted(warnings, key=lambda w: (-SEVERITY[w.level], -w.id))
 
 
+# The badge of each level (red on white text; orange and yellow with black text: contrast ≥ 4.5).
+BADGE_STYLES = {
+    "red": "background-color: #b02a37; color: #fff",
+    "orange": "background-color: #fd7e14; color: #000",
+    "yellow": "background-color: #ffc107; color: #000",
+}
+
+
 def row(warning):
     return {
         "id": warning.id,
         "level": warning.level,
+        "badge_style": BADGE_STYLES[warning.level],
         "level_title": zh(titles.LEVELS[warning.level]),
         "rule": zh(titles.rule_title(warning.rule)),
         "subject": warning.subject,
@@ -128,7 +138,7 @@ class WarningView(_Guarded):
         return [
             {
                 "time": format_datetime(note["time"]),
-                "user": note["user"],
+                "user": actor_title(note["user"]),
                 "text": note["text"],
                 "transition": zh(titles.STATES[t]) if (t := _target(note["transition"])) else "",
             }
@@ -139,7 +149,7 @@ class WarningView(_Guarded):
         warning = self.warning
         if warning.closed_at is None:
             return None
-        return {"by": warning.closed_by, "at": format_datetime(warning.closed_at)}
+        return {"by": actor_title(warning.closed_by), "at": format_datetime(warning.closed_at)}
 
     def transitions(self):
         state = self.warning.state
