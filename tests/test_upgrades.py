@@ -596,3 +596,26 @@ class TestUpgrade1022(UpgradeTestCase):
         self.assertEqual(configlets["laborrights-api-keys"].title, "维权平台：接口密钥")
         self.assertEqual(configlets["laborrights-api-keys"].permissions, ("suizhou.laborrights: Manage settings",))
         self.assertIn("laborrights-filing", configlets)
+
+
+class TestUpgrade1023(UpgradeTestCase):
+    """The gig-worker stations' postings and seekers on a site stored before them."""
+
+    def test_an_existing_site_gets_the_gig_types_and_folders(self):
+        portal = api.portal.get()
+        types = api.portal.get_tool("portal_types")
+        workflow = api.portal.get_tool("portal_workflow")
+        with api.env.adopt_roles(["Manager"]):
+            for folder_id in ("jobs", "job-seekers"):
+                if folder_id in portal:
+                    api.content.delete(portal[folder_id])
+            types.manage_delObjects(["JobPosting", "JobSeeker"])
+            workflow.manage_delObjects(["gig_posting_workflow", "gig_seeker_workflow"])
+
+        self.upgrade_from("1022", to="1023")
+
+        self.assertEqual(types["JobPosting"].Title(), "招聘岗位")
+        self.assertEqual(workflow.getChainForPortalType("JobPosting"), ("gig_posting_workflow",))
+        self.assertEqual(workflow.getChainForPortalType("JobSeeker"), ("gig_seeker_workflow",))
+        self.assertEqual(api.content.get_state(portal["jobs"]), "published")
+        self.assertEqual(api.content.get_state(portal["job-seekers"]), "private")
