@@ -1,0 +1,146 @@
+"""Issuing a document from its Word template: filled from the case, numbered, kept on the case.
+
+The number is ``<机关代字><kind's word>〔<year>〕第<nnnn>号`` (随劳调受字〔2026〕第0012号), one
+sequence per kind and year. The sequences are a BTree of their own on the case register
+(``_document_numbers``), advanced in a short transaction of its own like the reference numbers
+(``own_transaction``): two clerks issuing at once never conflict on the case they work on, and
+an aborted request leaves a gap, never a duplicate. The office's code word (机关代字) is set in
+``@@document-templates``; until then it is the first character of the city's name in the
+district list (vocabularies control panel) followed by 劳调.
+
+Each issued document is kept in the case's annotations (``ANNOTATION_KEY``): number, kind,
+title, date, who issued it and the .docx as a blob; the list only grows.
+"""
+
+from Acquisition import aq_base
+from BTrees.OOBTree import OOBTree
+from persistent.list import PersistentList
+from persistent.mapping import PersistentMapping
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from suizhou.laborrights import _
+from suizhou.laborrights.cases.own_transaction import in_own_transaction
+from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.documents import docx_templates
+from suizhou.laborrights.documents import notices
+from suizhou.laborrights.documents.notice_base import NotAvailable
+from suizhou.laborrights.documents.template_fields import case_fields
+from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.i18n import zh as t
+from suizhou.laborrights.timezone import beijing
+from suizhou.laborrights.vocabularies import title_of
+from zope.annotation.interfaces import IAnnotations
+
+
+ANNOTATION_KEY = "suizhou.laborrights.issued_documents"
+PREFIX_KEY = "suizhou.laborrights.document_number_prefix"
+SEQUENCES = "_document_numbers"
+
+# the word of each kind in its number
+WORDS = {
+    "acceptance": "受字",
+    "rejection": "不受字",
+    "supplement": "补字",
+    "mediation_agreement": "调协字",
+    "closure": "结字",
+    "registration": "登字",
+    "judicial_confirmation": "司确字",
+}
+
+
+def default_prefix():
+    return title_of("districts", "city")[:1] + "劳调"
+
+
+def number_prefix():
+    """The office's code word (机关代字) of the numbers, e.g. 随劳调."""
+    return IAnnotations(api.portal.get()).get(PREFIX_KEY) or default_prefix()
+
+
+def set_number_prefix(value):
+    IAnnotations(api.portal.get())[PREFIX_KEY] = (value or "").strip()
+
+
+def _take(sequences, key):
+    number = sequences.get(key, 0) + 1
+    sequences[key] = number
+    return number
+
+
+def next_number(kind, year):
+    """The next number of ``kind`` in ``year`` (1, 2, …), taken in a transaction of its own."""
+    key = f"{kind}:{year}"
+
+    def take(register):
+        sequences = getattr(register, SEQUENCES, None)
+        if sequences is None:
+            sequences = OOBTree()
+            setattr(register, SEQUENCES, sequences)
+        return _take(sequences, key)
+
+    register = get_register()
+    number = in_own_transaction(register, take)
+    return number if number is not None else take(aq_base(register))
+
+
+def format_number(kind, year, number):
+    return f"{number_prefix()}{WORDS[kind]}〔{year}〕第{number:04d}号"
+
+
+def check_available(case, kind):
+    """Raise ``NotAvailable`` (Chinese message) when ``case`` has no ``kind`` document now."""
+    if kind in notices.BUILDERS:
+        notices.BUILDERS[kind](case)
+    elif kind == "judicial_confirmation" and notices.agreed_session(case) is None:
+        raise NotAvailable(t(_("document_no_agreement", default="该事项没有达成调解协议的调解记录。")))
+
+
+def available_kinds(case):
+    """(kind, title) of the templates ``case`` may be issued now."""
+    found = []
+    for kind, title in docx_templates.KINDS.items():
+        try:
+            check_available(case, kind)
+        except NotAvailable:
+            continue
+        found.append((kind, t(title)))
+    return found
+
+
+def issued(case):
+    """The documents issued on ``case``, oldest first (read-only records)."""
+    return tuple(IAnnotations(case).get(ANNOTATION_KEY, ()))
+
+
+def find(case, number_id):
+    for document in issued(case):
+        if document["id"] == number_id:
+            return document
+    return None
+
+
+def issue(case, kind):
+    """Fill the template of ``kind`` from ``case``, number and keep it; returns the record."""
+    check_available(case, kind)
+    moment = now()
+    year = beijing(moment).year
+    number = format_number(kind, year, next_number(kind, year))
+    title = t(docx_templates.KINDS[kind])
+    data = docx_templates.render(docx_templates.current_data(kind), case_fields(case, number, moment))
+    annotations = IAnnotations(case)
+    documents = annotations.get(ANNOTATION_KEY)
+    if documents is None:
+        documents = annotations[ANNOTATION_KEY] = PersistentList()
+    document = PersistentMapping(
+        id=str(len(documents) + 1),
+        kind=kind,
+        title=title,
+        number=number,
+        issued=moment,
+        by=api.user.get_current().getId(),
+        file=NamedBlobFile(data=data, contentType=docx_templates.DOCX_TYPE, filename=f"{number}-{title}.docx"),
+    )
+    documents.append(document)
+    record(case, "document", f"{title} {number}", kind=kind, number=number)
+    return document
