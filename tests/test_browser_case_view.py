@@ -8,6 +8,8 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.browser_helpers import AXE
+from tests.browser_helpers import AXE_TAGS
 from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
@@ -65,6 +67,20 @@ class CaseInBrowser(RoutingFixture, BrowserTestMixin):
             "return arguments[0].getBoundingClientRect().top + window.scrollY", self.css(selector)[0]
         )
 
+    def axe_violations_in(self, selector):
+        """axe-core's WCAG 2.1 A/AA violations inside the page's own part (Plone's toolbar has
+        some of its own, which are not this page's)."""
+        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        result = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document.querySelector(arguments[0]), {runOnly: {type: 'tag', values: arguments[1]}})"
+            ".then(function (r) { done(r.violations.map(function (v) { return v.id; })); })"
+            ".catch(function (e) { done(['axe-error: ' + e]); });",
+            selector,
+            AXE_TAGS,
+        )
+        return result
+
     def check_the_case_page(self, name):
         self.login("staff_a")
         self.open(self.case_path)
@@ -90,6 +106,7 @@ class CaseInBrowser(RoutingFixture, BrowserTestMixin):
         self.assertTrue(self.css(".sz-timeline-entry"))
         self.assertTrue(self.no_horizontal_scroll())
         self.screenshot(f"case-view-{name}")
+        self.assertEqual(self.axe_violations_in("#sz-case-view"), [])
 
     def check_the_register(self, name):
         self.login("city")
@@ -100,6 +117,7 @@ class CaseInBrowser(RoutingFixture, BrowserTestMixin):
         self.assertTrue(link.is_displayed())
         self.assertTrue(self.no_horizontal_scroll())
         self.screenshot(f"case-register-{name}")
+        self.assertEqual(self.axe_violations_in(".sz-case-register"), [])
 
 
 # Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
