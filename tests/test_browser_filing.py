@@ -102,6 +102,8 @@ class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
     mobile = True
 
     def test_refused_form_shows_the_summary_and_a_draft_survives_a_reload(self):
+        from selenium.webdriver.support.ui import Select
+
         self.open("/apply/complaint")
         self.wait_for(lambda d: self.css("#form-widgets-applicant_name"))
         self.assertGreaterEqual(len(self.css("form#form fieldset legend")), 4)
@@ -124,11 +126,17 @@ class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
             element = self.css(f"#form-widgets-{field}")[0]
             self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
             element.send_keys(text)
-        self.driver.execute_script("window.setTimeout(function () {}, 0)")
-        self.wait_for(lambda d: d.execute_script("return !!localStorage.getItem('sz-draft:/plone/apply/complaint')"))
+        key = "sz-draft:/plone/apply/complaint"
+        self.wait_for(lambda d: "钱某某" in (d.execute_script("return localStorage.getItem(arguments[0])", key) or ""))
         self.open("/apply/complaint")
         self.assertEqual(self.css("#form-widgets-applicant_name")[0].get_attribute("value"), "钱某某")
         self.assertEqual(self.css("#form-widgets-applicant_id_number")[0].get_attribute("value"), "")  # never kept
+        # A station's QR code presets the district: the address wins over the draft.
+        Select(self.css("#form-widgets-district")[0]).select_by_value("suixian")
+        self.wait_for(lambda d: "suixian" in d.execute_script("return localStorage.getItem(arguments[0])", key))
+        self.open("/apply/complaint?form.widgets.district=zengdu")
+        self.assertEqual(self.css("#form-widgets-district")[0].get_attribute("value"), "zengdu")
+        self.assertEqual(self.css("#form-widgets-applicant_name")[0].get_attribute("value"), "钱某某")
 
         # Submitted with the phone too short and the facts missing: the summary, in Chinese, first.
         phone = self.css("#form-widgets-applicant_phone")[0]

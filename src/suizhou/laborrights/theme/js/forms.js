@@ -75,8 +75,13 @@
   }
 
   function restore(form, values) {
+    /* What the address presets (a station's QR code: its district and township) wins. */
+    var preset = window.location.search;
     Array.prototype.forEach.call(form.elements, function (element) {
       if (!kept(element) || !Object.prototype.hasOwnProperty.call(values, element.name)) {
+        return;
+      }
+      if (preset.indexOf(element.name.replace(/:list$/, "") + "=") >= 0) {
         return;
       }
       var value = values[element.name];
