@@ -4,6 +4,7 @@ from DateTime import DateTime
 from datetime import timedelta
 from decimal import Decimal
 from plone import api
+from Products.CMFPlone.utils import isExpired
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.filing import field_error
 from suizhou.laborrights.cases.register import now
@@ -95,4 +96,4 @@ def modified(posting, event):
 
 
 def is_public(posting):
-    return api.content.get_state(posting) == "published" and not posting.isExpired()
+    return api.content.get_state(posting) == "published" and not isExpired(posting)
