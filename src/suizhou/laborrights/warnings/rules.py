@@ -16,6 +16,7 @@ from suizhou.laborrights.warnings.employers import case_employer_key
 from suizhou.laborrights.warnings.employers import employer_key
 from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.store import Finding
+from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
 
 
@@ -31,8 +32,21 @@ def evidence(case):
     return (case.UID(), case.getId(), case.district, case.workers_involved or 0)
 
 
-def _evidence_of(brains):
-    return [evidence(brain._unrestrictedGetObject()) for brain in brains]
+def _evidence_of(brains, rule, key, case=None):
+    """The evidence of the cases found: what the open warning of ``rule`` and ``key`` already
+    holds of a case is taken from it (no case is woken twice); ``case`` is read afresh."""
+    store = get_store()
+    known = store.open_warning(rule, key) if store is not None else None
+    known = known.cases if known is not None else {}
+    found = []
+    for brain in brains:
+        if case is not None and brain.UID == case.UID():
+            found.append(evidence(case))
+        elif brain.UID in known:
+            found.append((brain.UID, *known[brain.UID]))
+        else:
+            found.append(evidence(brain._unrestrictedGetObject()))
+    return found
 
 
 def collective(case):
@@ -48,12 +62,13 @@ def collective(case):
     )
 
 
-def _cluster_key(case, cases):
+def _cluster_key(case, brains):
     """The employer of a cluster: the credit code of the case, else the first credit code
     among the cases under its name, else its normalised name."""
     if case.employer_credit_code:
         return case_employer_key(case)
-    for other in cases:
+    for brain in brains:
+        other = brain._unrestrictedGetObject()
         if other.employer_credit_code:
             return employer_key(other.employer_credit_code, None)
     return case_employer_key(case)
@@ -71,12 +86,13 @@ def employer(case):
     brains = _search(employer_keys=keys, received={"query": since, "range": "min"})
     if len(brains) < setting("warnings", "employer_cases"):
         return None
-    cases = [brain._unrestrictedGetObject() for brain in brains]
+    key = _cluster_key(case, brains)
+    found = _evidence_of(brains, "employer", key, case)
     level = setting("warnings", "employer_level")
-    workers = sum(other.workers_involved or 0 for other in cases)
+    workers = sum(n for _uid, _reference, _district, n in found)
     if _on("collective") and workers >= setting("warnings", "collective_workers"):
         level = max(level, setting("warnings", "collective_level"), key=SEVERITY.get)
-    return Finding("employer", _cluster_key(case, cases), level, case.employer_name, [evidence(c) for c in cases])
+    return Finding("employer", key, level, case.employer_name, found)
 
 
 def amount(case):
@@ -128,7 +144,7 @@ def surge(case):
                 f"{case.district}:{dispute_type}",
                 setting("warnings", "surge_level"),
                 f"{title_of('districts', case.district)} · {title_of('dispute_types', dispute_type)}",
-                _evidence_of(recent),
+                _evidence_of(recent, "surge", f"{case.district}:{dispute_type}", case),
             )
         )
     return findings
@@ -149,7 +165,7 @@ def overdue(case):
         f"unit:{unit}",
         setting("warnings", "overdue_level"),
         found.Title() if found is not None else unit,
-        _evidence_of(brains),
+        _evidence_of(brains, "overdue", f"unit:{unit}", case),
     )
 
 
