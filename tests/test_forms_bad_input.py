@@ -63,6 +63,7 @@ class TestBadInput(FormsTestCase):
         # Nothing in English or with an ASCII full stop read out: no "Error" icon, no banner.
         self.assertNotIn("有一些错误", browser.contents)
         self.assertNotIn("<title>Error</title>", browser.contents)
+        self.assertNotIn('title="Required"', browser.contents)  # the declaration's marker is 必填
         self.assertNothingStored()
 
     def test_each_form_is_in_short_sections_with_headings(self):

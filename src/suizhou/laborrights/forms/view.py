@@ -49,6 +49,12 @@ class FilingForm(EasyFormForm):
         show_errors(self, errors)
         self.status = self.formErrorsMessage
 
+    def render(self):
+        # plone.app.z3cform's single checkbox (the declaration) titles its required marker
+        # "Required" in English, untranslated (its template names no i18n domain).
+        required = zh(_("title_required_marker", default="必填"))
+        return super().render().replace('title="Required"', f'title="{required}"')
+
     def update(self):
         super().update()
         self.error_summary = error_summary(self)
