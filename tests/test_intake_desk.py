@@ -174,4 +174,4 @@ class TestDeskInTheBrowser(unittest.TestCase):
         browser.raiseHttpErrors = False
         browser.open(f"{self.portal.absolute_url()}/cases/zengdu/@@intake-desk")
         self.assertEqual(browser.headers["status"], "404 Not Found")  # no credentials: no register
-        self.assertNotIn(b"form.widgets.applicant_name", browser.contents)
+        self.assertNotIn("form.widgets.applicant_name", browser.contents)

@@ -155,7 +155,9 @@ class TestLaterNotices(NotificationFixture):
         self.assertIn("【已超期】", subject)
 
     def test_closure_tells_the_outcome_and_invites_a_rating(self):
-        close_case(self.case, "mediated", amount_recovered=Decimal("9000"), workers_benefited=1)
+        close_case(
+            self.case, "mediated", mediation_result="agreement", amount_recovered=Decimal("9000"), workers_benefited=1
+        )
         transaction.commit()
         ((subject, body),) = self.mails_to(APPLICANT_MAIL)
         self.assertIn("已办结", subject)
