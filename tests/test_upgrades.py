@@ -619,3 +619,20 @@ class TestUpgrade1023(UpgradeTestCase):
         self.assertEqual(workflow.getChainForPortalType("JobSeeker"), ("gig_seeker_workflow",))
         self.assertEqual(api.content.get_state(portal["jobs"]), "published")
         self.assertEqual(api.content.get_state(portal["job-seekers"]), "private")
+
+
+class TestUpgrade1024(UpgradeTestCase):
+    """The document templates' control panel in the site setup."""
+
+    def test_an_existing_site_gets_the_document_templates_panel(self):
+        controlpanel = api.portal.get_tool("portal_controlpanel")
+        controlpanel.unregisterConfiglet("laborrights-document-templates")  # as a 1023 site was
+
+        self.upgrade_from("1023", to="1024")
+
+        configlets = {action.getId(): action for action in controlpanel.listActions()}
+        entry = configlets["laborrights-document-templates"]
+        self.assertEqual(entry.title, "维权平台：文书模板")
+        self.assertEqual(entry.permissions, ("suizhou.laborrights: Manage settings",))
+        self.assertTrue(entry.getActionExpression().endswith("/@@document-templates"))
+        self.assertIn("laborrights-api-keys", configlets)
