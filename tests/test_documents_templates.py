@@ -67,6 +67,7 @@ class TemplatesFixture(unittest.TestCase):
                 {"kind": "overtime_pay", "amount": Decimal("3000"), "note": ""},
             ],
             employer_contact="张经理",
+            facts="2026年8月至10月工资未发放。\n多次催要无果。",
         )
         self.year = beijing(now()).year
         self.today = chinese_date(now())
@@ -133,6 +134,7 @@ class TestDefaultTemplates(TemplatesFixture):
         registration = docx_text(issuing.issued(self.case)[4]["file"].data)
         self.assertIn("12,000.00", registration)  # each claim a row of its own
         self.assertIn("3,000.00", registration)
+        self.assertIn("2026年8月至10月工资未发放。\n多次催要无果。", registration)  # the line break kept
         self.assertIn(f"已于{chinese_date(self.case.closed)}办结", docx_text(issuing.issued(self.case)[3]["file"].data))
 
     def test_rejection_notice_with_the_reason(self):

@@ -8,6 +8,7 @@ the offices come from the site's data (the handling unit's title, the district t
 vocabularies control panel), never from code. docs/admin-guide.md lists the tags.
 """
 
+from docxtpl import Listing
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.documents.notice_base import dispute_types
@@ -71,6 +72,12 @@ def _text(value):
     return "" if value is None else str(value)
 
 
+def _lines(value):
+    """Text that may run over several lines (facts, terms): each line break stays one in Word."""
+    text = _text(value).replace("\r\n", "\n").strip()
+    return Listing(text) if "\n" in text else text
+
+
 def _clerk():
     user = api.user.get_current()
     return (user.getProperty("fullname") or user.getId()) if user is not None else ""
@@ -114,17 +121,17 @@ def case_fields(case, number="", date=None):
             }
             for row in case.claims or ()
         ],
-        "request": _text(case.request),
-        "facts": _text(case.facts),
+        "request": _lines(case.request),
+        "facts": _lines(case.facts),
         "outcome": title_of("outcomes", case.outcome) if case.outcome else "",
         "amount_recovered": money(case.amount_recovered),
         "rejection_reason": rejection_reason(case) if rejected else "",
-        "supply": _text(supplement.get("supply")),
+        "supply": _lines(supplement.get("supply")),
         "supply_by": chinese_date(supplement.get("supply_by")),
         "mediator": _text(session.mediator) if session else "",
         "session_date": chinese_date(session.session_date) if session else "",
         "session_parties": _text(session.parties) if session else "",
-        "agreement_terms": _text(session.agreement_terms) if session else "",
+        "agreement_terms": _lines(session.agreement_terms) if session else "",
         "agreement_amount": money(session.agreement_amount) if session else "",
         "performance_deadline": chinese_date(session.performance_deadline) if session else "",
         "progress_url": recipients.progress_url(case),
