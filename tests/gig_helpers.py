@@ -25,6 +25,7 @@ def make_gig_station(station_id="test-gig", district="zengdu", staff="gigstaff")
     station = make_station(station_id, district=district, title=f"{station_id}零工驿站")
     with api.env.adopt_roles(["Manager"]):
         station.host_type = "gig_station"
+        api.content.transition(station, to_state="published")
         station.reindexObject()
         group = ensure_unit_group(station)
     if staff:
@@ -79,3 +80,27 @@ def seeker_data(unit, **overrides):
 
 def make_seeker(station, **overrides):
     return register_seeker(seeker_data(station, **overrides))
+
+
+class GigSessions:
+    """Mixin for functional tests: HTTP sessions against the test server and form posting."""
+
+    def session(self, user=None, accept_json=False):
+        from plone.restapi.testing import RelativeSession
+        from tests.helpers import PASSWORD
+
+        session = RelativeSession(self.layer["portal"].absolute_url() + "/")
+        if user:
+            session.auth = (user, PASSWORD)
+        if accept_json:
+            session.headers["Accept"] = "application/json"
+        self.addCleanup(session.close)
+        return session
+
+    def post_form(self, session, path, fields):
+        """Open the form at ``path``, then post ``fields`` with the page's CSRF token."""
+        import re
+
+        page = session.get(path)
+        token = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
+        return session.post(path, data=dict(fields, _authenticator=token), allow_redirects=False)

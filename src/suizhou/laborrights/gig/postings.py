@@ -43,6 +43,8 @@ def posting_errors(data):
     """Chinese messages by field name for a posting's values (empty when it may be stored)."""
     errors = {}
     for name, field in getFieldsInOrder(IJobPosting):
+        if data.get(name) in (None, "", []) and not field.required:
+            continue
         errors.update(field_error(name, field.bind(api.portal.get()), data.get(name)))
     floor = minimum_pay(data.get("district"), data.get("pay_period"))
     if "pay" not in errors and data.get("pay") is not None and floor is not None and Decimal(data["pay"]) < floor:

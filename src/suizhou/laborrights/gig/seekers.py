@@ -26,7 +26,7 @@ def seeker_errors(data):
     errors = {}
     portal = api.portal.get()
     for name, field in getFieldsInOrder(IJobSeeker):
-        if name == "consent_date":
+        if name == "consent_date" or (data.get(name) in (None, "", []) and not field.required):
             continue
         errors.update(field_error(name, field.bind(portal), data.get(name)))
     return errors
