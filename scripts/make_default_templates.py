@@ -88,7 +88,9 @@ def table(document, rows):
             continue
         _font(cells[0].paragraphs[0].add_run(label), size=12)
         _font(cells[1].paragraphs[0].add_run(value), size=12)
-        cells[0].width, cells[1].width = Cm(4.5), Cm(11)
+    for row in grid.rows:
+        row.cells[0].width, row.cells[-1].width = Cm(4.5), Cm(11)
+    document.add_paragraph()
     return grid
 
 
