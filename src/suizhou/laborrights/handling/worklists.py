@@ -204,11 +204,9 @@ class WorklistView(BrowserView):
         query = tab_query(self.tab)
         query.update(filter_query(self.request.form))
         index, _order = SORTS[self.sort]
-        # the received time breaks ties (the sort is on the whole list, not the page)
-        if index == "received":
-            query.update(sort_on=index, sort_order=self.order)
-        else:
-            query.update(sort_on=(index, "received"), sort_order=(self.order, "ascending"))
+        # One sort index: the catalog then sorts only as far as the page. A second index to break
+        # ties (received) made it sort the whole list: 10,000 cases took seconds (benchmarks).
+        query.update(sort_on=index, sort_order=self.order)
         return query
 
     def results(self):
