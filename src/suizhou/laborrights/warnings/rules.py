@@ -82,8 +82,10 @@ def employer(case):
     keys = query_keys(case.employer_credit_code, case.employer_name)
     if not keys:
         return None
+    # The employer's cases are few: the M days up to this case are picked from the metadata,
+    # not by a range on the received index (one key per minute).
     since = case.received - timedelta(days=setting("warnings", "employer_days"))
-    brains = _search(employer_keys=keys, received={"query": since, "range": "min"})
+    brains = [brain for brain in _search(employer_keys=keys) if since <= brain.received <= case.received]
     if len(brains) < setting("warnings", "employer_cases"):
         return None
     key = _cluster_key(case, brains)
@@ -130,11 +132,13 @@ def surge(case):
     before = start - timedelta(days=days * periods_before)
     findings = []
     for dispute_type in case.dispute_types or ():
-        query = {"district": case.district, "dispute_types": dispute_type}
-        recent = _search(received={"query": (start, end), "range": "min:max"}, **query)
+        found = _search(
+            district=case.district, dispute_types=dispute_type, received={"query": (before, end), "range": "min:max"}
+        )
+        recent = [brain for brain in found if brain.received > start]
         if len(recent) < minimum:
             continue
-        earlier = len(_search(received={"query": (before, start), "range": "min:max"}, **query))
+        earlier = len(found) - len(recent)
         # recent ≥ percent % of the average (earlier / periods), in integers
         if len(recent) * 100 * periods_before < percent * earlier:
             continue
