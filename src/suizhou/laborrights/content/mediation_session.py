@@ -15,16 +15,19 @@ from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
 from zope.interface import provider
+from zope.schema import ValidationError
 from zope.schema.interfaces import IContextAwareDefaultFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 import datetime
+import re
 
 
-# The results the handling follows: "agreed" closes the case, "failed" lets it go on to
-# arbitration at once. Process codes, not city data.
+# The results the handling follows: "scheduled" is a session still to be held, "agreed" closes
+# the case, "failed" lets it go on to arbitration at once. Process codes, not city data.
 RESULTS = (
+    ("scheduled", _("result_scheduled", default="已排期，待调解")),
     ("continued", _("result_continued", default="继续调解")),
     ("agreed", _("result_agreed", default="达成调解协议")),
     ("failed", _("result_failed", default="调解不成")),
@@ -34,6 +37,16 @@ RESULTS = (
 RESULTS_VOCABULARY = SimpleVocabulary(
     [SimpleTerm(value=code, token=code, title=title) for code, title in RESULTS]
 )
+
+
+class InvalidVideoLink(ValidationError):
+    __doc__ = _("error_video_link", default="视频调解链接应为以 https:// 开头的网址，如 https://meeting.example.cn/j/123。")
+
+
+def check_video_link(value):
+    if not re.match(r"^https://[^\s/]+\.[^\s]+$", (value or "").strip()):
+        raise InvalidVideoLink(value)
+    return True
 
 
 @provider(IContextAwareDefaultFactory)
@@ -53,9 +66,32 @@ class IMediationSession(model.Schema):
         title=_("label_session_mediation_kind", default="调解类型"),
         vocabulary="suizhou.laborrights.vocabularies.MediationKinds",
     )
+    place = schema.TextLine(
+        title=_("label_session_place", default="调解地点"),
+        description=_("help_session_place", default="现场调解的地址；视频调解可不填，填写视频会议链接。"),
+        required=False,
+    )
+    video_link = schema.TextLine(
+        title=_("label_session_video_link", default="视频调解链接"),
+        description=_("help_session_video_link", default="以 https:// 开头的视频会议地址。"),
+        required=False,
+        constraint=check_video_link,
+    )
     parties = schema.Text(
         title=_("label_session_parties", default="参加人员"),
-        description=_("help_session_parties", default="双方当事人、代理人及其他参加人员。"),
+        description=_(
+            "help_session_parties",
+            default="双方当事人、代理人及其他参加人员；排期时可不填，调解后补记。",
+        ),
+        required=False,
+    )
+    applicant_attended = schema.Bool(
+        title=_("label_applicant_attended", default="申请人到场"),
+        required=False,
+    )
+    employer_attended = schema.Bool(
+        title=_("label_employer_attended", default="用人单位到场"),
+        required=False,
     )
     result = schema.Choice(
         title=_("label_session_result", default="调解结果"),
@@ -90,6 +126,12 @@ class IMediationSession(model.Schema):
                     )
                 )
 
+    @invariant
+    def scheduled_has_place(data):
+        if data.result == "scheduled" and not (data.place or "").strip() and not data.video_link:
+            raise Invalid(
+                _("error_session_no_place", default="安排调解的，须填写调解地点或视频调解链接。")
+            )
 
 @implementer(IMediationSession)
 class MediationSession(Item):

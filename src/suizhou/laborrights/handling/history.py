@@ -64,6 +64,8 @@ ACTION_TITLES = {
     "document": _("history_document", default="生成文书"),
     "rated": _("history_rated", default="服务评价"),
     "anonymised": _("history_anonymised", default="超过保存期限，匿名化处理"),
+    "employer_notified": _("history_employer_notified", default="通知用人单位答复"),
+    "employer_reply": _("history_employer_reply", default="用人单位答复"),
 }
 
 SYSTEM_ACTOR = "system"

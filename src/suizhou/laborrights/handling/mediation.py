@@ -11,12 +11,21 @@ from Acquisition import aq_base
 from Acquisition import aq_parent
 from plone import api
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.employer import access
 from suizhou.laborrights.handling import assignment
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.notifications import recipients
+from suizhou.laborrights.notifications.outbox import queue_mail
+from suizhou.laborrights.notifications.outbox import queue_sms
+from suizhou.laborrights.settings import setting
+from suizhou.laborrights.timezone import beijing
+from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
 
 
@@ -36,7 +45,8 @@ def _open(case):
 
 
 def session_recorded(session, edited=False):
-    """A session was added or changed: into the history; an agreement closes the case."""
+    """A session was added or changed: into the history; a session to come is told to both
+    parties; an agreement closes the case."""
     case = aq_parent(session)
     if getattr(case, "portal_type", None) != "Case":
         return
@@ -48,11 +58,76 @@ def session_recorded(session, edited=False):
         session_date=session.session_date,
         mediator=session.mediator,
         mediation_kind=title_of("mediation_kinds", session.mediation_kind),
+        place=getattr(session, "place", None),
+        video_link=getattr(session, "video_link", None),
+        applicant_attended=getattr(session, "applicant_attended", None),
+        employer_attended=getattr(session, "employer_attended", None),
         result=session.result,
         edited=edited,
     )
+    if session.result == "scheduled":
+        notify_parties(case, session)
     if session.result == "agreed" and _open(case):
         agreement_reached(case, session)
+
+
+def _appointment(session):
+    """What the parties are told, and what a change of it is measured by."""
+    return (session.session_date, (session.place or "").strip(), session.video_link or "", session.mediator)
+
+
+def notify_parties(case, session):
+    """Tell the applicant (SMS and e-mail, as the settings say) and the employer (SMS to its
+    mobile on the case) when and where the session is, once per appointment: an edit that
+    changes neither time, place, link nor mediator tells nobody again."""
+    if session.session_date is None or beijing(session.session_date) <= now():
+        return
+    appointment = _appointment(session)
+    if getattr(aq_base(session), "notified_appointment", None) == appointment:
+        return
+    session.notified_appointment = appointment
+    facts = {
+        "reference": case.getId(),
+        "when": format_datetime(session.session_date),
+        "where": appointment[1] or zh(_("session_by_video", default="视频调解")),
+        "link": f"，视频链接：{appointment[2]}" if appointment[2] else "",
+        "mediator": session.mediator or "",
+        "employer": case.employer_name or "",
+    }
+    told = []
+    applicant_sms = zh(
+        _(
+            "session_applicant_sms",
+            default="您的维权事项${reference}定于${when}调解，地点：${where}${link}，调解员${mediator}。"
+            "请按时参加，携带身份证件和证据材料。",
+        ),
+        **facts,
+    )
+    mobile = recipients.applicant_mobile(case)
+    if mobile and setting("notifications", "notify_applicant_by_sms"):
+        queue_sms(mobile, applicant_sms)
+        told.append("applicant_sms")
+    email = recipients.applicant_email(case)
+    if email and setting("notifications", "notify_applicant_by_email"):
+        subject = zh(_("session_applicant_subject", default="维权事项${reference}调解通知"), **facts)
+        if queue_mail(email, subject, applicant_sms):
+            told.append("applicant_mail")
+    employer_mobile = access.employer_mobile(case)
+    if employer_mobile:
+        queue_sms(
+            employer_mobile,
+            zh(
+                _(
+                    "session_employer_sms",
+                    default="${employer}：受理编号${reference}的劳动争议定于${when}调解，地点：${where}${link}，"
+                    "调解员${mediator}。请派员按时参加，携带营业执照、授权委托书和相关证据。",
+                ),
+                **facts,
+            ),
+        )
+        told.append("employer_sms")
+    record(case, "notified", zh(_("session_notified", default="调解时间、地点已告知双方当事人")),
+           session=session.getId(), channels=told)
 
 
 def agreement_reached(case, session):

@@ -157,6 +157,8 @@ def actor_title(userid):
         return _text(_("actor_system", default="系统"))
     if userid == "anonymous":
         return _text(_("actor_anonymous", default="申请人（网上）"))
+    if userid == "@employer":  # employer.reply.ACTOR: the employer's reply, without an account
+        return _text(_("actor_employer", default="用人单位（网上答复）"))
     return assignment.handler_title(userid)
 
 
@@ -303,6 +305,8 @@ class HandlingInfo:
             )
         if self.transfer_offered():
             found.append((_("action_transfer", default="转入仲裁"), f"{url}/@@transfer-to-arbitration"))
+        if state in ("routed", "in_progress") and self.can():
+            found.append((_("action_notify_employer", default="通知用人单位答复"), f"{url}/@@notify-employer"))
         return found
 
     def history(self):
