@@ -12,6 +12,7 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.demo import cases
+from suizhou.laborrights.demo import gig
 from suizhou.laborrights.demo import guides
 from suizhou.laborrights.demo import mediators
 from suizhou.laborrights.demo import news
@@ -45,6 +46,7 @@ def post_install(context):
         create_news(portal)
         create_sections(portal)
         create_cases(portal, station_uids)
+        gig.create_gig_demo()
         raise_demo_warnings()
 
 
