@@ -182,6 +182,20 @@ class TestTemplatesControlPanel(AccessFixture, unittest.TestCase):
         transaction.begin()
         self.assertEqual(docx_templates.current_data("acceptance"), mine)
 
+        session = self.session("siteadmin")
+        token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page)[1]
+        reset = session.post(
+            f"{self.portal.absolute_url()}/@@document-templates",
+            data={"kind": "acceptance", "reset": "1", "_authenticator": token},
+            allow_redirects=False,
+        )
+        self.assertEqual(reset.status_code, 302)
+        row = lxml.html.fromstring(self.panel("siteadmin").text).get_element_by_id("template-acceptance")
+        self.assertIn("默认模板", row.text_content())
+        self.assertFalse(row.cssselect("button[name=reset]"))
+        transaction.begin()
+        self.assertEqual(docx_templates.current_data("acceptance"), docx_templates.default_data("acceptance"))
+
     def test_the_office_code_word(self):
         session = self.session("siteadmin")
         page = session.get(f"{self.portal.absolute_url()}/@@document-templates").text
