@@ -100,8 +100,11 @@ def create_gig_demo():
     stations = gig_stations()
     if not stations:
         return
+    # The city's station reviews the postings, a county's station those of its own district.
+    local = {station.district: station for station in stations}
+    main = local.get("city", stations[0])
     for seq, (title, trade, above, period, district, place, hours, shifts, days, state) in enumerate(POSTINGS, 1):
-        station = stations[seq % len(stations)] if district == "guangshui" else stations[0]
+        station = local.get(district, main)
         posting = create_posting(
             {
                 "title": title,
@@ -136,7 +139,7 @@ def create_gig_demo():
                 "wanted_trades": trades,
                 "wanted_district": district,
                 "availability": availability,
-                "station": stations[0].UID(),
+                "station": main.UID(),
             }
         )
         if seq == 1 and loader:
