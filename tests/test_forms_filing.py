@@ -4,6 +4,7 @@ from decimal import Decimal
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from suizhou.laborrights.enterprise import orders
 from suizhou.laborrights.forms.install import FORMS
 from tests.form_helpers import APPLICANT_PHONE
 from tests.form_helpers import complaint_values
@@ -34,7 +35,9 @@ class TestPublicForms(FormsTestCase):
             form = folder[form_id]
             self.assertEqual(api.content.get_state(form), "published")
             self.assertTrue(form.CSRFProtection)
-            self.assertIn("create_case", form.actions_model)
+            # the employer-service form files an enterprise service order (enterprise/), not a case
+            expected = "create_service_order" if form_id == "employer-service" else "create_case"
+            self.assertIn(expected, form.actions_model)
             browser = self.open_form(form_id)
             self.assertEqual(browser.headers["status"], "200 OK")
             self.assertIn('name="form.widgets.website"', browser.contents)  # the honeypot
@@ -191,14 +194,14 @@ class TestFiling(FormsTestCase):
                 "confirm": True,
             },
         )
-        [case] = self.web_cases()
-        self.assertEqual(case.dispute_types, ["employer_consultation"])
-        self.assertEqual(case.workers_involved, 1)
-        self.assertEqual(case.employer_contact, "人事经理赵六")
-        self.assertEqual(case.employer_phone, "13807220000")
-        self.assertIn("劳动用工合规体检、规章制度和劳动合同审查", case.request)
-        self.assertIn("仲裁员上门服务", case.request)
-        self.assertIn("【职工人数（选填）】\n320", case.facts)
+        # an order for 仲裁员进企业 is no dispute: it becomes a service order, not a case
+        self.assertEqual(self.web_cases(), [])
+        [order] = orders.all_orders()
+        self.assertEqual(order.contact_name, "人事经理赵六")
+        self.assertEqual(order.contact_phone, "13807220000")
+        self.assertEqual(order.topics, ["compliance", "rules"])
+        self.assertIn("【希望的服务方式】仲裁员上门服务", order.questions)
+        self.assertIn("【职工人数（选填）】320", order.questions)
 
     def test_the_form_is_csrf_protected(self):
         browser = self.open_form("complaint")

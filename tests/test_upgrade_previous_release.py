@@ -154,9 +154,7 @@ class PreviousReleaseSite(Layer):
 
 PREVIOUS_RELEASE = PreviousReleaseSite(name="PreviousReleaseSite")
 # Each test on a DemoStorage over the upgraded copy: tests may commit.
-PREVIOUS_RELEASE_FUNCTIONAL = zope.FunctionalTesting(
-    bases=(PREVIOUS_RELEASE,), name="PreviousReleaseSite:Functional"
-)
+PREVIOUS_RELEASE_FUNCTIONAL = zope.FunctionalTesting(bases=(PREVIOUS_RELEASE,), name="PreviousReleaseSite:Functional")
 
 
 class UpgradedSiteTestCase(unittest.TestCase):
@@ -396,19 +394,6 @@ FILINGS = {
         facts="2025年3月入职，至今未签订书面劳动合同。",
         evidence="工资条 6 份，证明劳动关系和工资标准，本人持有。",
     ),
-    "employer-service": {
-        "employer_name": "随州市某某汽车零部件有限公司",
-        "employer_credit_code": _credit_code(12),
-        "employer_address": "随州市高新区发展大道1号",
-        "district": ["hitech"],
-        "staff_count": "320",
-        "applicant_name": "人事经理赵六",
-        "applicant_phone": "13807220000",
-        "service_topics": ["compliance", "rules"],
-        "service_mode": ["visit"],
-        "facts": "计划推行综合工时制，想了解审批条件和加班费计算。",
-        "confirm": True,
-    },
 }
 
 
@@ -428,6 +413,10 @@ class TestFilingForms(UpgradedSiteTestCase):
         register = case_register()
         for form in self.site["apply"].objectValues():
             # The stored actions model names the action's type by a dotted name: it still loads.
+            # (Upgrade 1025 gave the employer-service form the enterprise service order's action.)
+            if form.getId() == "employer-service":
+                self.assertIn("create_service_order", get_actions(form))
+                continue
             action = get_actions(form).get("create_case")
             self.assertEqual(type(action).__name__, "CreateCase", form.getId())
 

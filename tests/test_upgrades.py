@@ -636,3 +636,31 @@ class TestUpgrade1024(UpgradeTestCase):
         self.assertEqual(entry.permissions, ("suizhou.laborrights: Manage settings",))
         self.assertTrue(entry.getActionExpression().endswith("/@@document-templates"))
         self.assertIn("laborrights-api-keys", configlets)
+
+
+class TestUpgrade1025(UpgradeTestCase):
+    """Arbitrators serving enterprises on a site stored before them."""
+
+    def test_an_existing_site_gets_the_order_types_and_its_employer_form_files_orders(self):
+        from collective.easyform.api import get_actions
+        from suizhou.laborrights.forms.install import model
+
+        portal = api.portal.get()
+        types = api.portal.get_tool("portal_types")
+        workflow = api.portal.get_tool("portal_workflow")
+        form = portal["apply"]["employer-service"]
+        with api.env.adopt_roles(["Manager"]):
+            if "enterprise-services" in portal:
+                api.content.delete(portal["enterprise-services"])
+            types.manage_delObjects(["ServiceOrder", "ServiceVisit"])
+            workflow.manage_delObjects(["enterprise_service_workflow"])
+        # as a 1024 site stored it: the form filed a case (its own field models are kept)
+        form.actions_model = model("complaint", "actions").replace("complaint", "employer-service")
+
+        self.upgrade_from("1024", to="1025")
+
+        self.assertEqual(types["ServiceOrder"].Title(), "企业服务预约")
+        self.assertEqual(workflow.getChainForPortalType("ServiceVisit"), ("enterprise_service_workflow",))
+        self.assertEqual(type(get_actions(form)["create_service_order"]).__name__, "CreateServiceOrder")
+        self.assertEqual(api.content.get_state(portal["enterprise-services"]), "private")
+        self.assertIn("Editor", portal["enterprise-services"].get_local_roles_for_userid("arbitrators"))

@@ -13,6 +13,7 @@ from plone.app.layout.viewlets import ViewletBase
 from plone.namedfile.interfaces import INamedField
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
+from suizhou.laborrights.enterprise.action import ICreateServiceOrder
 from suizhou.laborrights.forms.action import ICreateCase
 from suizhou.laborrights.forms.files import IAttachments
 from suizhou.laborrights.forms.view import form_schema
@@ -27,7 +28,14 @@ HONEYPOT_CLASS = "laborrights-honeypot"
 
 
 def create_case_actions(form):
-    return [action for _name, action in getFieldsInOrder(get_actions(form)) if ICreateCase.providedBy(action)]
+    """The form's filing actions: create-case, and the enterprise service order's (it has
+    ``matters`` too)."""
+    filing = (ICreateCase, ICreateServiceOrder)
+    return [
+        action
+        for _name, action in getFieldsInOrder(get_actions(form))
+        if any(interface.providedBy(action) for interface in filing)
+    ]
 
 
 def form_matters(form, actions=None):
