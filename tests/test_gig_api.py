@@ -4,6 +4,7 @@ from datetime import timedelta
 from suizhou.laborrights.gig.postings import minimum_pay
 from suizhou.laborrights.gig.postings import today
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.api_helpers import schema_errors
 from tests.gig_helpers import GigSessions
 from tests.gig_helpers import make_gig_station
 from tests.gig_helpers import make_posting
@@ -15,6 +16,9 @@ import unittest
 
 
 class TestGigPostingsApi(GigSessions, unittest.TestCase):
+    def assertConforms(self, response, path):
+        self.assertEqual(schema_errors(response.json(), path, "get", response.status_code), [], response.text)
+
     layer = FUNCTIONAL_TESTING
 
     def setUp(self):
@@ -37,6 +41,7 @@ class TestGigPostingsApi(GigSessions, unittest.TestCase):
     def test_the_list_is_public_and_cacheable(self):
         response = self.api.get("@gig-postings")
         self.assertEqual(response.status_code, 200)
+        self.assertConforms(response, "/@gig-postings")
         self.assertEqual(self.titles(response), sorted(["装卸工", "保洁员", "仓管员"]))
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=300")
         item = next(i for i in response.json()["items"] if i["title"] == "装卸工")
@@ -56,6 +61,7 @@ class TestGigPostingsApi(GigSessions, unittest.TestCase):
             with self.subTest(query=query):
                 response = self.api.get(f"@gig-postings?{query}")
                 self.assertEqual(response.status_code, 400)
+                self.assertConforms(response, "/@gig-postings")
                 self.assertIn(field, response.json()["error"]["fields"])
                 self.assertIn("代码" if field != "min_pay" else "数字", response.json()["error"]["fields"][field])
 
@@ -63,10 +69,12 @@ class TestGigPostingsApi(GigSessions, unittest.TestCase):
         response = self.api.get(f"@gig-postings/{self.loader.UID()}")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.json()["title"], "装卸工")
+        self.assertConforms(response, "/@gig-postings/{uid}")
         self.assertEqual(response.headers["Cache-Control"], "public, max-age=300")
         for hidden in (self.pending, self.expired):
             with self.subTest(title=hidden.title):
                 response = self.api.get(f"@gig-postings/{hidden.UID()}")
                 self.assertEqual(response.status_code, 404)
+                self.assertConforms(response, "/@gig-postings/{uid}")
                 self.assertIn("没有这个招聘岗位", response.json()["error"]["message"])
         self.assertEqual(self.api.get("@gig-postings/no-such-uid").status_code, 404)
