@@ -70,8 +70,14 @@ class TestGigPages(GigSessions, unittest.TestCase):
         self.assertIn("审核通过后公开发布", good.text)
         self.assertNotIn("水电安装工", anonymous.get("@@gig-jobs").text)  # pending: not yet public
 
+        review = self.session("gigstaff").get("@@gig-matching")
+        self.assertIn("待审核的招聘岗位", review.text)
+        self.assertIn("水电安装工", review.text)
+        self.assertNotIn("水电安装工", self.session("otherstaff").get("@@gig-matching").text)
+
         transaction.begin()
         posting = api.content.find(portal_type="JobPosting", unrestricted=True)[0]._unrestrictedGetObject()
+        self.assertIn(anonymous.get(posting.absolute_url(), allow_redirects=False).status_code, (302, 401, 403, 404))
         self.assertEqual(api.content.get_state(posting), "pending")
         with api.env.adopt_user("otherstaff"):
             self.assertFalse(api.user.has_permission("Review portal content", obj=posting))
@@ -79,6 +85,9 @@ class TestGigPages(GigSessions, unittest.TestCase):
             api.content.transition(posting, transition="publish")
         transaction.commit()
 
+        page = anonymous.get(posting.absolute_url())
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("水电安装工", page.text)
         jobs = anonymous.get("@@gig-jobs")
         self.assertIn("水电安装工", jobs.text)
         self.assertIn("13800002222", jobs.text)

@@ -157,5 +157,11 @@ class Matching(PublicPage):
             )
         return rows
 
+    def pending(self):
+        """Postings of the user's stations waiting for review (the toolbar's 状态 menu publishes)."""
+        brains = api.content.find(portal_type="JobPosting", review_state="pending", sort_on="created")
+        postings = [brain.getObject() for brain in brains]
+        return [posting_card(p) for p in postings if p.station in self.units]
+
     def outcomes(self):
         return options_of(OUTCOMES)
