@@ -80,7 +80,7 @@ class IMediationSession(model.Schema):
     parties = schema.Text(
         title=_("label_session_parties", default="参加人员"),
         description=_(
-            "help_session_parties",
+            "help_session_parties_optional",
             default="双方当事人、代理人及其他参加人员；排期时可不填，调解后补记。",
         ),
         required=False,
