@@ -128,6 +128,19 @@ class TestSelfAssessment(AssessmentFixture):
         self.assertEqual(doc.get_element_by_id("note_center").text, "已建成")
         self.assertEqual(doc.get_element_by_id("assessment-state").text, "自查中")
 
+        # refused input stores nothing: neither the file sent with it nor over what was saved
+        self.post("admin_zengdu", ZENGDU, {"score_center": "15", "note_center": "已建成", "save": "1"})
+        refused = self.post(
+            "admin_zengdu",
+            ZENGDU,
+            {"score_center": "-1", "note_center": "改过的说明", "save": "1"},
+            files={"evidence_center": ("照片.jpg", b"jpeg", "image/jpeg")},
+        )
+        self.assertIn("请填写 0 至 15 之间的整数分。", refused.text)
+        page = self.get("admin_zengdu", ZENGDU).text
+        self.assertNotIn("照片.jpg", page)
+        self.assertEqual(lxml.html.fromstring(page).get_element_by_id("note_center").text, "已建成")
+
         missing = self.submit_self_assessment(score_stations="")
         doc = lxml.html.fromstring(missing.text)
         self.assertIn("提交前请为此项打分。", doc.get_element_by_id("criterion-stations").text_content())

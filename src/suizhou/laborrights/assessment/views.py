@@ -134,10 +134,15 @@ class AssessmentView(BrowserView):
 
     def _fill(self, submit):
         form = self.request.form
-        scores = {}
+        scores, uploads = {}, {}
         for criterion in self.criteria:
             if criterion.from_data:
                 continue
+            upload = form.get(f"evidence_{criterion.code}")
+            if upload and getattr(upload, "filename", ""):
+                uploads[criterion.code] = (upload.filename, upload.read(MAX_EVIDENCE + 1))
+                if len(uploads[criterion.code][1]) > MAX_EVIDENCE:
+                    self.errors[criterion.code] = zh(_("assessment_error_file", default="证明材料不能超过 20 MB。"))
             text = str(form.get(f"score_{criterion.code}", "") or "")
             if text.strip():
                 scores[criterion.code] = _score(text, criterion.max_score)
@@ -154,13 +159,9 @@ class AssessmentView(BrowserView):
             entry = store.entry(assessment, criterion.code, create=True)
             entry["score"] = scores.get(criterion.code)
             entry["note"] = str(form.get(f"note_{criterion.code}", "") or "").strip()
-            upload = form.get(f"evidence_{criterion.code}")
-            if upload and getattr(upload, "filename", ""):
-                data = upload.read(MAX_EVIDENCE + 1)
-                if len(data) > MAX_EVIDENCE:
-                    self.errors[criterion.code] = zh(_("assessment_error_file", default="证明材料不能超过 20 MB。"))
-                    return False
-                entry["files"].append(NamedBlobFile(data=data, filename=upload.filename))
+            if criterion.code in uploads:
+                filename, data = uploads[criterion.code]
+                entry["files"].append(NamedBlobFile(data=data, filename=filename))
         if submit:
             assessment["state"] = "submitted"
             assessment["submitted"] = (api.user.get_current().getId(), now())
