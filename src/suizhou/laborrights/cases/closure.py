@@ -14,6 +14,7 @@ from plone import api
 from plone.api.exc import InvalidParameterError
 from Products.CMFCore.WorkflowCore import WorkflowException
 from suizhou.laborrights import _
+from suizhou.laborrights.handling.assignment import station
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.validators import MAX_CLAIM_AMOUNT
 from suizhou.laborrights.vocabularies import registry_terms
@@ -69,6 +70,15 @@ ROUTE_FIELDS = {
     "inspection": INSPECTION_FIELDS,
 }
 CLOSING_FIGURES = MEDIATION_FIELDS + ARBITRATION_FIELDS + INSPECTION_FIELDS
+# 小事不出村、大事不出镇: the level at which a closed matter was settled (issue 15 item 4).
+RESOLUTION_LEVELS = SimpleVocabulary(
+    [
+        SimpleTerm("point", "point", _("resolution_level_point", default="服务点（村、社区）")),
+        SimpleTerm("station", "station", _("resolution_level_station", default="服务站（乡镇、街道）")),
+        SimpleTerm("center", "center", _("resolution_level_center", default="维权中心（区县、市）")),
+        SimpleTerm("partner", "partner", _("resolution_level_partner", default="1+X 合作单位（法院、工会、公安等）")),
+    ]
+)
 
 
 def closing_outcomes():
@@ -103,7 +113,16 @@ def _check_figures(case, figures):
             raise Refused(_("error_amount", default="金额应在 0 至 1 亿元之间。"))
 
 
-def close_case(case, outcome, amount_recovered=None, workers_benefited=None, comment="", **figures):
+def unit_level(case):
+    """The level of the case's handling unit (a station's 场所层级), or None."""
+    unit = station(getattr(case, "assigned_unit", None))
+    level = getattr(unit, "level", None)
+    return level if level in RESOLUTION_LEVELS.by_value else None
+
+
+def close_case(
+    case, outcome, amount_recovered=None, workers_benefited=None, comment="", resolution_level=None, **figures
+):
     """Close ``case`` with its outcome and the closing figures of its route (``ROUTE_FIELDS``);
     raises ``Refused`` (a Chinese message) and keeps nothing when the data is missing or wrong
     or the case cannot be closed now."""
@@ -120,14 +139,16 @@ def close_case(case, outcome, amount_recovered=None, workers_benefited=None, com
         raise Refused(_("refused_close_bad_workers", default="惠及劳动者人数不能为负数。"))
     _check_figures(case, figures)
     if "close" not in [t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(case)]:
-        raise Refused(
-            _("refused_close_not_now", default="该事项当前不能办结（须已分办且由您所在单位承办）。")
-        )
+        raise Refused(_("refused_close_not_now", default="该事项当前不能办结（须已分办且由您所在单位承办）。"))
+    resolution_level = resolution_level or unit_level(case)
+    if resolution_level not in RESOLUTION_LEVELS.by_value:
+        raise Refused(_("refused_close_needs_level", default="请选择化解层级（服务点、服务站、维权中心或合作单位）。"))
     savepoint = transaction.savepoint()
     try:
         case.outcome = outcome
         case.amount_recovered = amount_recovered
         case.workers_benefited = workers_benefited
+        case.resolution_level = resolution_level
         for name in ROUTE_FIELDS.get(case.route, ()):
             setattr(case, name, figures.get(name))
         api.content.transition(obj=case, transition="close", comment=(comment or "").strip())
@@ -198,6 +219,15 @@ class IClosure(Interface):
         required=False,
         default=False,
     )
+    resolution_level = schema.Choice(
+        title=_("label_resolution_level", default="化解层级"),
+        description=_(
+            "help_resolution_level",
+            default="事项在哪一级化解；不选则按承办单位的层级记录，移交合作单位化解的选“合作单位”。",
+        ),
+        vocabulary=RESOLUTION_LEVELS,
+        required=False,
+    )
     comment = schema.Text(
         title=_("label_closure_comment", default="办结说明"),
         description=_("help_closure_comment", default="记入办理记录，不向申请人公开。"),
@@ -221,6 +251,7 @@ class CloseCaseForm(form.Form):
             required.required = True
             self.fields["mediation_result"].field = required
         super().update()
+
     enableCSRFProtection = True
     label = _("close_title", default="办结事项")
     description = _(
