@@ -4,6 +4,7 @@ and every denial: a wrong code, a used code, an expired code, an expired or repl
 case's link, too many attempts; the page never shows the applicant's ID number, phone or address."""
 
 from datetime import timedelta
+from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
@@ -112,6 +113,16 @@ class TestNotice(EmployerReplyTestCase):
         self.assertIn("14日内", text)
         self.assertNotIn(self.case.applicant_name, text)
         self.assertIn("employer_notified", [e.action for e in history.entries(self.case)])
+
+    def test_the_link_lives_as_long_as_the_setting_says(self):
+        transaction.begin()
+        api.portal.set_registry_record("suizhou.laborrights.notifications.employer_link_days", 3)
+        transaction.commit()
+        self.link = self.notify(self.case)
+        self.assertIn("3日内", self.sms.sent[-1][1])
+        transaction.begin()
+        state = IAnnotations(self.case)[access.ANNOTATION_KEY]
+        self.assertEqual(state["expires"] - state["issued"], timedelta(days=3))
 
     def test_no_mobile_of_the_employer_no_notice(self):
         landline = new_case(employer_phone="0722-3333333")
@@ -232,7 +243,7 @@ class TestDenials(EmployerReplyTestCase):
     def test_expired_link_is_refused_and_reveals_nothing(self):
         transaction.begin()
         expires = IAnnotations(self.case)[access.ANNOTATION_KEY]["expires"]
-        self.expire(expires=expires - timedelta(days=access.LINK_DAYS, seconds=1))
+        self.expire(expires=expires - timedelta(days=14, seconds=1))
         browser = self.open(self.link)
         self.assertEqual(browser.headers["status"], "403 Forbidden")
         self.assertIn("无效或已失效", browser.contents)

@@ -664,3 +664,17 @@ class TestUpgrade1025(UpgradeTestCase):
         self.assertEqual(type(get_actions(form)["create_service_order"]).__name__, "CreateServiceOrder")
         self.assertEqual(api.content.get_state(portal["enterprise-services"]), "private")
         self.assertIn("Editor", portal["enterprise-services"].get_local_roles_for_userid("arbitrators"))
+
+
+class TestUpgrade1026(UpgradeTestCase):
+    """The employer's reply link: its lifetime in the notifications control panel."""
+
+    def test_an_existing_site_gets_the_link_setting_and_keeps_its_other_settings(self):
+        registry = getUtility(IRegistry)
+        del registry.records[f"{NOTIFICATIONS}.employer_link_days"]  # as a 1025 site was
+        api.portal.set_registry_record(f"{NOTIFICATIONS}.sms_signature", "【曾都维权】")
+
+        self.upgrade_from("1025", to="1026")
+
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.employer_link_days"), 14)
+        self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.sms_signature"), "【曾都维权】")

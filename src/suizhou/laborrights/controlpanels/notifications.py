@@ -96,6 +96,16 @@ class INotificationSettings(model.Schema):
         description=_("help_sms_http_sign_name", default="在短信平台报备的签名，如“随州劳动维权”。"),
         required=False,
     )
+    employer_link_days = schema.Int(
+        title=_("label_employer_link_days", default="用人单位答复链接有效期（日）"),
+        description=_(
+            "help_employer_link_days",
+            default="承办人向用人单位发送维权申请通知后，答复链接在此天数内有效。",
+        ),
+        default=14,
+        min=1,
+        max=90,
+    )
     sms_http_timeout = schema.Int(
         title=_("label_sms_http_timeout", default="HTTP短信平台：超时（秒）"),
         description=_("help_sms_http_timeout", default="超时未答复视为发送失败，稍后重试。"),

@@ -2,10 +2,11 @@
 
 The handler sends the employer a notice of the complaint (SMS to the employer's contact phone on
 the case) with a link ``@@employer-reply?case=<UID>&t=<token>``. The link expires after
-``LINK_DAYS`` days; the page then asks for a code sent to that same phone (never a number the
-visitor types), which works once and for ``CODE_MINUTES`` minutes. After ``MAX_FAILURES`` wrong
-codes the link is locked and the handler must send a new notice. Only hashes of the token and
-the code are stored, in the case's annotations (written only when an employer acts: no hot path).
+``link_days()`` days (the setting 用人单位答复链接有效期, default 14); the page then asks for a
+code sent to that same phone (never a number the visitor types), which works once and for
+``CODE_MINUTES`` minutes. After ``MAX_FAILURES`` wrong codes the link is locked and the handler
+must send a new notice. Only hashes of the token and the code are stored, in the case's
+annotations (written only when an employer acts: no hot path).
 """
 
 from datetime import timedelta
@@ -17,6 +18,7 @@ from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.notifications.outbox import queue_sms
 from suizhou.laborrights.notifications.recipients import site_url
+from suizhou.laborrights.settings import setting
 from suizhou.laborrights.validators import is_mobile
 from suizhou.laborrights.validators import normalize_phone
 from urllib.parse import urlencode
@@ -28,7 +30,6 @@ import secrets
 
 
 ANNOTATION_KEY = "suizhou.laborrights.employer_access"
-LINK_DAYS = 14
 CODE_MINUTES = 10
 CODE_RESEND_SECONDS = 60
 MAX_FAILURES = 5
@@ -68,6 +69,10 @@ def _state(case):
     return IAnnotations(case).get(ANNOTATION_KEY)
 
 
+def link_days():
+    return setting("notifications", "employer_link_days")
+
+
 def employer_mobile(case):
     phone = normalize_phone(getattr(case, "employer_phone", None))
     return phone if is_mobile(phone) else None
@@ -87,11 +92,12 @@ def send_notice(case):
         )
     token = secrets.token_urlsafe(24)
     issued = now()
+    days = link_days()
     IAnnotations(case)[ANNOTATION_KEY] = PersistentMapping(
         token=_hash(token),
         phone=phone,
         issued=issued,
-        expires=issued + timedelta(days=LINK_DAYS),
+        expires=issued + timedelta(days=days),
         code=None,
         code_issued=None,
         code_used=False,
@@ -108,11 +114,11 @@ def send_notice(case):
             ),
             employer=case.employer_name or "",
             reference=case.getId(),
-            days=LINK_DAYS,
+            days=days,
             url=url,
         ),
     )
-    record(case, "employer_notified", "", channel="sms", expires=issued + timedelta(days=LINK_DAYS))
+    record(case, "employer_notified", "", channel="sms", expires=issued + timedelta(days=days))
     return url
 
 

@@ -24,12 +24,14 @@ def notify(case):
 class NotifyEmployerForm(HandlingForm):
     schema = INotifyEmployer
     label = _("title_notify_employer", default="通知用人单位答复")
-    description = _(
-        "help_notify_employer",
-        default="向用人单位登记的手机号码发送维权申请通知和答复链接。用人单位凭短信验证码提交答复意见和证据，"
-        "答复记入办理记录，证据列入附件。链接${days}日内有效；重新发送后，原链接失效。",
-        mapping={"days": access.LINK_DAYS},
-    )
+    @property
+    def description(self):
+        return _(
+            "help_notify_employer",
+            default="向用人单位登记的手机号码发送维权申请通知和答复链接。用人单位凭短信验证码提交答复意见和证据，"
+            "答复记入办理记录，证据列入附件。链接${days}日内有效；重新发送后，原链接失效。",
+            mapping={"days": access.link_days()},
+        )
     success_message = _("status_employer_notified", default="已向用人单位发送通知。")
 
     def info(self):
