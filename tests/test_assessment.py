@@ -147,6 +147,17 @@ class TestSelfAssessment(AssessmentFixture):
         self.assertEqual(doc.get_element_by_id("assessment-state").text, "自查中")
 
 
+class TestFindingTheAssessment(AssessmentFixture):
+    def test_the_short_address_leads_each_to_their_own(self):
+        own = self.get("admin_zengdu", "@@assessment?year=2026")
+        self.assertEqual(own.status_code, 302)
+        self.assertTrue(own.headers["Location"].endswith(ZENGDU), own.headers["Location"])
+        city = self.get("city", "@@assessment?year=2026")
+        self.assertTrue(city.headers["Location"].endswith("@@assessment-ranking?year=2026"))
+        for user in ("clerk", None):
+            self.assertEqual(self.get(user, "@@assessment?year=2026").status_code, 404, user)
+
+
 class TestDenials(AssessmentFixture):
     def test_another_district_gets_the_answer_of_a_made_up_address(self):
         self.submit_self_assessment()

@@ -73,6 +73,8 @@ class AssessmentView(BrowserView):
         self.district = form.get("district", "")
         names = dict(registry_terms("districts"))
         seen = visible_districts()
+        if not self.district and self.year is not None:
+            return self._own(seen)
         allowed = seen is None or self.district in seen
         if self.year is None or self.district not in names or not allowed:
             raise NotFound("没有这份考核")
@@ -87,6 +89,16 @@ class AssessmentView(BrowserView):
                 return self.request.response.redirect(self.url)
         self.data = summary(self.district, self.year, self.criteria)
         return self.index()
+
+    def _own(self, seen):
+        """Without a district: the city to the ranking, a district administrator to theirs."""
+        portal_url = api.portal.get().absolute_url()
+        if seen is None:
+            return self.request.response.redirect(f"{portal_url}/@@assessment-ranking?year={self.year}")
+        if len(seen) != 1:
+            raise NotFound("没有这份考核")
+        [self.district] = seen
+        return self.request.response.redirect(self.url)
 
     @property
     def url(self):
