@@ -39,8 +39,9 @@ def _evidence_of(brains, rule, key, case=None):
     known = store.open_warning(rule, key) if store is not None else None
     known = known.cases if known is not None else {}
     found = []
+    case_uid = case.UID() if case is not None else None
     for brain in brains:
-        if case is not None and brain.UID == case.UID():
+        if brain.UID == case_uid:
             found.append(evidence(case))
         elif brain.UID in known:
             found.append((brain.UID, *known[brain.UID]))
