@@ -64,3 +64,9 @@ def lines(group, name, fields):
         parts = [part.strip() for part in line.split("|", fields - 1)]
         rows.append(tuple(parts + [""] * (fields - len(parts))))
     return rows
+
+
+def site_name():
+    """The platform's name as the administrator set it (Plone's site title), for e-mails and
+    documents: the city's name never comes from code."""
+    return api.portal.get_registry_record("plone.site_title", default="") or ""

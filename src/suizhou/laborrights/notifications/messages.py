@@ -11,6 +11,7 @@ from suizhou.laborrights.handling import periods
 from suizhou.laborrights.handling.refusal import NO_REASON
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import recipients
+from suizhou.laborrights.settings import site_name
 from suizhou.laborrights.timezone import chinese_date
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
@@ -44,10 +45,7 @@ def _stage_title(stage):
     return title_of("routes", stage)
 
 
-FOOTER = _(
-    "mail_footer",
-    default="本邮件由系统自动发送，请勿直接回复。\n随州市劳动保障“一站式”维权服务平台",
-)
+FOOTER = _("mail_footer_site", default="本邮件由系统自动发送，请勿直接回复。\n${site}")
 
 
 def _filled(message, facts):
@@ -58,7 +56,7 @@ def _mail(subject, body, facts, sms=None):
     return Message(
         sms=_filled(sms, facts) if sms is not None else None,
         subject=_filled(subject, facts),
-        body=f"{_filled(body, facts)}\n\n{t(FOOTER)}",
+        body=f"{_filled(body, facts)}\n\n{t(FOOTER, site=site_name())}",
     )
 
 

@@ -36,6 +36,7 @@ from suizhou.laborrights.restapi import api_keys
 from suizhou.laborrights.restapi.citizen import ChallengeError
 from suizhou.laborrights.restapi.errors import ApiError
 from suizhou.laborrights.settings import setting
+from suizhou.laborrights.settings import site_name
 
 
 WINDOW = 3600
@@ -50,8 +51,8 @@ WRONG_ANSWER = _(
     "filing_challenge_wrong",
     default="验证问题回答错误或已过期，请回答新的验证问题后重新提交。",
 )
-SPIKE_SUBJECT = _("filing_spike_subject", default="【随州劳动保障维权】匿名接口提交量异常")
-KEY_SPIKE_SUBJECT = _("filing_key_spike_subject", default="【随州劳动保障维权】接口密钥提交量超过限额")
+SPIKE_SUBJECT = _("filing_spike_subject_site", default="【${site}】匿名接口提交量异常")
+KEY_SPIKE_SUBJECT = _("filing_key_spike_subject_site", default="【${site}】接口密钥提交量超过限额")
 
 
 def budgets():
@@ -167,4 +168,4 @@ def tell_administrators(subject, body):
     if not addresses:
         addresses = {api.portal.get_registry_record("plone.email_from_address", default="") or ""}
     for address in sorted(filter(None, addresses)):
-        queue_mail(address, zh(subject), zh(body))
+        queue_mail(address, zh(subject, site=site_name()), zh(body))
