@@ -184,3 +184,24 @@ class TestGigPages(GigSessions, unittest.TestCase):
                 self.assertNotIn(SEEKER_NAME, response.text)
                 if who is None:
                     self.assertIn(response.status_code, (302, 401, 403))
+
+    def test_the_challenge_when_it_is_switched_on(self):
+        api.portal.set_registry_record("suizhou.laborrights.filing.challenge_enabled", True)
+        transaction.commit()
+        anonymous = self.session()
+        refused = self.post_form(anonymous, "@@gig-post-job", job_form(self.station, challenge="99"))
+        self.assertEqual(refused.status_code, 400)
+        self.assertIn("验证问题回答错误或已过期", refused.text)
+        self.assertIn('value="随州测试建筑有限公司"', refused.text)
+
+        page = anonymous.get("@@gig-post-job")
+        question = re.search(r"([零一二三四五六七八九])加([零一二三四五六七八九])等于几", page.text)
+        numerals = "零一二三四五六七八九"
+        answer = numerals.index(question.group(1)) + numerals.index(question.group(2))
+        token = re.search(r'name="challenge.token"[^>]*value="([^"]+)"', page.text).group(1)
+        auth = re.search(r'name="_authenticator" value="([^"]+)"', page.text).group(1)
+        fields = dict(job_form(self.station), challenge=str(answer), _authenticator=auth)
+        fields["challenge.token"] = token
+        done = anonymous.post("@@gig-post-job", data=fields)
+        self.assertEqual(done.status_code, 200)
+        self.assertIn("审核通过后公开发布", done.text)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from plone.protect import CheckAuthenticator
 from suizhou.laborrights import _
+from suizhou.laborrights.forms import challenge
 from suizhou.laborrights.gig import postings
 from suizhou.laborrights.gig import seekers
 from suizhou.laborrights.gig.vocabularies import AVAILABILITY
@@ -16,6 +17,7 @@ from suizhou.laborrights.gig.vocabularies import TRADES
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.public.page import PublicPage
+from suizhou.laborrights.settings import setting
 from suizhou.laborrights.vocabularies import registry_terms
 
 
@@ -54,11 +56,17 @@ class GigForm(PublicPage):
             return date.fromisoformat(raw)
         return raw
 
+    def challenge_enabled(self):
+        return bool(setting("filing", "challenge_enabled"))
+
     def update(self):
         no_store(self.request.response)
         form = self.request.form
         self.values = {}
         self.errors = {}
+        self.question = self.token = ""
+        if self.challenge_enabled():
+            self.question, self.token = challenge.new_question()
         if form.get("station"):
             self.values["station"] = form["station"]
         if self.request.method != "POST":
@@ -74,7 +82,12 @@ class GigForm(PublicPage):
                 data[field.name] = self.convert(field, raw)
             except (InvalidOperation, ValueError):
                 self.errors[field.name] = zh(_("error_gig_format", default="格式不正确，请重新填写。"))
+        if self.challenge_enabled() and not challenge.solve(
+            form.get("challenge.token"), form.get("challenge"), self.request
+        ):
+            self.errors["challenge"] = zh(challenge.WrongAnswer.__doc__)
         if self.errors:
+            self.request.response.setStatus(400)
             return
         self.errors = self.save(data) or {}
         if self.errors:
@@ -89,6 +102,7 @@ class GigForm(PublicPage):
 
     def error_summary(self):
         labels = {field.name: field.label for field in self.fields()}
+        labels["challenge"] = zh(_("label_challenge_field", default="验证问题（本地算术题）"))
         return [(name, labels.get(name, name), message) for name, message in self.errors.items()]
 
 
