@@ -7,16 +7,19 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.z3cform.interfaces import IPloneFormLayer
 from plone.protect.authenticator import createToken
+from plone.testing.zope import Browser
 from suizhou.laborrights.cases.closure import close_case
 from suizhou.laborrights.cases.closure import CloseCaseForm
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.interfaces import IBrowserLayer
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import make_station
 from tests.helpers import new_case
 from zope.interface import alsoProvides
 
+import transaction
 import unittest
 
 
@@ -63,3 +66,25 @@ class TestResolutionLevel(unittest.TestCase):
         self.assertIn("化解层级", html)
         self.assertIn("服务点（村、社区）", html)
         self.assertIn("1+X 合作单位", html)
+
+
+class TestStationPage(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_the_station_page_shows_counts_per_level_and_no_case(self):
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        unit = make_station("unit-levels", title="测试层级服务站", level="station")
+        for level in ("station", "station", "partner"):
+            case = new_case(applicant_name="层级测试申请人")
+            route(case, unit=unit.UID(), route="inspection")
+            close_case(case, "inspection_closed", Decimal("0"), 1, resolution_level=level)
+        if api.content.get_state(unit) != "published":
+            api.content.transition(unit, to_state="published")
+        transaction.commit()
+        browser = Browser(self.layer["app"])
+        browser.open(unit.absolute_url())
+        self.assertIn("本站承办事项的化解层级", browser.contents)
+        self.assertIn("服务站（乡镇、街道）：2 件", browser.contents)
+        self.assertIn("1+X 合作单位（法院、工会、公安等）：1 件", browser.contents)
+        self.assertNotIn("层级测试申请人", browser.contents)

@@ -120,6 +120,18 @@ def unit_level(case):
     return level if level in RESOLUTION_LEVELS.by_value else None
 
 
+def resolution_counts(unit_uid):
+    """[(level title, number)] of the unit's closed matters by the level they were settled at:
+    aggregate figures only (the station's public page shows them)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    counts = dict.fromkeys(RESOLUTION_LEVELS.by_value, 0)
+    for brain in catalog.unrestrictedSearchResults(portal_type="Case", assigned_unit=unit_uid, review_state="closed"):
+        level = getattr(brain._unrestrictedGetObject(), "resolution_level", None)
+        if level in counts:
+            counts[level] += 1
+    return [(RESOLUTION_LEVELS.by_value[level].title, number) for level, number in counts.items() if number]
+
+
 def close_case(
     case, outcome, amount_recovered=None, workers_benefited=None, comment="", resolution_level=None, **figures
 ):

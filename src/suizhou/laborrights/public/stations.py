@@ -13,8 +13,10 @@ from plone import api
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
 from suizhou.laborrights import settings
+from suizhou.laborrights.cases.closure import resolution_counts
 from suizhou.laborrights.folders import STATIONS_ID
 from suizhou.laborrights.geo import haversine_km
+from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.public.icons import icon
 from suizhou.laborrights.public.map_apps import map_app_links
 from suizhou.laborrights.public.map_apps import wgs84_to_gcj02
@@ -345,6 +347,10 @@ class StationView(PublicPage):
 
     def partners(self):
         return titles("partner_agencies", self.context.partner_agencies)
+
+    def resolution_levels(self):
+        """How many of the matters this station handled were settled at each level (counts only)."""
+        return [(zh(title), number) for title, number in resolution_counts(self.context.UID())]
 
     def mediation_kinds(self):
         return titles("mediation_kinds", self.context.mediation_kinds)
