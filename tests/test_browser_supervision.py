@@ -63,7 +63,8 @@ class TestSupervisionInBrowser(BrowserTestMixin, unittest.TestCase):
         for code, score in SELF_SCORES.items():
             self.css(f"#score_{code}")[0].send_keys(score)
         self.css("#note_center")[0].send_keys("区劳动保障维权中心已建成，专职人员5名。")
-        self.click(self.css("button[name='submit']")[0])
+        # clicked by script: near the page's end the button cannot be scrolled to the middle
+        self.driver.execute_script("arguments[0].click()", self.css("button[name='submit']")[0])
         self.wait_for(lambda d: self.css("#assessment-state")[0].text == "已提交，待市局审核")
         self.assertEqual(self.css("#assessment-total")[0].text, "75")
         self.screenshot("supervision-self-assessment")
