@@ -6,6 +6,7 @@ from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
 from Products.CMFPlone.utils import isExpired
+from suizhou.laborrights.content.job_posting import IJobPosting
 from suizhou.laborrights.gig.listing import public_postings
 from suizhou.laborrights.gig.postings import minimum_pay
 from suizhou.laborrights.gig.postings import posting_errors
@@ -16,6 +17,7 @@ from tests.gig_helpers import make_posting
 from tests.gig_helpers import posting_data
 from tests.helpers import make_user
 from zope.event import notify
+from zope.interface import Invalid
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import unittest
@@ -61,6 +63,16 @@ class TestPostingChecks(unittest.TestCase):
         other = api.content.get(path="/stations/zengdu")
         errors = posting_errors(posting_data(self.station, station=other.UID()))
         self.assertIn("station", errors)
+
+    def test_the_edit_form_refuses_the_same(self):
+        posting = make_posting(self.station, publish=False)
+        IJobPosting.validateInvariants(posting)  # as stored: fine
+        posting.pay = minimum_pay("zengdu", "day") - Decimal("1")
+        posting.valid_through = today() - timedelta(days=1)
+        with self.assertRaises(Invalid) as refused:
+            IJobPosting.validateInvariants(posting)
+        self.assertIn("低于本地区现行最低工资标准", str(refused.exception))
+        self.assertIn("截止日期不能早于今天。", str(refused.exception))
 
 
 class TestReview(unittest.TestCase):

@@ -13,6 +13,8 @@ from suizhou.laborrights import validators
 from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Invalid
+from zope.interface import invariant
 
 
 class IJobPosting(model.Schema):
@@ -66,6 +68,18 @@ class IJobPosting(model.Schema):
         title=_("label_gig_station", default="审核的零工驿站"),
         vocabulary="suizhou.laborrights.gig.GigStations",
     )
+
+    @invariant
+    def pay_and_expiry(data):
+        """The edit form refuses what the posting form refuses: pay below the minimum wage in
+        force, an expiry day in the past."""
+        from suizhou.laborrights.gig.postings import pay_and_expiry_errors  # gig imports this module
+
+        errors = pay_and_expiry_errors(
+            {name: getattr(data, name, None) for name in ("pay", "pay_period", "district", "valid_through")}
+        )
+        if errors:
+            raise Invalid(" ".join(errors.values()))
 
 
 @implementer(IJobPosting)

@@ -46,8 +46,20 @@ def posting_errors(data):
         if data.get(name) in (None, "", []) and not field.required:
             continue
         errors.update(field_error(name, field.bind(api.portal.get()), data.get(name)))
+    for name, message in pay_and_expiry_errors(data).items():
+        errors.setdefault(name, message)
+    station = data.get("station")
+    if station and station not in {s.UID() for s in gig_stations()}:
+        errors["station"] = zh(_("error_gig_station", default="请选择一个零工驿站。"))
+    return errors
+
+
+def pay_and_expiry_errors(data):
+    """{field: Chinese message} for pay below the minimum wage in force and an expiry day in
+    the past (the checks a field alone cannot make)."""
+    errors = {}
     floor = minimum_pay(data.get("district"), data.get("pay_period"))
-    if "pay" not in errors and data.get("pay") is not None and floor is not None and Decimal(data["pay"]) < floor:
+    if data.get("pay") is not None and floor is not None and Decimal(data["pay"]) < floor:
         errors["pay"] = zh(
             _(
                 "error_pay_below_minimum",
@@ -57,11 +69,8 @@ def posting_errors(data):
             period=zh(dict((code, title) for code, title, _m in PAY_PERIODS)[data["pay_period"]]),
         )
     valid_through = data.get("valid_through")
-    if "valid_through" not in errors and valid_through is not None and valid_through < today():
+    if valid_through is not None and valid_through < today():
         errors["valid_through"] = zh(_("error_expiry_past", default="截止日期不能早于今天。"))
-    station = data.get("station")
-    if station and station not in {s.UID() for s in gig_stations()}:
-        errors["station"] = zh(_("error_gig_station", default="请选择一个零工驿站。"))
     return errors
 
 
