@@ -4,6 +4,7 @@
 #   make lint    check the code style (ruff, zpretty; pinned, in .venv-lint), as CI does first
 #   make perf-budget  Lighthouse on every public page type of the demo site against the budget
 #   make test-scale  ZEO, RelStorage on PostgreSQL and Varnish built, started and checked (as root)
+#   make bench   the set-ups measured side by side (BENCH_CASES=…), written to docs/performance.md
 PYTHON ?= python3.11
 VENV := .venv
 BUILDOUT_CFG ?= buildout.cfg
@@ -12,7 +13,7 @@ BOOTSTRAP_PINS := zc.buildout==6.0.1 setuptools==84.2.1 pip==26.3 wheel==0.48.0 
 I18N_PINS := i18ndude==6.3.0 lxml==6.1.3 zope.i18nmessageid==8.4 zope.interface==8.7 zope.tal==6.0
 LINT_PINS := ruff==0.17.5 zpretty==4.0.3 beautifulsoup4==4.15.0 lxml==6.1.3 soupsieve==4.1.3 typing-extensions==4.16.0
 
-.PHONY: start test build site clean-data clean i18n lint perf-budget test-scale backup restore
+.PHONY: start test build site clean-data clean i18n lint perf-budget test-scale backup restore bench
 
 $(VENV)/bin/buildout:
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +82,12 @@ restore:
 # every page type at performance >= 95, accessibility 100, <= 150 KiB and <= 10 requests.
 perf-budget: bin/instance
 	benchmarks/perf_budget.sh
+
+# Pages uncached / RAM cache / Varnish, one ZEO instance against two, filing with 1, 4 and 8
+# writers, lookup, worklists and statistics at BENCH_CASES (default 100,000) cases, Data.fs per
+# case; locust pinned in .venv-bench. Settings and phases: see benchmarks/bench.sh.
+bench: bin/instance $(VENV)/bin/buildout
+	benchmarks/bench.sh
 
 clean-data:
 	rm -rf var/filestorage var/blobstorage
