@@ -1,13 +1,23 @@
-"""The city's name comes from the settings (issue 13 item 6): e-mails to applicants and to the
-city administrators name the platform as the administrator titled the site, never a city written
-in the code. (The district form of the city administrator is not built yet.)"""
+"""Districts and the city's name (issue 13 item 6): the city administrator adds a district with its
+center and units and renames one through the site (@@districts-admin), bad input answered at the
+field; nobody else may; e-mails to applicants and to the city administrators name the platform as
+the administrator titled the site, never a city written in the code."""
 
+from plone import api
 from suizhou.laborrights.restapi.filing_limits import SPIKE_SUBJECT
 from suizhou.laborrights.restapi.filing_limits import tell_administrators
+from suizhou.laborrights.staff.accounts import district_units
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from suizhou.laborrights.vocabularies import title_of
+from tests.helpers import browser_for
+from tests.helpers import chinese_site
+from tests.helpers import make_user
 from tests.notification_helpers import APPLICANT_MAIL
 from tests.notification_helpers import NotificationFixture
 
+import lxml.html
 import transaction
+import unittest
 
 
 OTHER_CITY = "某市劳动维权服务平台"
@@ -32,3 +42,81 @@ class TestCityNameFromSettings(NotificationFixture):
         transaction.commit()
         subjects = [subject for _to, subject, _body in self.mails()]
         self.assertEqual(subjects, [f"【{OTHER_CITY}】匿名接口提交量异常"])
+
+
+class TestDistrictsPage(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        chinese_site()
+        make_user("city", groups=["city_admins"])
+        make_user("admin_zengdu", groups=["district_admins_zengdu"])
+        make_user("clerk", groups=["intake_clerks_zengdu"])
+        transaction.commit()
+
+    def open(self, user):
+        browser = browser_for(self.layer["app"], user)
+        browser.handleErrors, browser.raiseHttpErrors = True, False
+        browser.open(self.portal.absolute_url() + "/@@districts-admin")
+        return browser
+
+    def add(self, browser, **values):
+        form = browser.getForm(action="@@districts-admin", index=0)
+        for name, value in values.items():
+            form.getControl(name=name).value = value
+        form.getControl(name="add").click()
+        return browser
+
+    def field_errors(self, browser):
+        return " ".join(e.text_content() for e in lxml.html.fromstring(browser.contents).cssselect(".sz-field-error"))
+
+    def test_the_city_administrator_adds_a_district_with_its_center_and_units(self):
+        browser = self.add(
+            self.open("city"), code="xinqu", title="随州新区", center_title="新区劳动保障维权中心",
+            center_address="新区政务服务中心一楼", units="东城街道维权服务站\n西城街道维权服务站",
+        )
+        self.assertIn("已新增区县", browser.contents)
+        transaction.begin()
+        self.assertEqual(title_of("districts", "xinqu"), "随州新区")
+        self.assertEqual(
+            sorted(district_units("xinqu").values()),
+            ["东城街道维权服务站", "新区劳动保障维权中心", "西城街道维权服务站"],
+        )
+        self.assertIsNotNone(api.group.get(groupname="district_admins_xinqu"))
+        self.assertIn("xinqu", self.portal["cases"].objectIds())
+        self.assertEqual(self.portal["stations"]["xinqu"]["center"].level, "center")
+        self.assertIn("随州新区", browser.contents)
+
+    def test_bad_input_is_answered_at_the_field_and_kept(self):
+        browser = self.add(self.open("city"), code="Xin Qu", title="新区", center_title="中心", center_address="地址")
+        self.assertEqual(browser.headers["status"], "400 Bad Request")
+        self.assertIn("代码须以小写字母开头", self.field_errors(browser))
+        self.assertEqual(browser.getForm(action="@@districts-admin", index=0).getControl(name="title").value, "新区")
+        browser = self.add(self.open("city"), code="zengdu", title="重复", center_title="中心", center_address="地址")
+        self.assertIn("该代码已有区县使用", self.field_errors(browser))
+        browser = self.add(self.open("city"), code="xinqu", title="新区", center_title="", center_address="地址")
+        self.assertIn("请填写名称", self.field_errors(browser))
+        transaction.begin()
+        self.assertEqual(title_of("districts", "xinqu"), "xinqu")  # nothing stored
+        self.assertNotIn("xinqu", self.portal["stations"].objectIds())
+
+    def test_the_city_administrator_renames_a_district(self):
+        browser = self.open("city")
+        form = browser.getForm(action="@@districts-admin", index=1)
+        form.getControl(name="rename_code").value = ["zengdu"]
+        form.getControl(name="new_title").value = "曾都区（新）"
+        form.getControl(name="rename").click()
+        self.assertIn("已修改区县名称", browser.contents)
+        transaction.begin()
+        self.assertEqual(title_of("districts", "zengdu"), "曾都区（新）")
+        self.assertEqual(self.portal["stations"]["zengdu"].Title(), "曾都区（新）")
+        group = api.group.get(groupname="district_admins_zengdu")
+        self.assertEqual(group.getProperty("title"), "曾都区（新）站点管理员")
+
+    def test_a_district_administrator_and_a_clerk_cannot_use_it(self):
+        for user in ("admin_zengdu", "clerk"):
+            browser = self.open(user)
+            self.assertNotIn("sz-district-add", browser.contents, user)
+        transaction.begin()
+        self.assertNotIn("xinqu", self.portal["stations"].objectIds())
