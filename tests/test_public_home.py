@@ -54,7 +54,7 @@ class TestHomePage(PublicPagesTestCase):
         self.assertEqual(links["进度查询"], f"{self.portal_url}/@@case-progress")
         self.assertEqual(links["服务站点"], f"{self.portal_url}/stations")
         self.assertEqual(links["告知清单"], f"{self.portal_url}/guides?kind=checklist")
-        self.assertEqual(links["零工驿站"], f"{self.portal_url}/stations?host_type=gig_station")
+        self.assertEqual(links["零工驿站"], f"{self.portal_url}/@@gig-jobs")
         # Every entry leads somewhere.
         for title, href in links.items():
             with self.subTest(entry=title):

@@ -678,3 +678,22 @@ class TestUpgrade1026(UpgradeTestCase):
 
         self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.employer_link_days"), 14)
         self.assertEqual(api.portal.get_registry_record(f"{NOTIFICATIONS}.sms_signature"), "【曾都维权】")
+
+
+class TestUpgrade1027(UpgradeTestCase):
+    """The home page's 零工驿站 entry leads to the gig-worker stations' job page."""
+
+    RECORD = "suizhou.laborrights.public.home_entries"
+
+    def test_the_shipped_entry_moves_and_an_edited_one_stays(self):
+        old = "gig|零工驿站|stations?host_type=gig_station|招聘、求职登记、法律服务、劳动维权"
+        api.portal.set_registry_record(self.RECORD, ("progress|进度查询|@@case-progress|查进度", old))
+        self.upgrade_from("1026", to="1027")
+        self.assertEqual(
+            api.portal.get_registry_record(self.RECORD),
+            ("progress|进度查询|@@case-progress|查进度", "gig|零工驿站|@@gig-jobs|招聘、求职登记、法律服务、劳动维权"),
+        )
+        edited = ("gig|零工驿站|stations?host_type=gig_station|本区零工驿站",)
+        api.portal.set_registry_record(self.RECORD, edited)
+        self.upgrade_from("1026", to="1027")
+        self.assertEqual(api.portal.get_registry_record(self.RECORD), edited)

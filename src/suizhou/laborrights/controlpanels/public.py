@@ -41,7 +41,7 @@ class IPublicSettings(model.Schema):
             "mediators|调解员|mediators|五调联动，金牌调解员为您服务",
             "cases|典型案例|typical-cases|以案释法，看看类似的事怎么办",
             "checklists|告知清单|guides?kind=checklist|所需材料一次告知，少跑腿",
-            "gig|零工驿站|stations?host_type=gig_station|招聘、求职登记、法律服务、劳动维权",
+            "gig|零工驿站|@@gig-jobs|招聘、求职登记、法律服务、劳动维权",
         ),
         missing_value=(),
         required=False,
