@@ -30,7 +30,6 @@ from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.forms.rating import ANNOTATION_KEY as RATING_KEY
 from suizhou.laborrights.forms.rating import LEVELS
 from suizhou.laborrights.handling import clocks
-from suizhou.laborrights.statistics import selection as selection_module
 from suizhou.laborrights.statistics.excel import xlsx_bytes
 from suizhou.laborrights.statistics.selection import Period
 from suizhou.laborrights.statistics.selection import select
@@ -209,15 +208,7 @@ def main(app):
         f"| one district (曾都区), warm median | {statistics.median([w for w, _c in one]):.0f} | "
         f"{statistics.median([c for _w, c in one]):.0f} |"
     )
-    # The records read through brains (as first written) against straight from the metadata.
-    by_rids = selection_module._records
-    selection_module._records = selection_module._records_of_brains
-    brains = [timed(districts)[:2] for _n in range(REPEAT)]
-    selection_module._records = by_rids
-    print(
-        f"| whole city, records through brains (as first written), warm median "
-        f"| {statistics.median([w for w, _c in brains]):.0f} | {statistics.median([c for _w, c in brains]):.0f} |"
-    )
+
 
 
 main(app)  # noqa: F821 - `app` is given by `bin/instance run`

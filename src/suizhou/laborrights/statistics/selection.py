@@ -74,22 +74,10 @@ class Selection:
         return figures.pending_at(self.earlier_arbitration, self.period.start)
 
 
-def _records(results):
-    """The records of a catalog result. An unsorted result is a lazy map of record ids: the
-    record column is read straight from the catalog's metadata, without making a brain of
-    each of tens of thousands of cases (benchmarks/statistics.sh measures both)."""
-    catalog = api.portal.get_tool("portal_catalog")._catalog
-    position = catalog.schema.get("statistics_record")
-    if position is not None and getattr(results, "_func", None) == catalog.__getitem__:
-        values = (catalog.data[rid][position] for rid in results._seq)
-    else:
-        values = (brain.statistics_record for brain in results)
-    return [Record._make(value) for value in values if value]
-
-
-def _records_of_brains(results):
-    """As ``_records``, through the brains (the way it was first written; kept for the benchmark)."""
-    return [Record._make(brain.statistics_record) for brain in results if brain.statistics_record]
+def _records(brains):
+    # Read through the brains: reading the column by record id instead (no brain per case) was
+    # measured no faster (docs/performance.md, statistics).
+    return [Record._make(brain.statistics_record) for brain in brains if brain.statistics_record]
 
 
 def select(period, districts, station="", unit=""):
