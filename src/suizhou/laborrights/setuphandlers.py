@@ -16,6 +16,7 @@ from suizhou.laborrights.forms.install import create_forms
 from suizhou.laborrights.interfaces import IStationDirectory
 from suizhou.laborrights.public.setup import create_sections
 from suizhou.laborrights.public.setup import set_layouts
+from suizhou.laborrights.staff import lockout
 from suizhou.laborrights.vocabularies import registry_terms
 from zope.interface import implementer
 from zope.interface import noLongerProvides
@@ -127,11 +128,15 @@ def post_install(context):
     # The public pages as the layouts of the site root and the publication folders.
     create_sections(portal)
     set_layouts(portal)
+    # Lockout after repeated failed logins: the gate in front of source_users.
+    lockout.install(portal)
 
 
 def uninstall(context):
     """Content stays (it is the city's record); the profile removes types and settings, and
-    this the station folder's marker (its page is the folder's layout again)."""
+    this the station folder's marker (its page is the folder's layout again); source_users checks
+    passwords itself again (the lockout plugin goes)."""
+    lockout.uninstall(api.portal.get())
     stations = api.portal.get().get(STATIONS_ID)
     if stations is not None:
         noLongerProvides(stations, IStationDirectory)

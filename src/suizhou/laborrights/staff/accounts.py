@@ -18,6 +18,7 @@ from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.handling.assignment import UNIT_GROUP_PREFIX
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.setuphandlers import district_admins_group
+from suizhou.laborrights.staff import lockout
 
 import re
 import secrets
@@ -190,6 +191,7 @@ def reset_password(district, userid, password, units=None):
             for uid in units:
                 api.group.add_user(groupname=ensure_unit_group(uid), username=userid)
         _set_password(user, password)
+        lockout.unlock(user)
 
 
 def _set_password(user, password):

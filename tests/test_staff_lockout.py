@@ -1,0 +1,112 @@
+"""Lockout after repeated failed logins (issue 13 item 6), through the real login form: N-1
+failures then the right password logs in; N failures lock the account, and even the right password
+is refused with the Chinese message; after the lock period it works again; the district
+administrator's reset unlocks; one account's failures do not lock another."""
+
+from plone import api
+from plone.testing.zope import Browser
+from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from suizhou.laborrights.staff import accounts
+from suizhou.laborrights.staff import lockout
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.helpers import PASSWORD
+from tests.helpers import RoutingFixture
+from unittest import mock
+from zExceptions import Unauthorized
+
+import transaction
+import unittest
+
+
+LOCKED = "登录失败次数过多，账户已暂时锁定，请 15 分钟后再试或联系区管理员重置"
+NEW_PASSWORD = "new-password-2026"
+START = 1_800_000_000.0
+
+
+class LockoutTestCase(RoutingFixture, unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.make_people()
+        transaction.commit()
+        lockout.forget_all()
+        self.addCleanup(lockout.forget_all)
+        self.clock = START
+        patcher = mock.patch.object(lockout, "now", lambda: self.clock)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def log_in(self, login, password):
+        """Log in through the login form; True when the site greets the user as logged in."""
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.addHeader("Accept-Language", "zh-CN")
+        browser.open(self.portal.absolute_url() + "/login")
+        browser.getControl(name="__ac_name").value = login
+        browser.getControl(name="__ac_password").value = password
+        browser.getControl(name="buttons.login").click()
+        self.page = browser.contents
+        try:  # a page only a logged-in member may see
+            browser.open(self.portal.absolute_url() + "/@@personal-information")
+        except Unauthorized:
+            return False
+        return 'name="__ac_password"' not in browser.contents
+
+    def fail_logins(self, login, times):
+        for _ in range(times):
+            self.assertFalse(self.log_in(login, "wrong-password"))
+
+
+class TestLockout(LockoutTestCase):
+    def test_four_failures_then_the_right_password_logs_in_and_starts_afresh(self):
+        self.fail_logins("staff_a", 4)
+        self.assertTrue(self.log_in("staff_a", PASSWORD))
+        self.fail_logins("staff_a", 4)  # the success reset the count: four more do not lock
+        self.assertTrue(self.log_in("staff_a", PASSWORD))
+
+    def test_five_failures_lock_even_the_right_password_until_the_period_is_over(self):
+        self.fail_logins("staff_a", 5)
+        self.assertFalse(self.log_in("staff_a", PASSWORD))
+        self.assertIn(LOCKED, self.page)
+        self.clock += 14 * 60
+        self.assertFalse(self.log_in("staff_a", PASSWORD))
+        self.assertIn("请 1 分钟后再试", self.page)
+        self.clock += 60
+        self.assertTrue(self.log_in("staff_a", PASSWORD))
+        self.assertNotIn("账户已暂时锁定", self.page)
+
+    def test_failures_spread_beyond_the_window_do_not_lock(self):
+        self.fail_logins("staff_a", 4)
+        self.clock += 16 * 60
+        self.fail_logins("staff_a", 1)
+        self.assertTrue(self.log_in("staff_a", PASSWORD))
+
+    def test_one_accounts_failures_do_not_lock_another(self):
+        self.fail_logins("staff_a", 5)
+        self.assertTrue(self.log_in("staff_b", PASSWORD))
+        self.assertNotIn("账户已暂时锁定", self.page)
+        self.assertFalse(self.log_in("staff_a", PASSWORD))
+
+    def test_the_district_administrators_reset_unlocks(self):
+        self.fail_logins("staff_a", 5)
+        self.assertFalse(self.log_in("staff_a", PASSWORD))
+        with api.env.adopt_user(username="admin_zengdu"):
+            accounts.reset_password("zengdu", "staff_a", NEW_PASSWORD)
+        transaction.commit()
+        self.assertTrue(self.log_in("staff_a", NEW_PASSWORD))
+
+    def test_the_lock_holds_for_http_basic_and_the_rest_api_too(self):
+        self.fail_logins("staff_a", 5)
+        acl_users = api.portal.get_tool("acl_users")
+        self.assertIsNone(acl_users.authenticate("staff_a", PASSWORD, self.layer["request"]))
+        self.assertIsNotNone(acl_users.authenticate("staff_b", PASSWORD, self.layer["request"]))
+
+
+class TestInstalled(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_the_plugin_is_the_first_gate_and_source_users_is_checked_only_through_it(self):
+        ids = api.portal.get_tool("acl_users").plugins.listPluginIds(IAuthenticationPlugin)
+        self.assertEqual(ids[0], lockout.PLUGIN_ID)
+        self.assertNotIn("source_users", ids)
