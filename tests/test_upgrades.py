@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from plone import api
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.indexing import processQueue
 from suizhou.laborrights.cases.duplicates import possible_duplicates
@@ -21,6 +23,7 @@ from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.minimum_wage import minimum_wage
 from suizhou.laborrights.handling.triage import suggestions
 from suizhou.laborrights.interfaces import IStationDirectory
+from suizhou.laborrights.staff import lockout
 from suizhou.laborrights.testing import DEMO_INTEGRATION_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from suizhou.laborrights.upgrades import v1008
@@ -28,7 +31,9 @@ from suizhou.laborrights.upgrades import v1009
 from tests.helpers import at
 from tests.helpers import chinese_site
 from tests.helpers import make_station
+from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.helpers import PASSWORD
 from zope.component import getUtility
 from zope.interface import noLongerProvides
 
@@ -697,3 +702,26 @@ class TestUpgrade1027(UpgradeTestCase):
         api.portal.set_registry_record(self.RECORD, edited)
         self.upgrade_from("1026", to="1027")
         self.assertEqual(api.portal.get_registry_record(self.RECORD), edited)
+
+
+class TestUpgrade1028(UpgradeTestCase):
+    """Lockout after repeated failed logins: the plugin in front of source_users."""
+
+    def test_an_existing_site_locks_an_account_after_five_failures(self):
+        request = self.layer["request"]
+        acl_users = api.portal.get_tool("acl_users")
+        lockout.forget_all()
+        with api.env.adopt_roles(["Manager"]):
+            lockout.uninstall(self.layer["portal"])  # as a 1027 site was
+        make_user("upgraded_staff")
+        for _ in range(5):
+            acl_users.authenticate("upgraded_staff", "wrong-password", request)
+        self.assertIsNotNone(acl_users.authenticate("upgraded_staff", PASSWORD, request))
+
+        self.upgrade_from("1027", to="1028")
+
+        self.addCleanup(lockout.forget_all)
+        for _ in range(5):
+            acl_users.authenticate("upgraded_staff", "wrong-password", request)
+        self.assertIsNone(acl_users.authenticate("upgraded_staff", PASSWORD, request))
+        self.assertIsNotNone(acl_users.authenticate(TEST_USER_NAME, TEST_USER_PASSWORD, request))
