@@ -66,6 +66,9 @@ ACTION_TITLES = {
     "anonymised": _("history_anonymised", default="超过保存期限，匿名化处理"),
     "employer_notified": _("history_employer_notified", default="通知用人单位答复"),
     "employer_reply": _("history_employer_reply", default="用人单位答复"),
+    "partner_transfer": _("history_partner_transfer", default="移交协同单位"),
+    "partner_result": _("history_partner_result", default="协同单位反馈办理结果"),
+    "court_share": _("history_court_share", default="共享至法院（裁审衔接）"),
 }
 
 SYSTEM_ACTOR = "system"

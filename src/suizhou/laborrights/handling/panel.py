@@ -20,6 +20,7 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import action_title
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.triage import claim_label
+from suizhou.laborrights.partners import transfers as partner_transfers
 from suizhou.laborrights.timezone import chinese_date
 from suizhou.laborrights.timezone import chinese_datetime
 from suizhou.laborrights.timezone import format_datetime
@@ -64,6 +65,9 @@ DETAIL_LABELS = {
     "from_state": _("label_from_state", default="原状态"),
     "to_state": _("label_to_state", default="新状态"),
     "calendar_unknown_years": _("label_calendar_unknown_years", default="节假日未收录年份"),
+    "partner_title": _("label_partner_unit", default="协同单位"),
+    "purpose_title": _("label_partner_purpose", default="移交事由"),
+    "outcome_title": _("label_partner_outcome", default="办理结果"),
 }
 
 
@@ -307,6 +311,12 @@ class HandlingInfo:
             found.append((_("action_transfer", default="转入仲裁"), f"{url}/@@transfer-to-arbitration"))
         if state in ("routed", "in_progress") and self.can():
             found.append((_("action_notify_employer", default="通知用人单位答复"), f"{url}/@@notify-employer"))
+        if state in assignment.OPEN_STATES and self.can():
+            found.append((_("action_transfer_to_partner", default="移交协同单位"), f"{url}/@@transfer-to-partner"))
+        if partner_transfers.transfers(case):
+            found.append((_("action_partner_handover", default="协同单位移交单"), f"{url}/@@partner-handover"))
+        if partner_transfers.open_for_user(case):
+            found.append((_("action_partner_result", default="录入协同单位办理结果"), f"{url}/@@partner-result"))
         return found
 
     def history(self):

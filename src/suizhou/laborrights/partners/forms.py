@@ -1,0 +1,112 @@
+"""The handling forms of partner transfers: ``@@transfer-to-partner`` (the case's staff send a
+matter, or share a major case with the court) and ``@@partner-result`` (the partner's member
+records what came of it)."""
+
+from plone import api
+from plone.z3cform import layout
+from suizhou.laborrights import _
+from suizhou.laborrights.handling.handling_form import HandlingForm
+from suizhou.laborrights.partners import transfers
+from suizhou.laborrights.partners import units
+from suizhou.laborrights.partners.vocabularies import purpose_title
+from z3c.form import button
+from zExceptions import NotFound
+from zope import schema
+from zope.interface import Interface
+
+
+class ITransferToPartner(Interface):
+    partner = schema.Choice(
+        title=_("label_partner_unit", default="协同单位"),
+        vocabulary="suizhou.laborrights.partners.Units",
+        required=False,
+    )
+    purpose = schema.Choice(
+        title=_("label_partner_purpose", default="移交事由"),
+        description=_(
+            "help_partner_purpose",
+            default="“裁审衔接”请用下方的“共享至法院”按钮，不必选择事由。",
+        ),
+        vocabulary="suizhou.laborrights.partners.Purposes",
+        required=False,
+    )
+    note = schema.Text(title=_("label_partner_note", default="说明"), required=False)
+
+
+class TransferToPartnerForm(HandlingForm):
+    schema = ITransferToPartner
+    label = _("title_transfer_to_partner", default="移交协同单位")
+    description = _(
+        "help_transfer_to_partner",
+        default="移交后，该协同单位的工作人员可查看本事项并录入办理结果；移交法院司法确认的，自移交之日起30日内办结。",
+    )
+    success_message = _("status_partner_sent", default="已移交协同单位，可打印移交单。")
+
+    @button.buttonAndHandler(_("button_partner_send", default="移交"), name="send")
+    def handle_send(self, action):
+        self.run(
+            lambda data: transfers.send(self.context, data.get("partner"), data.get("purpose"), data.get("note") or "")
+        )
+
+    @button.buttonAndHandler(_("button_court_share", default="共享至法院（裁审衔接，只读）"), name="share")
+    def handle_share(self, action):
+        self.run(lambda data: transfers.share_with_court(self.context, data.get("partner"), data.get("note") or ""))
+
+    @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
+    def handle_cancel(self, action):
+        self.cancel()
+
+    def next_url(self):
+        return f"{self.context.absolute_url()}/@@partner-handover"
+
+
+class IPartnerResult(Interface):
+    outcome = schema.Choice(
+        title=_("label_partner_outcome", default="办理结果"),
+        vocabulary="suizhou.laborrights.partners.Outcomes",
+        required=False,
+    )
+    day = schema.Date(title=_("label_partner_result_day", default="办理日期"), required=False)
+    note = schema.Text(title=_("label_partner_result_note", default="说明"), required=False)
+
+
+class PartnerResultForm(HandlingForm):
+    schema = IPartnerResult
+    label = _("title_partner_result", default="录入协同单位办理结果")
+    success_message = _("status_partner_result", default="办理结果已反馈至本事项。")
+
+    def update(self):
+        # Only a member of a partner unit the matter was sent to (and not yet answered).
+        if not transfers.open_for_user(self.context):
+            raise NotFound(self.context, "partner-result", self.request)
+        super().update()
+
+    def info(self):
+        transfer = transfers.open_for_user(self.context)[0]
+        due = transfer["due"]
+        return [
+            (_("label_partner_unit", default="协同单位"), units.title(transfer["partner"])),
+            (_("label_partner_purpose", default="移交事由"), purpose_title(transfer["purpose"])),
+            (_("label_partner_due", default="办理期限"), due.isoformat() if due else ""),
+        ]
+
+    @button.buttonAndHandler(_("button_partner_result", default="提交结果"), name="submit")
+    def handle_submit(self, action):
+        self.run(
+            lambda data: transfers.give_result(
+                self.context, data.get("outcome"), data.get("day"), data.get("note") or ""
+            )
+        )
+
+    @button.buttonAndHandler(_("button_cancel", default="取消"), name="cancel")
+    def handle_cancel(self, action):
+        self.cancel()
+
+    def next_url(self):
+        if api.user.has_permission("View", obj=self.context):
+            return self.context.absolute_url()
+        return api.portal.get().absolute_url()
+
+
+TransferToPartnerView = layout.wrap_form(TransferToPartnerForm)
+PartnerResultView = layout.wrap_form(PartnerResultForm)

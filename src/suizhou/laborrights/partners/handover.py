@@ -1,0 +1,68 @@
+"""The hand-over page (移交单) of a case's transfers to partners: printable, for the case's
+staff and the partners it was sent to (``View`` on the case: others get the case's 404)."""
+
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.handling.assignment import handler_title
+from suizhou.laborrights.handling.panel import format_value
+from suizhou.laborrights.handling.triage import claim_label
+from suizhou.laborrights.partners import transfers
+from suizhou.laborrights.partners import units
+from suizhou.laborrights.partners.vocabularies import outcome_title
+from suizhou.laborrights.partners.vocabularies import purpose_title
+from suizhou.laborrights.timezone import format_datetime
+from suizhou.laborrights.vocabularies import title_of
+from zope.i18n import translate
+
+
+class HandoverView(BrowserView):
+    index = ViewPageTemplateFile("templates/handover.pt")
+
+    def __call__(self):
+        return self.index()
+
+    def visible_transfers(self):
+        """All transfers for the case's staff; a partner's member sees only their unit's."""
+        found = transfers.transfers(self.context)
+        if not api.user.has_permission("Modify portal content", obj=self.context):
+            mine = set(units.partners_of())
+            found = [t for t in found if t["partner"] in mine]
+        return [
+            {
+                "partner": units.title(t["partner"]),
+                "purpose": translate(purpose_title(t["purpose"]), context=self.request),
+                "sent": format_datetime(t["sent"]),
+                "sender": handler_title(t["sender"]),
+                "due": t["due"].isoformat() if t["due"] else "",
+                "note": t["note"],
+                "outcome": translate(outcome_title(t["outcome"]), context=self.request) if t["outcome"] else "",
+                "result_day": t["result_day"].isoformat() if t["result_day"] else "",
+                "result_note": t["result_note"],
+                "open": t["returned"] is None,
+            }
+            for t in reversed(found)
+        ]
+
+    def case_data(self):
+        """(label, value) of the case data sent with the matter (labels: the case's fields)."""
+        case = self.context
+        claims = "；".join(claim_label(dict(row)) for row in case.claims or () if row)
+        values = {
+            "reference": case.getId(),
+            "received": format_datetime(case.received),
+            "applicant_name": case.applicant_name,
+            "applicant_phone": case.applicant_phone,
+            "employer_name": case.employer_name,
+            "employer_credit_code": case.employer_credit_code,
+            "workers_involved": case.workers_involved,
+            "dispute_types": "、".join(title_of("dispute_types", d) for d in case.dispute_types or ()),
+            "claims": claims or case.request,
+            "claim_amount": format_value("amount", case.claim_amount),
+            "facts": case.facts,
+        }
+        return [(ICase[name].title, value) for name, value in values.items()]
+
+    def can_give_result(self):
+        return bool(transfers.open_for_user(self.context))

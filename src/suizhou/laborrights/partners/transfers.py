@@ -1,0 +1,176 @@
+"""Matters sent to a partner unit and what comes back.
+
+A transfer gives the partner's group ``Reader`` on the case (local role, left alone by the
+assignment's own ``sync_local_roles``); while it is open the partner's members may record the
+result (``give_result``), which closes it — they keep reading the case, and nothing more. The
+court share of 裁审衔接 is a transfer without a result to give. Transfers live in the case's
+annotations; each step is also written into the case history."""
+
+from datetime import timedelta
+from persistent.list import PersistentList
+from persistent.mapping import PersistentMapping
+from plone import api
+from suizhou.laborrights import _
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.handling.errors import Refused
+from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.partners import units
+from suizhou.laborrights.partners.events import PartnerResultReturned
+from suizhou.laborrights.partners.vocabularies import outcome_title
+from suizhou.laborrights.partners.vocabularies import purpose_title
+from suizhou.laborrights.timezone import beijing
+from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
+
+
+ANNOTATION_KEY = "suizhou.laborrights.partners.transfers"
+ROLE = "Reader"
+JUDICIAL_CONFIRMATION = "judicial_confirmation"
+COURT_SHARE = "court_share"
+# 人社部发〔2022〕9号: a mediation agreement goes to the court for 司法确认 within 30 days.
+JUDICIAL_CONFIRMATION_DAYS = 30
+# 裁审衔接: a major or group case is one with at least this many workers, or flagged collective.
+MAJOR_CASE_WORKERS = 10
+
+
+def _stored(case, create=False):
+    annotations = IAnnotations(case)
+    stored = annotations.get(ANNOTATION_KEY)
+    if stored is None and create:
+        stored = annotations[ANNOTATION_KEY] = PersistentList()
+    return stored
+
+
+def transfers(case):
+    """The case's transfers, oldest first (plain dicts, read only)."""
+    return [dict(item) for item in (_stored(case) or ())]
+
+
+def due_date(sent, purpose):
+    """The last day of the 司法确认 period, or None for other purposes."""
+    if purpose != JUDICIAL_CONFIRMATION:
+        return None
+    return beijing(sent).date() + timedelta(days=JUDICIAL_CONFIRMATION_DAYS)
+
+
+def is_major(case):
+    return bool(getattr(case, "collective_dispute", False)) or (
+        (getattr(case, "workers_involved", None) or 0) >= MAJOR_CASE_WORKERS
+    )
+
+
+def _grant(case, partner):
+    group = units.ensure_group(partner)
+    roles = set(dict(case.get_local_roles()).get(group, ()))
+    if ROLE not in roles:
+        case.manage_setLocalRoles(group, sorted(roles | {ROLE}))
+        case.reindexObjectSecurity()
+
+
+def _add(case, partner, purpose, note):
+    sent = now()
+    transfer = PersistentMapping(
+        id=len(_stored(case) or ()) + 1,
+        partner=partner,
+        purpose=purpose,
+        note=note,
+        sent=sent,
+        sender=api.user.get_current().getId(),
+        due=due_date(sent, purpose),
+        outcome=None,
+        result_day=None,
+        result_note="",
+        returned=None,
+    )
+    _stored(case, create=True).append(transfer)
+    _grant(case, partner)
+    return transfer
+
+
+def _check_partner(partner):
+    if not partner or not units.exists(partner):
+        error = Refused(_("refused_partner_unknown", default="请选择协同单位。"))
+        error.field = "partner"
+        raise error
+
+
+def send(case, partner, purpose, note=""):
+    """Send the case to a partner unit; returns the transfer."""
+    _check_partner(partner)
+    if not purpose:
+        error = Refused(_("refused_partner_purpose", default="请选择移交事由。"))
+        error.field = "purpose"
+        raise error
+    if purpose == COURT_SHARE:
+        return share_with_court(case, partner, note)
+    transfer = _add(case, partner, purpose, (note or "").strip())
+    record(
+        case,
+        "partner_transfer",
+        transfer["note"],
+        partner=partner,
+        partner_title=units.title(partner),
+        purpose=purpose,
+        purpose_title=zh(purpose_title(purpose)),
+        due=transfer["due"],
+    )
+    return transfer
+
+
+def share_with_court(case, partner, note=""):
+    """裁审衔接: a major or group case shared read-only with a court unit."""
+    _check_partner(partner)
+    if units.agency_of(partner) != units.COURT:
+        error = Refused(_("refused_share_not_court", default="裁审衔接只能共享给法院。"))
+        error.field = "partner"
+        raise error
+    if not is_major(case):
+        raise Refused(
+            _(
+                "refused_share_not_major",
+                default="只有重大或群体性案件（涉及劳动者10人以上或集体劳动争议）可共享至法院进行裁审衔接。",
+            )
+        )
+    transfer = _add(case, partner, COURT_SHARE, (note or "").strip())
+    transfer["returned"] = transfer["sent"]  # nothing to give back: read only from the start
+    record(case, "court_share", transfer["note"], partner=partner, partner_title=units.title(partner))
+    return transfer
+
+
+def open_for_user(case, user=None):
+    """The open transfers of the case to the partner units the user belongs to."""
+    mine = set(units.partners_of(user))
+    return [t for t in (_stored(case) or ()) if t["partner"] in mine and t["returned"] is None]
+
+
+def give_result(case, outcome, day, note=""):
+    """The partner's member records the result of the open transfer; returns it."""
+    open_ones = open_for_user(case)
+    if not open_ones:
+        raise Refused(_("refused_partner_no_transfer", default="该事项没有移交给您所在的协同单位办理。"))
+    if not outcome:
+        error = Refused(_("refused_partner_outcome", default="请选择办理结果。"))
+        error.field = "outcome"
+        raise error
+    if day is None or day > beijing(now()).date():
+        error = Refused(_("refused_partner_day", default="办理日期不能为空，也不能晚于今天。"))
+        error.field = "day"
+        raise error
+    transfer = open_ones[0]
+    transfer.update(outcome=outcome, result_day=day, result_note=(note or "").strip(), returned=now())
+    record(
+        case,
+        "partner_result",
+        transfer["result_note"],
+        partner=transfer["partner"],
+        partner_title=units.title(transfer["partner"]),
+        purpose=transfer["purpose"],
+        purpose_title=zh(purpose_title(transfer["purpose"])),
+        outcome=outcome,
+        outcome_title=zh(outcome_title(outcome)),
+        event_day=day,
+    )
+    case.reindexObject()
+    notify(PartnerResultReturned(case, transfer["partner"], transfer["purpose"], outcome, day, transfer["result_note"]))
+    return dict(transfer)

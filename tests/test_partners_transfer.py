@@ -1,0 +1,204 @@
+"""1+X partners as units (issue 15 item 3): a matter sent to a partner (court, union …) with a
+printable hand-over page; the partner's member records the result, which returns to the case;
+a partner the matter was not sent to gets the stranger's 404; 裁审衔接 shares a major case with
+the court read-only."""
+
+from datetime import timedelta
+from plone import api
+from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.handling.assignment import route
+from suizhou.laborrights.handling.assignment import unit_group_id
+from suizhou.laborrights.partners import transfers
+from suizhou.laborrights.partners import units
+from suizhou.laborrights.partners.events import IPartnerResultReturned
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from suizhou.laborrights.timezone import beijing
+from tests.helpers import at
+from tests.helpers import browser_for
+from tests.helpers import chinese_site
+from tests.helpers import make_station
+from tests.helpers import make_user
+from tests.helpers import new_case
+from tests.helpers import PASSWORD
+from zope.component import getGlobalSiteManager
+from zope.component import provideHandler
+
+import lxml.html
+import transaction
+import unittest
+
+
+NAME = "协同移交测试张大山"
+MADE_UP = "SZ-2026-999998"
+
+
+class TestPartnerTransfer(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.app = self.layer["app"]
+        chinese_site()
+        unit = make_station("unit-a", title="曾都区维权中心", level="center")
+        unit.partner_agencies = ["hrss", "court", "union"]
+        uid = unit.UID()
+        self.court = units.token("court", uid)
+        self.union = units.token("union", uid)
+        make_user("staff_a", groups=[unit_group_id(uid)])
+        with api.env.adopt_roles(["Manager"]):
+            make_user("judge", groups=[units.ensure_group(self.court)])
+            make_user("unionist", groups=[units.ensure_group(self.union)])
+        self.case = new_case(received=at(2026, 8, 3), district="zengdu", applicant_name=NAME, workers_involved=3)
+        with api.env.adopt_roles(["Manager"]):
+            route(self.case, uid, route="mediation")
+        transaction.commit()
+        self.path = "/".join(self.case.getPhysicalPath()[len(self.portal.getPhysicalPath()) :])
+        self.url = self.case.absolute_url()
+        self.sessions = []
+
+    def tearDown(self):
+        for session in self.sessions:
+            session.close()
+
+    def session(self, user, accept="text/html"):
+        session = RelativeSession(self.portal.absolute_url() + "/")
+        session.auth = (user, PASSWORD)
+        session.headers["Accept"] = accept
+        self.sessions.append(session)
+        return session
+
+    def send_to_court(self, purpose="judicial_confirmation"):
+        browser = browser_for(self.app, "staff_a")
+        browser.open(f"{self.url}/@@transfer-to-partner")
+        browser.getControl(name="form.widgets.partner:list").value = [self.court]
+        browser.getControl(name="form.widgets.purpose:list").value = [purpose]
+        browser.getControl(name="form.widgets.note").value = "请依法审查调解协议"
+        browser.getControl(name="form.buttons.send").click()
+        return browser
+
+    def history_text(self, user="staff_a"):
+        browser = browser_for(self.app, user)
+        browser.open(f"{self.url}/@@case-history")
+        return lxml.html.fromstring(browser.contents).text_content()
+
+    def test_sent_to_the_court_with_a_handover_page_and_its_due_date(self):
+        browser = self.send_to_court()
+        self.assertTrue(browser.url.endswith("/@@partner-handover"), browser.url)
+        page = lxml.html.fromstring(browser.contents).text_content()
+        due = beijing(now()).date() + timedelta(days=30)
+        self.assertIn("调解协议司法确认", page)
+        self.assertIn(due.isoformat(), page)
+        self.assertIn(NAME, page)  # the case data sent
+        self.assertIn("请依法审查调解协议", page)
+        self.assertIn("移交协同单位", self.history_text())
+        # the court's member now reads the case and its hand-over page
+        judge = self.session("judge")
+        self.assertEqual(judge.get(self.path).status_code, 200)
+        self.assertIn(NAME, judge.get(f"{self.path}/@@partner-handover").text)
+        data = self.session("judge", "application/json").get(self.path)
+        self.assertEqual(data.json()["applicant_name"], NAME)
+
+    def test_the_result_returns_to_the_case_and_the_partner_keeps_reading_only(self):
+        self.send_to_court()
+        returned = []
+
+        def heard(event):
+            returned.append((event.case.getId(), event.outcome))
+
+        provideHandler(heard, (IPartnerResultReturned,))
+        self.addCleanup(getGlobalSiteManager().unregisterHandler, heard, (IPartnerResultReturned,))
+        judge = browser_for(self.app, "judge")
+        judge.open(f"{self.url}/@@partner-result")
+        judge.getControl(name="form.widgets.outcome:list").value = ["confirmed"]
+        judge.getControl(name="form.widgets.day").value = beijing(now()).date().isoformat()
+        judge.getControl(name="form.widgets.note").value = "（2026）鄂1303民特12号"
+        judge.getControl(name="form.buttons.submit").click()
+        self.assertIn("办理结果已反馈", judge.contents)
+        self.assertEqual(returned, [(self.case.getId(), "confirmed")])
+        history = self.history_text()
+        self.assertIn("协同单位反馈办理结果", history)
+        self.assertIn("裁定调解协议有效", history)
+        self.assertIn("（2026）鄂1303民特12号", history)
+        session = self.session("judge")
+        self.assertEqual(session.get(self.path).status_code, 200)
+        self.assertEqual(session.get(f"{self.path}/@@partner-result", allow_redirects=False).status_code, 404)
+        self.assertNotEqual(session.get(f"{self.path}/@@edit", allow_redirects=False).status_code, 200)
+        patched = self.session("judge", "application/json").patch(self.path, json={"facts": "改"})
+        self.assertGreaterEqual(patched.status_code, 400)
+
+    def test_bad_input_is_answered_at_the_field_and_kept(self):
+        browser = browser_for(self.app, "staff_a")
+        browser.open(f"{self.url}/@@transfer-to-partner")
+        browser.getControl(name="form.widgets.note").value = "没有选单位"
+        browser.getControl(name="form.buttons.send").click()
+        self.assertIn("请选择协同单位", browser.contents)
+        self.assertEqual(browser.getControl(name="form.widgets.note").value, "没有选单位")
+        self.assertEqual(transfers.transfers(self.case), [])
+        self.send_to_court()
+        judge = browser_for(self.app, "judge")
+        judge.open(f"{self.url}/@@partner-result")
+        judge.getControl(name="form.widgets.outcome:list").value = ["confirmed"]
+        tomorrow = beijing(now()).date() + timedelta(days=1)
+        judge.getControl(name="form.widgets.day").value = tomorrow.isoformat()
+        judge.getControl(name="form.widgets.note").value = "明天的结果"
+        judge.getControl(name="form.buttons.submit").click()
+        self.assertIn("不能晚于今天", judge.contents)
+        self.assertEqual(judge.getControl(name="form.widgets.note").value, "明天的结果")
+        transaction.begin()
+        self.assertIsNone(transfers.transfers(self.case)[0]["outcome"])
+
+    def test_a_partner_not_sent_the_matter_gets_the_strangers_404(self):
+        self.send_to_court()
+        made_up = f"{self.path.rsplit('/', 1)[0]}/{MADE_UP}"
+        reference = self.case.getId()
+        for accept, views in (
+            ("text/html", ("", "/view", "/@@partner-handover", "/@@partner-result", "/@@case-history")),
+            ("application/json", ("",)),
+        ):
+            session = self.session("unionist", accept)
+            for view in views:
+                with self.subTest(accept=accept, view=view):
+                    existing = session.get(f"{self.path}{view}", allow_redirects=False)
+                    unknown = session.get(f"{made_up}{view}", allow_redirects=False)
+                    self.assertEqual(unknown.status_code, 404)
+                    self.assertEqual(
+                        (existing.status_code, existing.text.replace(reference, MADE_UP)),
+                        (unknown.status_code, unknown.text),
+                    )
+        # The search pages repeat what was typed: what must not show is the other half.
+        session = self.session("unionist")
+        for address, hidden in (
+            (f"@@case-search?q={NAME}", reference),
+            (f"@@case-search?q={reference}", NAME),
+            ("@@worklist", reference),
+            ("@@worklist", NAME),
+            (f"@@search?SearchableText={NAME}", reference),
+        ):
+            with self.subTest(address=address):
+                self.assertNotIn(hidden, session.get(address).text)
+        api_search = self.session("unionist", "application/json").get(f"@search?SearchableText={NAME}")
+        self.assertNotIn(reference, api_search.text)
+
+    def test_court_share_of_a_major_case_is_read_only_and_recorded(self):
+        browser = browser_for(self.app, "staff_a")
+        browser.open(f"{self.url}/@@transfer-to-partner")
+        browser.getControl(name="form.widgets.partner:list").value = [self.court]
+        browser.getControl(name="form.buttons.share").click()
+        self.assertIn("只有重大或群体性案件", browser.contents)
+        self.assertEqual(self.session("judge").get(self.path).status_code, 404)
+        self.case.workers_involved = 12
+        transaction.commit()
+        browser.open(f"{self.url}/@@transfer-to-partner")
+        browser.getControl(name="form.widgets.partner:list").value = [self.union]
+        browser.getControl(name="form.buttons.share").click()
+        self.assertIn("裁审衔接只能共享给法院", browser.contents)
+        browser.getControl(name="form.widgets.partner:list").value = [self.court]
+        browser.getControl(name="form.buttons.share").click()
+        self.assertTrue(browser.url.endswith("/@@partner-handover"), browser.url)
+        self.assertIn("裁审衔接（只读共享）", browser.contents)
+        self.assertIn("共享至法院（裁审衔接）", self.history_text())
+        judge = self.session("judge")
+        self.assertEqual(judge.get(self.path).status_code, 200)
+        self.assertEqual(judge.get(f"{self.path}/@@partner-result", allow_redirects=False).status_code, 404)
+        self.assertEqual(self.session("unionist").get(self.path).status_code, 404)
