@@ -7,6 +7,7 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from suizhou.laborrights.staff import lockout
 
 import collective.easyform
 import collective.z3cform.datagridfield
@@ -32,6 +33,11 @@ class LaborRightsLayer(PloneSandboxLayer):
         api.portal.set_registry_record("plone.default_language", "zh-cn")
         api.portal.set_registry_record("plone.available_languages", ["zh-cn", "en"])
         applyProfile(portal, "suizhou.laborrights:default")
+
+    def testSetUp(self):
+        # Failed-login counts live in the instance's memory, which the test's database rollback
+        # does not reach: a test that locks an account must not lock it for the next test.
+        lockout.forget_all()
 
 
 class LaborRightsDemoLayer(PloneSandboxLayer):
