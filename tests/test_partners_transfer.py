@@ -83,6 +83,8 @@ class TestPartnerTransfer(unittest.TestCase):
         return lxml.html.fromstring(browser.contents).text_content()
 
     def test_sent_to_the_court_with_a_handover_page_and_its_due_date(self):
+        staff_page = self.session("staff_a").get(self.path).text
+        self.assertIn(f"{self.url}/@@transfer-to-partner", staff_page)
         browser = self.send_to_court()
         self.assertTrue(browser.url.endswith("/@@partner-handover"), browser.url)
         page = lxml.html.fromstring(browser.contents).text_content()
@@ -94,7 +96,10 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn("移交协同单位", self.history_text())
         # the court's member now reads the case and its hand-over page
         judge = self.session("judge")
-        self.assertEqual(judge.get(self.path).status_code, 200)
+        case_page = judge.get(self.path)
+        self.assertEqual(case_page.status_code, 200)
+        self.assertIn(f"{self.url}/@@partner-result", case_page.text)
+        self.assertNotIn(f"{self.url}/@@transfer-to-partner", case_page.text)
         self.assertIn(NAME, judge.get(f"{self.path}/@@partner-handover").text)
         data = self.session("judge", "application/json").get(self.path)
         self.assertEqual(data.json()["applicant_name"], NAME)
