@@ -23,6 +23,8 @@ from tests.helpers import new_case
 from tests.helpers import PASSWORD
 from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import lxml.html
 import transaction
@@ -207,3 +209,14 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertEqual(judge.get(self.path).status_code, 200)
         self.assertEqual(judge.get(f"{self.path}/@@partner-result", allow_redirects=False).status_code, 404)
         self.assertEqual(self.session("unionist").get(self.path).status_code, 404)
+
+    def test_saving_a_station_gives_each_partner_a_group_for_its_accounts(self):
+        station = make_station("unit-b", title="南郊街道维权服务站")
+        station.partner_agencies = ["hrss", "police"]
+        with api.env.adopt_roles(["Manager"]):
+            notify(ObjectModifiedEvent(station))
+        police = api.group.get(groupname=units.group_id(units.token("police", station.UID())))
+        self.assertIsNotNone(police)
+        self.assertIn("南郊街道维权服务站", police.getProperty("title"))
+        self.assertIn("公安", police.getProperty("title"))
+        self.assertIsNone(api.group.get(groupname=units.group_id(units.token("hrss", station.UID()))))
