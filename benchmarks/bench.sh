@@ -83,7 +83,10 @@ zeo_setup() {
     # production.cfg (debug mode off, ZEO) with the development environment: the public pages
     # measured are the demo content's (guides, stations), which a production instance refuses.
     log "ZEO set-up in var/bench/zeo/ (production.cfg), a site with the demo content and /stock"
-    command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+    if ! command -v curl >/dev/null || ! command -v varnishd >/dev/null; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl varnish >/dev/null
+    fi
     make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
     mkdir -p "$ZEO"
     printf '[buildout]\nextends = %s/profiles/production.cfg\ndevelop = %s\neggs-directory = %s/eggs\n' \
