@@ -40,6 +40,8 @@ PAGES = (
     "/@@intake-receipt.pdf",
     "/slip.txt",
     "/slip.txt/@@download/file",
+    "/@@partner-handover",
+    "/@@partner-result",
 )
 REST = ("", "/@case-timeline", "/@workflow", "/@history", "/slip.txt")
 
