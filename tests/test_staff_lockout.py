@@ -4,6 +4,10 @@ is refused with the Chinese message; after the lock period it works again; the d
 administrator's reset unlocks; one account's failures do not lock another."""
 
 from plone import api
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
+from plone.base.utils import get_installer
+from plone.restapi.testing import RelativeSession
 from plone.testing.zope import Browser
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from suizhou.laborrights.staff import accounts
@@ -98,9 +102,13 @@ class TestLockout(LockoutTestCase):
 
     def test_the_lock_holds_for_http_basic_and_the_rest_api_too(self):
         self.fail_logins("staff_a", 5)
-        acl_users = api.portal.get_tool("acl_users")
-        self.assertIsNone(acl_users.authenticate("staff_a", PASSWORD, self.layer["request"]))
-        self.assertIsNotNone(acl_users.authenticate("staff_b", PASSWORD, self.layer["request"]))
+        session = RelativeSession(self.portal.absolute_url() + "/")
+        self.addCleanup(session.close)
+        session.headers["Accept"] = "application/json"
+        self.assertEqual(session.get("@users/staff_a", auth=("staff_a", PASSWORD)).status_code, 401)
+        self.assertEqual(session.get("@users/staff_b", auth=("staff_b", PASSWORD)).status_code, 200)
+        self.assertEqual(session.post("@login", json={"login": "staff_a", "password": PASSWORD}).status_code, 401)
+        self.assertEqual(session.post("@login", json={"login": "staff_b", "password": PASSWORD}).status_code, 200)
 
 
 class TestInstalled(unittest.TestCase):
@@ -110,3 +118,11 @@ class TestInstalled(unittest.TestCase):
         ids = api.portal.get_tool("acl_users").plugins.listPluginIds(IAuthenticationPlugin)
         self.assertEqual(ids[0], lockout.PLUGIN_ID)
         self.assertNotIn("source_users", ids)
+
+    def test_uninstalling_gives_source_users_its_passwords_back(self):
+        with api.env.adopt_roles(["Manager"]):
+            get_installer(self.layer["portal"], self.layer["request"]).uninstall_product("suizhou.laborrights")
+        acl_users = api.portal.get_tool("acl_users")
+        self.assertNotIn(lockout.PLUGIN_ID, acl_users.objectIds())
+        self.assertIn("source_users", acl_users.plugins.listPluginIds(IAuthenticationPlugin))
+        self.assertIsNotNone(acl_users.authenticate(TEST_USER_NAME, TEST_USER_PASSWORD, self.layer["request"]))
