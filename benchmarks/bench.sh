@@ -120,7 +120,7 @@ locust_run() {  # locust_run <hosts> <path> <csv prefix>: prints "req/s p50 p95 
     for url in ${hosts//,/ }; do  # warm up: templates compiled, caches filled
         for _ in $(seq 10); do curl -s -o /dev/null -H "Host: localhost" "$url$path"; done
     done
-    BENCH_HOSTS=$hosts BENCH_PATH=$path timeout $(( SECONDS_PER_RUN + 60 )) .venv-bench/bin/locust \
+    BENCH_HOSTS=$hosts BENCH_PATH=$path timeout --foreground $(( SECONDS_PER_RUN + 60 )) .venv-bench/bin/locust \
         -f benchmarks/bench/locustfile.py --headless --users "$USERS" --spawn-rate "$USERS" \
         --run-time "${SECONDS_PER_RUN}s" --stop-timeout 5 --only-summary --csv "$prefix" \
         --loglevel WARNING >"$prefix.log" 2>&1 || true  # locust exits 1 when a request failed
@@ -273,9 +273,11 @@ for phase in pages zeo filing register storage; do
         # A failed phase is reported and the next one runs (`set -e` holds inside the subshell,
         # which is in no `if`: there bash would ignore it).
         set +e
-        (set -e; "phase_$phase")
+        # Ctrl-C: the phase ends after its current command (each is bounded), then stop_all.
+        (trap 'exit 130' INT TERM; set -e; "phase_$phase")
         status=$?
         set -e
+        [ "$status" -eq 130 ] && exit 130
         if [ "$status" -ne 0 ]; then
             log "phase $phase failed (status $status)"
             echo "### 阶段 $phase：未完成（出错，状态 $status，见运行输出）" >"$RUN/9-$phase-failed.md"
