@@ -15,7 +15,7 @@ from zope.interface import implementer
 
 
 class IServiceOrder(model.Schema):
-    employer_name = schema.TextLine(title=_("label_employer_name", default="单位名称"), max_length=200)
+    employer_name = schema.TextLine(title=_("label_enterprise_name", default="单位名称"), max_length=200)
     employer_credit_code = schema.TextLine(
         title=_("label_employer_credit_code", default="统一社会信用代码"),
         constraint=validators.check_credit_code,
@@ -24,7 +24,7 @@ class IServiceOrder(model.Schema):
         title=_("label_employer_address", default="单位地址"), required=False, max_length=200
     )
     district = schema.Choice(
-        title=_("label_district", default="所在区县"),
+        title=_("label_order_district", default="所在区县"),
         vocabulary="suizhou.laborrights.vocabularies.Districts",
     )
     contact_name = schema.TextLine(title=_("label_contact_name", default="联系人"), max_length=50)

@@ -40,7 +40,7 @@ class ICreateServiceOrder(IAction):
     """登记为企业服务预约（仲裁员进企业），不进入维权事项登记簿。"""
 
     honeypot_field = schema.TextLine(
-        title=_("label_action_honeypot_field", default="防自动提交：隐藏栏的字段名"),
+        title=_("label_order_action_honeypot_field", default="防自动提交：隐藏栏的字段名"),
         required=False,
         default="website",
         missing_value="",
