@@ -113,6 +113,21 @@ class TestAcrossDistricts(StaffAccountsTestCase):
         self.refused(accounts.reset_password, "zengdu", "staff_b", NEW_PASSWORD)
         self.assertTrue(can_log_in("staff_b", PASSWORD))
 
+    def test_a_disabled_mark_does_not_hand_over_a_city_or_foreign_account(self):
+        """The reviewer's case: a 市局管理员 whose biography reads 【已停用】zengdu (users edit it
+        themselves), and another district's account carrying the same mark."""
+        make_user("city_admin", groups=["city_admins"])
+        with api.env.adopt_roles(["Manager"]):
+            for userid in ("city_admin", "staff_gs"):
+                api.user.get(userid=userid).setMemberProperties({"description": "【已停用】zengdu"})
+        for userid in ("city_admin", "staff_gs"):
+            refused = self.refused(accounts.reset_password, "zengdu", userid, NEW_PASSWORD, [self.a])
+            self.assertIn("不属于本区县", refused)
+            self.refused(accounts.disable, "zengdu", userid)
+            self.assertFalse(can_log_in(userid, NEW_PASSWORD), userid)
+            self.assertTrue(can_log_in(userid, PASSWORD), userid)
+        self.assertEqual(groups_of("city_admin"), {"city_admins"})
+
     def test_a_clerk_or_a_unit_staff_member_may_do_nothing(self):
         for user in ("clerk", "staff_a"):
             self.refused(accounts.create_account, "zengdu", "x.y", "某某", "", NEW_PASSWORD, [self.a], user=user)

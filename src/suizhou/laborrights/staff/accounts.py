@@ -85,15 +85,20 @@ def _disabled_of(district):
 
 def belongs_to(userid, district):
     """Is the account one of ``district``'s staff, and nothing more? (Only in its units'
-    groups, no role of its own; or disabled by this district.)"""
+    groups, no role of its own; or disabled by this district, in no group and with no role.)
+
+    The disabled mark alone proves nothing: users edit ``description`` themselves (biography),
+    and Plone's own user panel keeps it when it gives an account other groups or roles."""
     user = api.user.get(userid=userid)
     if user is None:
         return False
-    if is_disabled(user):
-        return user.getProperty(DISABLED_PROPERTY) == f"{DISABLED_MARK}{district}"
     groups = {g for g in user.getGroups() if g != "AuthenticatedUsers"}
     roles = set(api.user.get_roles(user=user)) - {"Member", "Authenticated"}
-    return bool(groups) and groups <= _unit_groups(district) and not roles
+    if roles or not groups <= _unit_groups(district):
+        return False
+    if is_disabled(user):
+        return user.getProperty(DISABLED_PROPERTY) == f"{DISABLED_MARK}{district}"
+    return bool(groups)
 
 
 def check_account(userid, district):
