@@ -246,6 +246,20 @@ class TestReplacingATemplate(TemplatesFixture):
         self.assertEqual(docx_templates.current_data("acceptance"), mine)
         self.assertIn("特此通知！", self.issued_text("acceptance")[1])
 
+    def test_a_template_reaching_into_python_is_refused_and_runs_nothing(self):
+        mine = edited(self.default, "特此通知。", "特此通知！")
+        docx_templates.replace("acceptance", mine, "受理通知书.docx")
+        with tempfile.TemporaryDirectory() as directory:
+            witness = os.path.join(directory, "ran")
+            for tag in (
+                f"{{{{ cycler.__init__.__globals__.os.system('touch {witness}') }}}}",
+                f"{{{{ applicant_name.__class__.__mro__[1].__subclasses__() }}}}{{{{ '{witness}' }}}}",
+                "{{ cycler.__init__.__globals__ }}",
+            ):
+                self.assertRefused(edited(self.default, "{{ applicant_name }}", tag), "不允许使用的写法")
+            self.assertFalse(os.path.exists(witness))
+        self.assertEqual(docx_templates.current_data("acceptance"), mine)
+
 
 class TestPdf(TemplatesFixture):
     def setUp(self):

@@ -13,10 +13,11 @@ says why in Chinese and the old template stays.
 
 from BTrees.OOBTree import OOBTree
 from docxtpl import DocxTemplate
-from jinja2 import Environment
 from jinja2 import StrictUndefined
 from jinja2 import TemplateError as JinjaError
 from jinja2 import UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -82,9 +83,11 @@ def current_data(kind):
 
 def render(data, fields):
     """The .docx (bytes) of template ``data`` filled with ``fields``; an unknown tag raises
-    ``jinja2.UndefinedError``."""
+    ``jinja2.UndefinedError``. The template comes from an administrator's upload: it is rendered
+    in Jinja's sandbox, so a tag cannot reach Python (``cycler.__init__.__globals__`` …) and
+    run code on the server; such a tag raises ``jinja2.exceptions.SecurityError``."""
     template = DocxTemplate(io.BytesIO(data))
-    template.render(fields, Environment(undefined=StrictUndefined), autoescape=True)
+    template.render(fields, ImmutableSandboxedEnvironment(undefined=StrictUndefined), autoescape=True)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()
@@ -108,6 +111,16 @@ def check(data):
         )
     try:
         render(data, sample_fields())
+    except SecurityError:
+        raise TemplateError(
+            t(
+                _(
+                    "template_error_unsafe",
+                    default="模板中有不允许使用的写法（访问程序内部对象）。"
+                    "标签只能使用“可用标签”中列出的名称，原模板未改动。",
+                )
+            )
+        ) from None
     except UndefinedError as error:
         raise TemplateError(
             t(
