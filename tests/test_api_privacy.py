@@ -1,10 +1,13 @@
 """No endpoint gives a case's personal data to anyone but the staff who may see the case:
 not the standard plone.restapi endpoints, not ours, not Open311."""
 
+from plone import api
 from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.enterprise import folders
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import APPLICANT_PHONE
 from tests.helpers import APPLICANT_NAME
+from tests.helpers import make_user
 
 import transaction
 
@@ -94,3 +97,29 @@ class TestNoPersonalData(ApiTestCase):
         self.assertEqual(response.json()["applicant_name"], APPLICANT_NAME)
         items = self.supervisor.get("@search", params={"portal_type": "Case"}).json()["items"]
         self.assertIn(self.case_url, [item["@id"] for item in items])
+
+
+class TestNoStaffLogins(ApiTestCase):
+    """The arbitrators' vocabulary names staff login ids: only for who may assign an order."""
+
+    URL = "@vocabularies/suizhou.laborrights.enterprise.Arbitrators"
+
+    def setUp(self):
+        super().setUp()
+        with api.env.adopt_roles(["Manager"]):
+            folders.services_folder()
+            user = make_user("arbiterx", groups=["arbitrators"])
+            user.setMemberProperties({"fullname": "仲裁员甲"})
+        transaction.commit()
+
+    def test_anonymous_members_and_other_staff_learn_no_login(self):
+        for session in (self.anonymous, self.member, self.clerk, self.hotline):
+            response = session.get(self.URL)
+            self.assertLess(response.status_code, 500)
+            self.assertNotIn("arbiterx", response.text)
+            self.assertNotIn("仲裁员甲", str(response.json()))
+
+    def test_an_arbitrator_gets_the_list(self):
+        response = self.session("arbiterx").get(self.URL)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn({"title": "仲裁员甲", "token": "arbiterx"}, response.json()["items"])
