@@ -15,6 +15,7 @@ from tests.helpers import chinese_site
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import RoutingFixture
+from unittest import mock
 
 import glob
 import json
@@ -58,6 +59,22 @@ class TestRecordAccess(LogDirectory, unittest.TestCase):
         with api.env.adopt_user(username="clerk"):
             log.record_access(self.request, "search", query={"name": "王小明", "phone": "", "reference": None})
         self.assertEqual(self.lines()[0]["query"], {"name": "王小明"})
+
+    def test_a_failed_write_leaves_the_search_terms_out_of_the_event_log(self):
+        query = {"name": "王小明", "phone": "13907221234", "id_number": "421302199001011234"}
+        missing = os.path.join(self.log_dir, "gone", "access.jsonl")
+        with mock.patch.object(log, "_file", return_value=missing):
+            with api.env.adopt_user(username="clerk"), self.assertLogs("suizhou.laborrights", "ERROR") as logged:
+                log.record_access(self.request, "search", query=query)
+                log.record_access(self.request, "view", case=self.case)
+        text = "\n".join(logged.output)
+        for typed in query.values():
+            self.assertNotIn(typed, text)
+        self.assertEqual(len(logged.records), 2)
+        self.assertIn("kind=search user=clerk case=-", logged.output[0])
+        self.assertIn(f"kind=view user=clerk case={self.case.getId()}", logged.output[1])
+        self.assertIn("No such file or directory", text)  # the error, for whoever watches the log
+        self.assertEqual(self.lines(), [])
 
     def test_an_unknown_kind_is_refused(self):
         with self.assertRaises(ValueError):

@@ -103,8 +103,15 @@ def record_access(request, kind, case=None, query=None, now=None):
             finally:
                 os.close(descriptor)
     except OSError:
-        # The page is still served; the entry is kept in the event log instead.
-        logger.exception("access log not writable, entry: %s", line.decode("utf-8").strip())
+        # The page is still served. The event log gets an ERROR (for monitoring) naming what was
+        # lost, never the search terms: that log has other readers and its own retention.
+        logger.exception(
+            "access log not writable, entry lost: kind=%s user=%s case=%s time=%s",
+            kind,
+            entry["user"],
+            entry["case"] or "-",
+            entry["time"],
+        )
     return entry
 
 
