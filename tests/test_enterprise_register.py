@@ -4,6 +4,8 @@ employer; the risk level set by staff with a reason; staff-only."""
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import setRoles
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.enterprise import register
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
@@ -99,6 +101,30 @@ class TestRegisterPage(unittest.TestCase):
             with self.assertRaises(Exception) as raised:
                 page()
         self.assertEqual(type(raised.exception).__name__, "NotFound")
+
+    def test_a_folder_elsewhere_named_enterprise_services_has_no_register(self):
+        register.set_risk_level(EMPLOYER_CODE, "high", "隐私测试理由", "arbiter")
+        with api.env.adopt_roles(["Manager"]):
+            other = api.content.create(container=self.portal, type="Folder", id="other", title="其他")
+            api.content.create(container=other, type="Folder", id="enterprise-services", title="假的企业服务")
+        transaction.commit()
+        admin = self.site_owner()
+        admin.open(f"{self.portal.absolute_url()}/other/enterprise-services/@@enterprise-register?code={EMPLOYER_CODE}")
+        self.assertEqual(admin.headers["status"], "404 Not Found")
+        self.assertNotIn(EMPLOYER_CODE, admin.contents)
+        self.assertNotIn("隐私测试理由", admin.contents)
+
+    def test_setting_a_level_needs_the_forms_authenticator(self):
+        browser = self.site_owner()
+        browser.post(f"{self.url}?code={EMPLOYER_CODE}", "level=high&reason=%E4%BC%AA%E9%80%A0")
+        self.assertNotEqual(browser.headers["status"], "200 OK")
+        transaction.begin()
+        self.assertIsNone(register.risk_level(EMPLOYER_CODE))
+
+    def site_owner(self):
+        browser = self.anonymous()
+        browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+        return browser
 
     def anonymous(self):
         from plone.testing.zope import Browser
