@@ -16,6 +16,7 @@ from tests.enterprise_helpers import order_data
 from tests.helpers import browser_for
 from tests.helpers import count_cases
 from tests.helpers import make_user
+from unittest import mock
 from zExceptions import Unauthorized
 
 import gzip
@@ -36,6 +37,24 @@ class TestOrderChecks(unittest.TestCase):
         self.assertIn("统一社会信用代码不正确", errors["employer_credit_code"])
         self.assertIn("电话号码不正确", errors["contact_phone"])
         self.assertIn("请填写“需要的服务”", errors["topics"])
+
+
+class TestReferences(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def test_a_reference_already_given_is_never_given_again(self):
+        tokens = iter(["AAAA0001", "AAAA0001", "AAAA0001", "BBBB0002"])
+        with mock.patch.object(orders, "new_token", lambda: next(tokens)):
+            with api.env.adopt_roles(["Manager"]):
+                first = orders.create_order(order_data(employer_name="随州市第一测试有限公司"))
+                second = orders.create_order(order_data(employer_name="随州市第二测试有限公司"))
+        self.assertTrue(orders.reference(first).endswith("AAAA0001"))
+        self.assertTrue(orders.reference(second).endswith("BBBB0002"), orders.reference(second))
+        names = {o.employer_name for o in orders.all_orders()}
+        self.assertEqual(names, {"随州市第一测试有限公司", "随州市第二测试有限公司"})
+
+    def test_a_reference_has_32_random_bits(self):
+        self.assertRegex(orders.new_token(), r"^[0-9A-F]{8}$")
 
 
 class TestAssignmentAndVisits(unittest.TestCase):

@@ -40,13 +40,26 @@ def normalized_code(code):
     return "".join((code or "").split()).upper()
 
 
+def new_token():
+    return secrets.token_hex(4).upper()
+
+
+def new_reference(folder):
+    """``QY`` + date + 32 random bits, never one the folder holds (Plone would add "-1")."""
+    while True:
+        reference = REFERENCE_PREFIX + now().strftime("%Y%m%d") + new_token()
+        if reference.lower() not in folder:
+            return reference
+
+
 def create_order(data):
     """The order (its id is the reference); the caller has checked ``data``."""
-    reference = REFERENCE_PREFIX + now().strftime("%Y%m%d") + secrets.token_hex(2).upper()
+    folder = folders.services_folder()
+    reference = new_reference(folder)
     fields = {name: data.get(name) for name, _field in getFieldsInOrder(IServiceOrder) if name not in STAFF_FIELDS}
     fields["employer_credit_code"] = normalized_code(fields["employer_credit_code"])
     return folders.create_in(
-        folders.services_folder(), "ServiceOrder", id=reference.lower(), title=f"企业服务预约 {reference}", **fields
+        folder, "ServiceOrder", id=reference.lower(), title=f"企业服务预约 {reference}", **fields
     )
 
 

@@ -20,7 +20,7 @@ from zExceptions import NotFound
 import re
 
 
-_REFERENCE = re.compile(r"^QY[0-9A-F]{12}$")
+_REFERENCE = re.compile(r"^QY[0-9]{8}[0-9A-F]{4}(?:[0-9A-F]{4})?$")  # 4 hex before review item 15, now 8
 
 
 class OrderReceipt(BrowserView):
