@@ -1,6 +1,7 @@
 """Retention: closed cases past their period are listed for the city administrator, who approves
 their anonymisation; personal data goes, the figures and who approved stay (cases.retention)."""
 
+from datetime import date
 from datetime import datetime
 from decimal import Decimal
 from plone import api
@@ -8,13 +9,19 @@ from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights.cases import retention
 from suizhou.laborrights.cases.duplicates import TREE_ATTRIBUTE
 from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.documents import issuing
+from suizhou.laborrights.employer import access
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.partners import transfers
+from suizhou.laborrights.partners import units
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.docx_helpers import docx_text
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
+from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import SHANGHAI
@@ -34,6 +41,9 @@ PERSONAL = [
     "支付拖欠工资12000元",
     "张师傅与公司经理",
     "约定分两期支付",
+    "13807225678",  # the employer's mobile, kept with the employer's reply link
+    "申请人情绪激动请注意",  # the transfer's note to the partner
+    "法院回复已联系申请人",  # the partner's note on its result
 ]
 FIGURES = (
     "reference", "district", "channel", "received", "closed", "dispute_types", "claim_amount",
@@ -64,6 +74,7 @@ class TestRetention(unittest.TestCase):
             "mediation",
             "mediated",
             applicant_email="worker@example.org",
+            employer_phone="13807225678",
             claim_amount=Decimal("12000"),
             workers_involved=3,
         )
@@ -91,6 +102,16 @@ class TestRetention(unittest.TestCase):
                 agreement_amount=Decimal("9000"),
             )
             record(self.old, "edit", f"电话改为13907221234（{APPLICANT_NAME}本人要求）")
+        self.document = issuing.issue(self.old, "closure")
+        access.send_notice(self.old)
+        unit = make_station("unit-p", title="曾都区维权中心", level="center")
+        unit.partner_agencies = ["court"]
+        court = units.token("court", unit.UID())
+        with api.env.adopt_roles(["Manager"]):
+            make_user("judge", groups=[units.ensure_group(court)])
+            transfers.send(self.old, court, "other", "申请人情绪激动请注意")
+        with api.env.adopt_user(username="judge"):
+            transfers.give_result(self.old, "handled", date(2019, 7, 1), "法院回复已联系申请人")
         self.before = {name: getattr(self.old, name) for name in FIGURES}
         transaction.commit()
         self.listed = retention.main(self.layer["app"], self.portal.getId())  # the weekly job
@@ -141,6 +162,32 @@ class TestRetention(unittest.TestCase):
         self.assertEqual((brain.district, brain.dispute_types, brain.channel), ("zengdu", ["wage_arrears"], "window"))
         tree = getattr(get_register(), TREE_ATTRIBUTE)
         self.assertFalse([key for key in tree.keys() if key.endswith(f"|{case.getId()}")])
+
+    def test_the_issued_documents_keep_their_number_kind_and_date_not_the_filled_file(self):
+        self.assertIn(APPLICANT_NAME, docx_text(self.document["file"].data))
+        self.approve()
+        [document] = issuing.issued(self.old)
+        self.assertEqual(
+            (document["number"], document["kind"], document["issued"]),
+            (self.document["number"], "closure", self.document["issued"]),
+        )
+        filled = [document["file"].data for document in issuing.issued(self.old) if "file" in document]
+        self.assertEqual(sum(APPLICANT_NAME in docx_text(data) for data in filled), 0)
+        browser = browser_for(self.layer["app"], "city_admin")
+        browser.open(f"{self.old.absolute_url()}/@@issued-documents")
+        self.assertIn(self.document["number"], browser.contents)
+        self.assertNotIn(f"{document['id']}.docx", browser.contents)
+        browser.handleErrors, browser.raiseHttpErrors = True, False
+        browser.open(f"{self.old.absolute_url()}/@@issued-document/{document['id']}.docx")
+        self.assertEqual(browser.headers["status"].split()[0], "404")
+        self.assertNotIn(APPLICANT_NAME, browser.contents)
+
+    def test_the_employers_link_and_the_partners_notes_are_gone(self):
+        self.approve()
+        self.assertIsNone(IAnnotations(self.old).get(access.ANNOTATION_KEY))
+        [transfer] = transfers.transfers(self.old)
+        self.assertEqual((transfer["note"], transfer["result_note"]), ("", ""))
+        self.assertEqual((transfer["purpose"], transfer["outcome"]), ("other", "handled"))
 
     def test_the_approver_and_the_time_are_recorded_and_shown(self):
         self.approve()

@@ -16,7 +16,9 @@ due cases on the register (``_retention_due``: reference -> (closed, years)); th
 
 - removed: applicant and employer names, ID number and credit code, phones, addresses, e-mail,
   the employer's contact, the 12345 ticket number, the facts and requests, the claims' notes,
-  the attachments, the mediation records' parties, notes and terms, the web filing record
+  the attachments, the mediation records' parties, notes and terms, the filled .docx of every
+  issued document (its number, kind, title and date stay), the employer's reply link and
+  phone, the notes of the partner transfers and of their results, the web filing record
   kept for the receipt, the links to possible duplicates and the case's fingerprints on the
   register, the rating's comment, the history's comments and its texts;
 - kept (statistics do not change): reference, district, station, channel, dates, dispute
@@ -35,7 +37,10 @@ from suizhou.laborrights.cases import duplicates
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.documents import issuing
+from suizhou.laborrights.employer import access as employer_access
 from suizhou.laborrights.handling import history
+from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.settings import setting
 from suizhou.laborrights.timezone import beijing_date
 from zope.annotation.interfaces import IAnnotations
@@ -69,7 +74,10 @@ REMOVED_ANNOTATIONS = (
     "suizhou.laborrights.receipt_url",  # forms.receipt.RECEIPT_URL_KEY
     duplicates.ANNOTATION_KEY,
     "suizhou.laborrights.handling.recorded",
+    employer_access.ANNOTATION_KEY,  # the employer's phone and a live reply link
 )
+ISSUED_KEPT = ("id", "kind", "title", "number", "issued", "by")  # the .docx (``file``) goes
+TRANSFER_NOTES = ("note", "result_note")
 RATING_KEY = "suizhou.laborrights.rating"
 # History details kept: codes, units, dates (anything else that is text is removed).
 KEPT_DETAILS = {"from_state", "to_state", "unit", "handler", "stage", "channel", "station", "route"}
@@ -155,15 +163,21 @@ def _scrub_history(case):
         stored[index] = tuple(entry._replace(comment="", details=details))
 
 
+def _scrub_issued_documents(case):
+    """Keep number, kind, title, date and issuer of each issued document; the filled .docx
+    (name, ID number, phone, facts …) goes."""
+    documents = IAnnotations(case).get(issuing.ANNOTATION_KEY)
+    for index, document in enumerate(documents or ()):
+        documents[index] = PersistentMapping({key: document[key] for key in ISSUED_KEPT if key in document})
+
+
 def anonymise(case, approver=None):
     """Remove the personal data of ``case`` (see the module's docstring); record who approved."""
     approver = approver or api.user.get_current().getId()
     _remove_fingerprints(case)  # made from the phone and the employer: before they go
     for name, value in PERSONAL_FIELDS.items():
         setattr(case, name, value)
-    case.claims = [
-        {key: value for key, value in dict(row).items() if key != "note"} for row in case.claims or ()
-    ]
+    case.claims = [{key: value for key, value in dict(row).items() if key != "note"} for row in case.claims or ()]
     for child_id, child in list(case.objectItems()):
         if child.portal_type == "MediationSession":
             for name, value in SESSION_FIELDS.items():
@@ -174,6 +188,9 @@ def anonymise(case, approver=None):
     annotations = IAnnotations(case)
     for key in REMOVED_ANNOTATIONS:
         annotations.pop(key, None)
+    _scrub_issued_documents(case)
+    for transfer in annotations.get(transfers.ANNOTATION_KEY) or ():
+        transfer.update(dict.fromkeys(TRANSFER_NOTES, ""))
     rating = annotations.get(RATING_KEY)
     if rating is not None and "comment" in rating:
         rating["comment"] = ""
@@ -191,9 +208,7 @@ def _remove_fingerprints(case):
     tree = getattr(aq_base(get_register()), duplicates.TREE_ATTRIBUTE, None)
     if tree is None:
         return
-    for fingerprint in duplicates.fingerprints(
-        case.applicant_phone, case.employer_name, case.employer_credit_code
-    ):
+    for fingerprint in duplicates.fingerprints(case.applicant_phone, case.employer_name, case.employer_credit_code):
         tree.pop(f"{fingerprint}|{case.getId()}", None)
 
 

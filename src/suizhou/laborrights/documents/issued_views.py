@@ -89,8 +89,8 @@ class IssuedDocumentsView(BrowserView):
                 "title": document["title"],
                 "date": chinese_date(document["issued"]),
                 "by": _fullname(document["by"]),
-                "docx": f"{base}/{document['id']}.docx",
-                "pdf": f"{base}/{document['id']}.pdf",
+                "docx": f"{base}/{document['id']}.docx" if "file" in document else None,
+                "pdf": f"{base}/{document['id']}.pdf" if "file" in document else None,
             }
             for document in reversed(issuing.issued(self.context))
         ]
@@ -110,7 +110,7 @@ class IssuedDocumentDownload(BrowserView):
         if self.document is None:
             stem, _dot, extension = name.rpartition(".")
             document = issuing.find(self.context, stem) if extension in ("docx", "pdf") else None
-            if document is not None:
+            if document is not None and "file" in document:  # no file: removed by anonymisation
                 self.document, self.pdf = document, extension == "pdf"
                 return self
         raise NotFound(self, name, request)

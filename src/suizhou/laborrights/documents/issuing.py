@@ -9,7 +9,8 @@ an aborted request leaves a gap, never a duplicate. The office's code word (机�
 district list (vocabularies control panel) followed by 劳调.
 
 Each issued document is kept in the case's annotations (``ANNOTATION_KEY``): number, kind,
-title, date, who issued it and the .docx as a blob; the list only grows.
+title, date, who issued it and the .docx as a blob; the list only grows. Anonymisation
+(``cases.retention``) removes the .docx of each record and keeps the rest.
 """
 
 from Acquisition import aq_base
