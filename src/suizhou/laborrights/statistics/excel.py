@@ -9,6 +9,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from suizhou.laborrights import _
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.spreadsheet import as_text
 
 
 FORMATS = {"int": "#,##0", "yuan": "#,##0.00", "rate": "0.0%", "days": "0.0", "level": "0.00"}
@@ -23,7 +24,7 @@ def cell_value(value, kind):
         return float(value)
     if kind in ("yuan", "days", "level"):
         return float(value)
-    return value
+    return as_text(value)
 
 
 def _width(value):
@@ -32,7 +33,7 @@ def _width(value):
 
 
 def write_table(sheet, table, period_label):
-    sheet.append(table.headers)
+    sheet.append([as_text(header) for header in table.headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -50,7 +51,7 @@ def write_table(sheet, table, period_label):
         sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 10), 60)
     sheet.append([])
     sheet.append([zh(_("label_statistics_period", default="统计期间")) + "：" + period_label])
-    sheet.append([table.note])
+    sheet.append([as_text(table.note)])
 
 
 def workbook(tables, period_label):
