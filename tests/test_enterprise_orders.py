@@ -7,6 +7,7 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.enterprise import orders
+from suizhou.laborrights.enterprise.views import OrderReceipt
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.enterprise_helpers import CONTACT_PHONE
@@ -55,6 +56,18 @@ class TestReferences(unittest.TestCase):
 
     def test_a_reference_has_32_random_bits(self):
         self.assertRegex(orders.new_token(), r"^[0-9A-F]{8}$")
+
+    def test_the_receipt_shows_new_and_earlier_references_only(self):
+        request = self.layer["request"]
+        for typed, shown in (
+            ("qy20261202ab12cd34", "QY20261202AB12CD34"),  # 8 hex since review item 15
+            ("QY20261125AB12", "QY20261125AB12"),  # 4 hex, given before
+            ("QY20261202AB12-1", ""),
+            ("<script>", ""),
+        ):
+            request.form["reference"] = typed
+            page = OrderReceipt(self.layer["portal"], request)  # the employer-service form's receipt
+            self.assertEqual(page.reference(), shown, typed)
 
 
 class TestAssignmentAndVisits(unittest.TestCase):
