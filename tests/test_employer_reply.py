@@ -8,10 +8,12 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
+from suizhou.laborrights.cases import retention
 from suizhou.laborrights.employer import access
 from suizhou.laborrights.handling import history
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.helpers import bring_to
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
@@ -249,6 +251,35 @@ class TestDenials(EmployerReplyTestCase):
         self.assertIn("无效或已失效", browser.contents)
         self.assertNotIn(self.case.getId(), browser.contents)
         self.assertEqual(browser.contents.count('name="code"'), 0)
+
+    def assert_link_refused(self, browser):
+        self.assertEqual(browser.headers["status"], "403 Forbidden")
+        self.assertIn("该链接无效或已失效", browser.contents)
+        self.assertNotIn(self.case.getId(), browser.contents)
+        self.assertEqual(browser.contents.count('name="reply"'), 0)
+
+    def test_the_link_ends_with_the_case(self):
+        for state in ("closed", "withdrawn", "rejected"):
+            with self.subTest(state=state):
+                case = new_case(employer_phone=EMPLOYER_PHONE)
+                transaction.commit()
+                link = self.notify(case)
+                browser = self.open(link)  # open while the case runs: the reply form
+                code = self.request_code(browser)
+                transaction.begin()
+                bring_to(case, state)
+                transaction.commit()
+                self.assert_link_refused(self.open(link))
+                self.submit(browser, code, reply="迟到的答复")  # the form still open in the browser
+                self.assert_link_refused(browser)
+                self.assertEqual(self.replies(case), [])
+
+    def test_the_link_of_an_anonymised_case_opens_nothing(self):
+        transaction.begin()
+        bring_to(self.case, "closed")
+        retention.anonymise(self.case, approver="city")
+        transaction.commit()
+        self.assert_link_refused(self.open(self.link))
 
     def test_link_of_another_case_opens_nothing(self):
         other_link = self.notify(self.other)

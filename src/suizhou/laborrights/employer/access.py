@@ -129,14 +129,24 @@ def _case_by_uid(uid):
     return brains[0]._unrestrictedGetObject() if brains else None
 
 
+def case_ended(case):
+    """Closed, not accepted, withdrawn or anonymised: nothing left for the employer to answer."""
+    # Imported here: retention imports this module (it removes the link on anonymising).
+    from suizhou.laborrights.cases import retention
+
+    state = api.portal.get_tool("portal_workflow").getInfoFor(case, "review_state", None)
+    return state in retention.ENDED_STATES or retention.anonymised(case) is not None
+
+
 def open_link(uid, token):
     """The case whose link this is, or ``Denied`` (unknown case, another case's token, an
-    expired or replaced link, a locked link): one answer for all but the lock."""
+    expired or replaced link, a case that has ended, a locked link): one answer for all but
+    the lock."""
     case = _case_by_uid(uid)
     state = _state(case) if case is not None else None
     if state is None or not isinstance(token, str) or not hmac.compare_digest(state["token"], _hash(token)):
         raise Denied(LINK_INVALID)
-    if now() >= state["expires"]:
+    if now() >= state["expires"] or case_ended(case):
         raise Denied(LINK_INVALID)
     if state["failures"] >= MAX_FAILURES:
         raise Denied(LINK_LOCKED)
