@@ -6,6 +6,7 @@ the court read-only."""
 from datetime import timedelta
 from plone import api
 from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.audit import log as access_log
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.assignment import unit_group_id
@@ -21,12 +22,16 @@ from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
+from unittest import mock
 from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import lxml.html
+import os
+import shutil
+import tempfile
 import transaction
 import unittest
 
@@ -105,6 +110,21 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn(NAME, judge.get(f"{self.path}/@@partner-handover").text)
         data = self.session("judge", "application/json").get(self.path)
         self.assertEqual(data.json()["applicant_name"], NAME)
+
+    def test_the_handover_page_is_never_cached_and_each_reading_is_logged(self):
+        self.send_to_court()
+        directory = tempfile.mkdtemp(prefix="access-log-handover-")
+        self.addCleanup(shutil.rmtree, directory, ignore_errors=True)
+        with mock.patch.dict(os.environ, {access_log.ENVIRONMENT: directory}):
+            for user in ("judge", "staff_a"):
+                answer = self.session(user).get(f"{self.path}/@@partner-handover")
+                self.assertIn(NAME, answer.text)
+                self.assertEqual(answer.headers.get("Cache-Control"), "private, no-store", user)
+            today = beijing(now()).date()
+            found = access_log.entries(today, today, case=self.case.getId())
+        self.assertEqual(
+            sorted((entry["user"], entry["kind"]) for entry in found), [("judge", "view"), ("staff_a", "view")]
+        )
 
     def test_the_result_returns_to_the_case_and_the_partner_keeps_reading_only(self):
         self.send_to_court()

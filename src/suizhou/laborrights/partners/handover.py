@@ -4,10 +4,12 @@ staff and the partners it was sent to (``View`` on the case: others get the case
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.handling.assignment import handler_title
 from suizhou.laborrights.handling.panel import format_value
 from suizhou.laborrights.handling.triage import claim_label
+from suizhou.laborrights.http import no_store
 from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.vocabularies import outcome_title
@@ -21,7 +23,10 @@ class HandoverView(BrowserView):
     index = ViewPageTemplateFile("templates/handover.pt")
 
     def __call__(self):
-        return self.index()
+        no_store(self.request.response)  # personal data: no cache keeps it
+        page = self.index()
+        record_access(self.request, "view", case=self.context)
+        return page
 
     def visible_transfers(self):
         """All transfers for the case's staff; a partner's member sees only their unit's."""
