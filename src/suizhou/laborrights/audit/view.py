@@ -1,15 +1,14 @@
 """``@@access-log``: the city administrator reads and filters the access log (nothing else)."""
 
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from plone import api
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
 from suizhou.laborrights.audit import log
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
-from suizhou.laborrights.timezone import SHANGHAI
 
 
 KIND_TITLES = {
@@ -41,7 +40,7 @@ class AccessLogView(BrowserView):
         self.errors = {}
         form = self.request.form
         self.values = {name: (form.get(name) or "").strip() for name in ("user", "case", "kind", "start", "end")}
-        today = datetime.now(SHANGHAI).date()
+        today = periods.today()
         start = parse_day(self.values["start"]) if self.values["start"] else today - timedelta(days=DEFAULT_DAYS - 1)
         end = parse_day(self.values["end"]) if self.values["end"] else today
         for name, day in (("start", start), ("end", end)):

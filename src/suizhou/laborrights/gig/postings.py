@@ -7,13 +7,13 @@ from plone import api
 from Products.CMFPlone.utils import isExpired
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.filing import field_error
-from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.content.job_posting import IJobPosting
 from suizhou.laborrights.gig import folders
 from suizhou.laborrights.gig.vocabularies import gig_stations
 from suizhou.laborrights.gig.vocabularies import PAY_PERIODS
 from suizhou.laborrights.handling.assignment import ensure_unit_group
 from suizhou.laborrights.handling.minimum_wage import minimum_wage
+from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.timezone import SHANGHAI
 from zope.schema import getFieldsInOrder
@@ -23,10 +23,6 @@ import datetime
 
 # The station's staff review (Reviewer: publish, reject) and correct (Editor) its postings.
 REVIEW_ROLES = ("Reviewer", "Editor")
-
-
-def today():
-    return now().astimezone(SHANGHAI).date()
 
 
 def minimum_pay(district, pay_period, on=None):

@@ -6,13 +6,12 @@ from openpyxl import Workbook
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.audit.log import record_access
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.spreadsheet import as_text
-from suizhou.laborrights.timezone import SHANGHAI
 from zope.i18n import translate
 
 import csv
-import datetime
 import io
 
 
@@ -68,7 +67,7 @@ def export(view, kind):
     record_access(view.request, "export", query={**terms, "tab": view.tab, "format": kind, "rows": len(rows)})
     content_type, extension = FORMATS[kind]
     body = as_csv(header, rows) if kind == "csv" else as_xlsx(header, rows)
-    stamp = datetime.datetime.now(SHANGHAI).strftime("%Y%m%d-%H%M")
+    stamp = now().strftime("%Y%m%d-%H%M")
     response = view.request.response
     no_store(response)
     response.setHeader("Content-Type", content_type)
