@@ -1,4 +1,5 @@
-"""Create the Plone site with the add-on and its demo content, unless the database has it.
+"""Create the Plone site with the add-on and its demo content, unless the database has it;
+an existing site is upgraded to the add-on's profile version (its data kept).
 
 Run by `make start` as `bin/instance run scripts/create_site.py`. The fictional demo content is
 added on development instances only (`SITE_DEMO=0` leaves it out there too); a production
@@ -31,7 +32,7 @@ EXTENSIONS = [
 def main(app):
     app = makerequest(app)
     if SITE_ID in app.objectIds():
-        print(f"Site /{SITE_ID} exists: keeping its data.")
+        upgrade(app[SITE_ID])
         return
     admin = app.acl_users.getUsers()[0]
     newSecurityManager(None, admin.__of__(app.acl_users))
@@ -46,6 +47,23 @@ def main(app):
     )
     transaction.commit()
     print(f"Created /{SITE_ID}" + (" with demo content." if WITH_DEMO else " without demo content."))
+
+
+def upgrade(site):
+    """Run the add-on's pending upgrade steps, so a kept database matches the code."""
+    from AccessControl.users import system
+    from zope.component.hooks import setSite
+
+    newSecurityManager(None, system)
+    setSite(site)
+    setup = site.portal_setup
+    profile = "suizhou.laborrights:default"
+    before = setup.getLastVersionForProfile(profile)
+    if setup.listUpgrades(profile):
+        setup.upgradeProfile(profile)
+        transaction.commit()
+    after = setup.getLastVersionForProfile(profile)
+    print(f"Site /{SITE_ID} exists: keeping its data (profile {'.'.join(before)} -> {'.'.join(after)}).")
 
 
 main(app)  # noqa: F821 - `app` is given by `bin/instance run`
