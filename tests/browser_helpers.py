@@ -1,10 +1,10 @@
 """What the browser tests share: a headless Chromium (Debian's, driven by Selenium) and a mixin
 that starts and stops it per test, with helpers for screenshots, axe-core and waiting.
 
-The browser tests run whenever ``chromium`` and ``chromedriver`` are on the PATH (Debian:
-``apt-get install -y chromium chromium-driver``); otherwise they are skipped (``MISSING``,
-``SKIP_REASON``), and the reason is printed. Once both are there, anything that goes wrong (the
-driver not starting included) is an error, never a skip. Screenshots are written to
+The browser tests need ``chromium`` and ``chromedriver`` on the PATH (Debian:
+``apt-get install -y chromium chromium-driver``; .ci/run installs both). Without them each browser
+test is an error that says what to install — never a skip: a missing browser must not pass for a
+passing test. Screenshots are written to
 ``test-output/`` at the top of the repository.
 """
 
@@ -16,19 +16,12 @@ from tests.helpers import chinese_site
 import base64
 import json
 import shutil
-import sys
 import transaction
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 MISSING = [name for name, path in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)) if not path]
-SKIP_REASON = (
-    f"browser tests skipped: {' and '.join(MISSING)} not found "
-    "(Debian: apt-get install -y chromium chromium-driver)"
-)
-if MISSING:
-    print(SKIP_REASON, file=sys.stderr)
 
 OUTPUT = Path(__file__).resolve().parent.parent / "test-output"
 AXE = Path(__file__).resolve().parent / "assets" / "axe-core" / "axe.min.js"
@@ -55,6 +48,10 @@ def start_chrome(size, mobile=False):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    if MISSING:
+        raise RuntimeError(
+            f"the browser tests need {' and '.join(MISSING)} (Debian: apt-get install -y chromium chromium-driver)"
+        )
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in CHROME_ARGS:

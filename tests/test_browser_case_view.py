@@ -11,9 +11,7 @@ from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import AXE
 from tests.browser_helpers import AXE_TAGS
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
@@ -120,9 +118,6 @@ class CaseInBrowser(RoutingFixture, BrowserTestMixin):
         self.assertEqual(self.axe_violations_in(".sz-case-register"), [])
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestCaseViewOnADesktop(CaseInBrowser, unittest.TestCase):
     def test_the_case_page(self):
         self.check_the_case_page("desktop")
@@ -131,7 +126,6 @@ class TestCaseViewOnADesktop(CaseInBrowser, unittest.TestCase):
         self.check_the_register("desktop")
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestCaseViewOnAPhone(CaseInBrowser, unittest.TestCase):
     size = PHONE
     mobile = True

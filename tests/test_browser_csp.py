@@ -8,8 +8,6 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import valid_id_number
 
 import json
@@ -29,9 +27,6 @@ window.print = function () { sessionStorage.setItem("printed", "yes"); };
 """
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestContentSecurityPolicy(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 

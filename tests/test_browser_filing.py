@@ -6,9 +6,7 @@ public site around them.) The receipt and the progress page are checked for acce
 
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import valid_id_number
 
 import re
@@ -18,10 +16,6 @@ import unittest
 PHONE_NUMBER = "13907225678"
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -93,7 +87,6 @@ class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
         self.assertIsNone(re.search("已登记|办理中", self.css("#content")[0].text))
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
     """A form on a phone: sections, large touch targets, the error summary, the draft."""
 

@@ -3,14 +3,11 @@ by trade, no sideways scrolling, accessible (axe-core); screenshot test-output/g
 
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 
 import unittest
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestGigStationOnPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE

@@ -11,9 +11,7 @@ from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
@@ -86,7 +84,6 @@ class PartiesInBrowser(RoutingFixture, BrowserTestMixin):
         self.assertIn("employer_reply", [e.action for e in entries(self.case)])
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestOnADesktop(PartiesInBrowser, unittest.TestCase):
     def test_the_mediator_schedules_a_session(self):
         self.login("staff_a")
@@ -128,7 +125,6 @@ class TestOnADesktop(PartiesInBrowser, unittest.TestCase):
         self.screenshot("district-staff-1-list")
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestOnAPhone(PartiesInBrowser, unittest.TestCase):
     size = PHONE
     mobile = True

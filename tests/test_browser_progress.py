@@ -9,9 +9,7 @@ from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from suizhou.laborrights.timezone import chinese_datetime
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import bring_to
 from tests.helpers import new_case
@@ -23,9 +21,6 @@ import unittest
 APPLICANT_PHONE = "13907221234"  # the phone of tests.helpers.case_fields
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestProgressOnAPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE

@@ -9,9 +9,7 @@ from plone import api
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.a11y_helpers import KNOWN_PROBLEMS
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 
 import transaction
 import unittest
@@ -22,10 +20,6 @@ def scroll_to_map(test):
     test.driver.execute_script("document.getElementById('sz-station-map').scrollIntoView()")
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -80,10 +74,6 @@ class TestHomeDesktop(BrowserTestMixin, unittest.TestCase):
         self.screenshot("search-work-injury")
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestHomePhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -124,10 +114,6 @@ class TestHomePhone(BrowserTestMixin, unittest.TestCase):
         self.assertEqual(self.axe_violations(), [])
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinder(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 
@@ -215,10 +201,6 @@ class TestStationFinder(BrowserTestMixin, unittest.TestCase):
         self.assertIn("测试底图", self.css(".leaflet-control-attribution")[0].text)
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE
@@ -233,10 +215,6 @@ class TestStationFinderPhone(BrowserTestMixin, unittest.TestCase):
         self.assertAccessible()
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestPublicPagesInBrowser(BrowserTestMixin, unittest.TestCase):
     """The other public pages: rendered, accessible (axe-core), screenshots for review."""
 

@@ -8,8 +8,6 @@ from Products.CMFPlone.tests.utils import MockMailHost
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import make_user
 from tests.helpers import PASSWORD
 from urllib.parse import quote
@@ -22,10 +20,6 @@ import unittest
 TITLE = "快递分拣员加班费争议经工会调解当场兑现"
 
 
-# Runs wherever Chromium and chromedriver exist (.ci/run installs both); skipped only without a browser.
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestReviewerPublishesTypicalCase(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
 

@@ -6,9 +6,7 @@ and the map after it (a link at the top leads there), the base map's tiles drawn
 from plone import api
 from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 
 import transaction
 import unittest
@@ -19,9 +17,6 @@ import unittest
 TILE = "++theme++suizhou.laborrights/vendor/leaflet/images/layers.png?layer=%s&s={s}&z={z}&x={x}&y={y}"
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStationsOnPhone(BrowserTestMixin, unittest.TestCase):
     layer = DEMO_FUNCTIONAL_TESTING
     size = PHONE

@@ -9,8 +9,6 @@ from suizhou.laborrights.assessment.criteria import save
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.assessment_helpers import mediation_year
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
@@ -32,9 +30,6 @@ CRITERIA = (
 SELF_SCORES = {"center": "15", "stations": "12", "hotline_authorisation": "10", "typical_cases": "8"}
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs this test.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestSupervisionInBrowser(BrowserTestMixin, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 

@@ -6,8 +6,6 @@ driver is missing (see tests/browser_helpers.py)."""
 from plone import api
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
@@ -20,9 +18,6 @@ import unittest
 EMPLOYER = "随州市恒驰专用汽车配件有限公司"
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs these tests and any failure in them fails the build.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestWarningInBrowser(BrowserTestMixin, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 

@@ -8,9 +8,7 @@ from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.audit_helpers import LogDirectory
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
 from tests.browser_helpers import PHONE
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
@@ -48,7 +46,6 @@ class WorklistBrowserTest(LogDirectory, RoutingFixture, BrowserTestMixin):
         self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestWorklistOnADesktop(WorklistBrowserTest, unittest.TestCase):
     def test_the_mediator_sorts_the_list_and_finds_a_case(self):
         self.login("mediator")
@@ -69,7 +66,6 @@ class TestWorklistOnADesktop(WorklistBrowserTest, unittest.TestCase):
         self.assertEqual([entry["kind"] for entry in self.lines()], ["search"])
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestWorklistOnAPhone(WorklistBrowserTest, unittest.TestCase):
     size = PHONE
     mobile = True

@@ -9,8 +9,6 @@ from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
@@ -23,7 +21,6 @@ import transaction
 import unittest
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestTemplatesInBrowser(RoutingFixture, BrowserTestMixin, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 

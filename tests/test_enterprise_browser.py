@@ -6,8 +6,6 @@ order with its visit; then the enterprise register. Screenshots in test-output/
 from suizhou.laborrights.enterprise import orders
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.enterprise_helpers import EMPLOYER_CODE
 from tests.enterprise_helpers import make_arbitrator
 from tests.enterprise_helpers import make_order
@@ -17,7 +15,6 @@ import transaction
 import unittest
 
 
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestVisitRecordInBrowser(BrowserTestMixin, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 

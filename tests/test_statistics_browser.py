@@ -7,8 +7,6 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
-from tests.browser_helpers import MISSING
-from tests.browser_helpers import SKIP_REASON
 from tests.helpers import make_user
 from tests.helpers import PASSWORD
 from tests.statistics_helpers import statistics_cases
@@ -17,9 +15,6 @@ import transaction
 import unittest
 
 
-# Skipped only where Chromium or chromedriver is not installed (the reason is printed); .ci/run
-# installs both, so CI always runs this test.
-@unittest.skipIf(MISSING, SKIP_REASON)
 class TestStatisticsDashboard(BrowserTestMixin, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
