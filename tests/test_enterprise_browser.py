@@ -45,6 +45,7 @@ class TestVisitRecordInBrowser(BrowserTestMixin, unittest.TestCase):
         self.css("#form-widgets-advice")[0].send_keys("按实际加班时长计发加班费。")
         self.screenshot("enterprise-visit-form")
         self.click(self.css("#form-buttons-save")[0])
+        self.wait_for(lambda d: "++add++" not in d.current_url)  # saved before the order is reopened
         self.open(self.path)
         [row] = self.css("table.service-visits tbody tr")
         self.assertIn("2026-11-20", row.text)
