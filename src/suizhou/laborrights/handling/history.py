@@ -67,6 +67,7 @@ ACTION_TITLES = {
     "employer_notified": _("history_employer_notified", default="通知用人单位答复"),
     "employer_reply": _("history_employer_reply", default="用人单位答复"),
     "partner_transfer": _("history_partner_transfer", default="移交协同单位"),
+    "partner_received": _("history_partner_received", default="协同单位接收移交事项"),
     "partner_result": _("history_partner_result", default="协同单位反馈办理结果"),
     "court_share": _("history_court_share", default="共享至法院（裁审衔接）"),
 }
