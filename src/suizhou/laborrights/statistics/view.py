@@ -14,6 +14,7 @@ from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.resources import theme_url
 from suizhou.laborrights.statistics.excel import xlsx_bytes
+from suizhou.laborrights.statistics.external import external_table
 from suizhou.laborrights.statistics.selection import Period
 from suizhou.laborrights.statistics.selection import select
 from suizhou.laborrights.statistics.selection import visible_districts
@@ -70,6 +71,10 @@ class StatisticsMixin:
     def selection(self):
         return select(self.period, self.chosen, station=self.typed["station"], unit=self.typed["unit"])
 
+    def build_tables(self):
+        """The site's tables, then the external numbers entered for the districts (外部报送数)."""
+        return all_tables(self.selection()) + [external_table(self.period, self.chosen)]
+
 
 class StatisticsView(StatisticsMixin, BrowserView):
     template = ViewPageTemplateFile("templates/statistics.pt")
@@ -77,7 +82,7 @@ class StatisticsView(StatisticsMixin, BrowserView):
     def __call__(self):
         self.read_filters()
         no_store(self.request.response)
-        self.tables = all_tables(self.selection())
+        self.tables = self.build_tables()
         return self.template()
 
     @property
@@ -129,8 +134,7 @@ class StatisticsView(StatisticsMixin, BrowserView):
 class StatisticsDownload(StatisticsMixin, BrowserView):
     def __call__(self):
         self.read_filters()
-        tables = all_tables(self.selection())
-        data = xlsx_bytes(tables, period_label(self.period))
+        data = xlsx_bytes(self.build_tables(), period_label(self.period))
         response = self.request.response
         no_store(response, page=False)
         response.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
