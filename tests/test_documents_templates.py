@@ -266,6 +266,7 @@ class TestPdf(TemplatesFixture):
         super().setUp()
         route(self.case, unit=self.unit.UID(), route="mediation")
         self.document = issuing.issue(self.case, "acceptance")
+        pdf_convert._recent.clear()  # each test converts for itself
 
     def download(self, name):
         view = api.content.get_view("issued-document", self.case, self.request)
@@ -280,6 +281,23 @@ class TestPdf(TemplatesFixture):
         text = "".join(pdf_text(pdf).split())
         for phrase in ("受理通知书", self.document["number"], APPLICANT_NAME, OFFICE, self.case.getId(), self.today):
             self.assertIn(phrase, text)
+
+    def test_two_downloads_convert_once(self):
+        with mock.patch.object(pdf_convert.subprocess, "run", wraps=subprocess.run) as soffice:
+            first = self.download(f"{self.document['id']}.pdf")
+            second = self.download(f"{self.document['id']}.pdf")
+        self.assertEqual(soffice.call_count, 1)
+        self.assertEqual(first, second)
+        self.assertEqual(issuing.find(self.case, self.document["id"])["pdf"].data, first)
+
+    def test_a_failed_conversion_says_so_and_the_docx_still_downloads(self):
+        with mock.patch.dict(os.environ, {pdf_convert.ENVIRONMENT: "false"}):  # exits 1, writes nothing
+            html = self.download(f"{self.document['id']}.pdf")
+        self.assertEqual(self.request.response.getStatus(), 503)
+        self.assertIn("PDF 生成失败，请稍后重试", html)
+        self.assertNotIn("pdf", issuing.find(self.case, self.document["id"]))
+        self.request.response.setStatus(200)
+        self.assertIn(APPLICANT_NAME, docx_text(self.download(f"{self.document['id']}.docx")))
 
     def test_without_libreoffice_the_docx_still_works(self):
         with mock.patch.dict(os.environ, {pdf_convert.ENVIRONMENT: "/nonexistent/soffice"}):

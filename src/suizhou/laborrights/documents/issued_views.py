@@ -4,7 +4,9 @@
   and, for the staff who may handle the case, a button per document the case may be issued now;
   a POST with ``kind`` issues it;
 - ``case/@@issued-document/<id>.docx`` and ``<id>.pdf``: the downloads, recorded in the access
-  log. The PDF is made by LibreOffice when asked for; without it the answer says so in Chinese.
+  log. The PDF is made by LibreOffice on the first request and kept with the document
+  (``issuing.pdf_of``); when it cannot be made the answer says so in Chinese (503) and the .docx
+  still downloads.
 
 Like the case, they are for the staff who may view it (View); issuing needs Modify portal
 content on the case, as every handling form does.
@@ -87,7 +89,7 @@ class IssuedDocumentsView(BrowserView):
             {
                 "number": document["number"],
                 "title": document["title"],
-                "date": chinese_date(document["issued"]),
+                "date": chinese_date(issuing.date_of(document)),
                 "by": _fullname(document["by"]),
                 "docx": f"{base}/{document['id']}.docx" if "file" in document else None,
                 "pdf": f"{base}/{document['id']}.pdf" if "file" in document else None,
@@ -124,7 +126,7 @@ class IssuedDocumentDownload(BrowserView):
         filename = f"{self.document['number']}-{self.document['title']}"
         if self.pdf:
             try:
-                data = pdf_convert.to_pdf(data)
+                data = issuing.pdf_of(self.document)
             except pdf_convert.PdfUnavailable as error:
                 response.setStatus(503)
                 response.setHeader("Content-Type", "text/html; charset=utf-8")

@@ -9,8 +9,13 @@ an aborted request leaves a gap, never a duplicate. The office's code word (机�
 district list (vocabularies control panel) followed by 劳调.
 
 Each issued document is kept in the case's annotations (``ANNOTATION_KEY``): number, kind,
-title, date, who issued it and the .docx as a blob; the list only grows. Anonymisation
-(``cases.retention``) removes the .docx of each record and keeps the rest.
+title, date, who issued it and the .docx as a blob; the list only grows. Its PDF is made by
+LibreOffice once, on the first request for it (``pdf_of``: a second or so of a CPU core, too slow
+for the request that issues a notice automatically), and kept with it as a blob. Anonymisation
+(``cases.retention``) removes the .docx and the PDF of each record and keeps the rest.
+
+A notice issued for an event (``automatic``) is dated the day of the event (``dated``), which a
+handler may record a few days late; ``issued`` is always when it was made.
 """
 
 from Acquisition import aq_base
@@ -19,12 +24,14 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from plone.protect.utils import safeWrite
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.documents import notices
+from suizhou.laborrights.documents import pdf_convert
 from suizhou.laborrights.documents.notice_base import NotAvailable
 from suizhou.laborrights.documents.template_fields import case_fields
 from suizhou.laborrights.handling.history import record
@@ -121,14 +128,28 @@ def find(case, number_id):
     return None
 
 
-def issue(case, kind):
-    """Fill the template of ``kind`` from ``case``, number and keep it; returns the record."""
+def latest(case, kind):
+    """The last document of ``kind`` issued on ``case``, or None."""
+    for document in reversed(issued(case)):
+        if document["kind"] == kind:
+            return document
+    return None
+
+
+def date_of(document):
+    """The date the document bears (a datetime or a date)."""
+    return document.get("dated") or document["issued"]
+
+
+def issue(case, kind, dated=None):
+    """Fill the template of ``kind`` from ``case``, number and keep it; returns the record.
+    ``dated``: the day the document bears when it is not today (a notice of an event)."""
     check_available(case, kind)
     moment = now()
-    year = beijing(moment).year
+    year = beijing(dated or moment).year
     number = format_number(kind, year, next_number(kind, year))
     title = t(docx_templates.KINDS[kind])
-    data = docx_templates.render(docx_templates.current_data(kind), case_fields(case, number, moment))
+    data = docx_templates.render(docx_templates.current_data(kind), case_fields(case, number, dated or moment))
     annotations = IAnnotations(case)
     documents = annotations.get(ANNOTATION_KEY)
     if documents is None:
@@ -142,6 +163,21 @@ def issue(case, kind):
         by=api.user.get_current().getId(),
         file=NamedBlobFile(data=data, contentType=docx_templates.DOCX_TYPE, filename=f"{number}-{title}.docx"),
     )
+    if dated is not None:
+        document["dated"] = dated
     documents.append(document)
     record(case, "document", f"{title} {number}", kind=kind, number=number)
     return document
+
+
+def pdf_of(document):
+    """The PDF (bytes) of an issued ``document``: the one kept with it, else made by LibreOffice
+    now and kept (raises ``pdf_convert.PdfUnavailable`` with a Chinese message; nothing kept)."""
+    stored = document.get("pdf")
+    if stored is not None:
+        return stored.data
+    data = pdf_convert.to_pdf(document["file"].data)
+    filename = f"{document['number']}-{document['title']}.pdf"
+    document["pdf"] = NamedBlobFile(data=data, contentType="application/pdf", filename=filename)
+    safeWrite(document)  # kept on a GET (a download): a write plone.protect may let through
+    return data

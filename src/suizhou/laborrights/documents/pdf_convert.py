@@ -1,24 +1,35 @@
 """A .docx made into a PDF by LibreOffice (``soffice --headless --convert-to pdf``).
 
 LibreOffice runs as a subprocess with a time limit and a profile directory of its own for each
-conversion (two conversions at once with one shared profile fail on its lock). Where it is not
-installed (Debian: ``libreoffice-writer-nogui``) or fails, ``PdfUnavailable`` says so in
-Chinese; the .docx stays available. ``$SUIZHOU_SOFFICE`` names another executable.
+conversion (two conversions at once with one shared profile fail on its lock). One conversion
+runs at a time in an instance (``_LOCK``): a LibreOffice takes a CPU core and some 150 MB, and a
+Zope instance has few threads. The last few results are kept in memory by the .docx's hash, so
+a request that waited for the same document's conversion gets it without a second run (the
+PDF is stored with the issued document: ``issuing.pdf_of``). Where LibreOffice is not
+installed (Debian: ``libreoffice-writer-nogui``), busy too long or fails, ``PdfUnavailable`` says
+so in Chinese; the .docx stays available. ``$SUIZHOU_SOFFICE`` names another executable.
 """
 
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
 from suizhou.laborrights.i18n import zh as t
 
+import collections
+import hashlib
 import os
 import pathlib
 import shutil
 import subprocess
 import tempfile
+import threading
 
 
 ENVIRONMENT = "SUIZHOU_SOFFICE"
 TIMEOUT = 90  # seconds; a first start of LibreOffice takes a few
+RECENT = 4  # conversions kept in memory for the requests that waited for them
+
+_LOCK = threading.Lock()
+_recent = collections.OrderedDict()  # sha256 of the .docx -> PDF bytes
 
 
 class PdfUnavailable(Exception):
@@ -40,7 +51,7 @@ def available():
 
 
 def to_pdf(data, timeout=TIMEOUT):
-    """The PDF (bytes) of the .docx ``data``."""
+    """The PDF (bytes) of the .docx ``data``; one conversion at a time."""
     executable = soffice()
     if executable is None:
         raise PdfUnavailable(
@@ -51,6 +62,22 @@ def to_pdf(data, timeout=TIMEOUT):
                 )
             )
         )
+    key = hashlib.sha256(data).hexdigest()
+    if not _LOCK.acquire(timeout=timeout):
+        raise PdfUnavailable(
+            t(_("pdf_busy", default="服务器正在生成其他 PDF，请稍后重试，或下载 Word 文档（.docx）打印。"))
+        )
+    try:
+        if key not in _recent:
+            _recent[key] = _convert(executable, data, timeout)
+            while len(_recent) > RECENT:
+                _recent.popitem(last=False)
+        return _recent[key]
+    finally:
+        _LOCK.release()
+
+
+def _convert(executable, data, timeout):
     with tempfile.TemporaryDirectory(prefix="laborrights-pdf-") as work:
         work = pathlib.Path(work)
         source = work / "document.docx"
