@@ -1,0 +1,104 @@
+"""What the benchmark scripts share: a new site or the generated register (``dataset.sh``),
+timing, percentiles and Markdown tables.
+
+The scripts run under ``zconsole run`` with ``PYTHONPATH=benchmarks/shared`` (not benchmarks/:
+its statistics.py and warnings.py would hide the standard library's) and ``import benchlib``.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.users import UnrestrictedUser
+from plone import api
+from Products.CMFPlone.factory import addPloneSite
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+
+import statistics
+import sys
+import time
+import transaction
+
+
+ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
+PROFILE = "suizhou.laborrights:default"
+
+
+def as_admin(app):
+    """The application wrapped in a request, with a Manager as the current user."""
+    app = makerequest(app)
+    setRequest(app.REQUEST)
+    newSecurityManager(None, ADMIN.__of__(app.acl_users))
+    return app
+
+
+def new_site(app, site_id="Plone"):
+    """A new Plone site with the add-on (no demo content), committed and set as the site."""
+    addPloneSite(
+        app,
+        site_id,
+        setup_content=False,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+        extension_ids=["plone.app.contenttypes:default", PROFILE],
+    )
+    portal = app[site_id]
+    setSite(portal)
+    transaction.commit()
+    return portal
+
+
+def dataset_site(app, site_id="Plone"):
+    """The generated register's site (a copy made by ``dataset.sh``), brought to the current
+    code: the add-on's upgrade steps newer than the dataset are run and committed (on the copy)."""
+    portal = app[site_id]
+    setSite(portal)
+    setup = api.portal.get_tool("portal_setup")
+    before = setup.getLastVersionForProfile(PROFILE)
+    if setup.listUpgrades(PROFILE):
+        began = time.perf_counter()
+        setup.upgradeProfile(PROFILE)
+        transaction.commit()
+        after = setup.getLastVersionForProfile(PROFILE)
+        print(
+            f"Dataset upgraded from profile version {'.'.join(before)} to {'.'.join(after)} "
+            f"in {time.perf_counter() - began:.0f} s",
+            file=sys.stderr,
+        )
+    return portal
+
+
+def timed(function, *args, **kwargs):
+    """(wall milliseconds, CPU milliseconds, result) of one call."""
+    began, began_cpu = time.perf_counter(), time.process_time()
+    result = function(*args, **kwargs)
+    return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000, result
+
+
+def p95(samples):
+    """The 95th percentile, interpolated (``statistics.quantiles``; needs two samples)."""
+    return statistics.quantiles(samples, n=20)[-1]
+
+
+def ranked(samples, *fractions):
+    """The samples at these fractions of the sorted list (nearest rank, no interpolation)."""
+    ordered = sorted(samples)
+    return tuple(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] for fraction in fractions)
+
+
+def summary(samples):
+    """'p50 …, p95 …, max … (CPU p50 …, p95 …)' of (wall, CPU) millisecond pairs."""
+    walls = [wall for wall, _cpu in samples]
+    cpus = [cpu for _wall, cpu in samples]
+    return (
+        f"p50 {statistics.median(walls):.1f} ms, p95 {p95(walls):.1f} ms, "
+        f"max {max(walls):.1f} ms (CPU p50 {statistics.median(cpus):.1f} ms, "
+        f"p95 {p95(cpus):.1f} ms)"
+    )
+
+
+def table(header, rows=()):
+    """Print a Markdown table: the header's cells, then each row's."""
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for row in rows:
+        print("| " + " | ".join(str(cell) for cell in row) + " |")
