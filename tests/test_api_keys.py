@@ -5,11 +5,15 @@ Chinese (never taken as no key); filing without a key keeps the anonymous budget
 from email import message_from_bytes
 from email import policy
 from plone import api
+from suizhou.laborrights.cases import counters
 from suizhou.laborrights.restapi import api_keys
+from suizhou.laborrights.restapi import filing_limits
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import filing
 from tests.api_helpers import SERVICE_REQUEST
 from tests.mocks import swap_mailhost
+from types import SimpleNamespace
+from unittest import mock
 from zope.annotation.interfaces import IAnnotations
 
 import re
@@ -115,6 +119,49 @@ class TestKnownClients(ApiKeyTestCase):
         response = self.anonymous.post(OPEN311, data=SERVICE_REQUEST, headers={"X-Api-Key": other})
         self.assertEqual(response.status_code, 201, response.text)
         self.assertEqual(self.case_count(), 4)
+
+
+class TestKeyCounting(ApiKeyTestCase):
+    def count_filings(self, key, times):
+        """What counting ``times`` filings of ``key`` writes to the database, in bytes each."""
+        storage = self.portal._p_jar.db().storage
+        written, store = [], storage.store
+
+        def measured(oid, serial, data, *args):
+            written[-1] += len(data)
+            return store(oid, serial, data, *args)
+
+        with mock.patch.object(storage, "store", measured):
+            for _ in range(times):
+                request = SimpleNamespace(other={}, getHeader=lambda name: key)
+                transaction.begin()
+                written.append(0)
+                filing_limits.check(request, {})
+                filing_limits.filed(request)
+        transaction.begin()
+        return written
+
+    def test_a_keys_hundredth_filing_writes_no_more_than_its_second(self):
+        key = self.issue(budget=500)
+        with mock.patch.object(counters, "now", lambda: 1_800_000_000):  # all in one minute
+            written = self.count_filings(key, 100)
+        self.assertLessEqual(written[-1], written[1])  # not a list of every filing's time
+        counter = f"filing-key:{api_keys.digest(key)}"
+        self.assertEqual(counters.minute_total(filing_limits.WINDOW, at=1_800_000_000, key=counter), 100)
+
+    def test_over_budget_after_an_hour_of_filings_and_free_again_as_the_first_minute_leaves(self):
+        key = self.issue(budget=3)
+        start = 1_800_000_000 - 1_800_000_000 % 60
+        for offset in (0, 600, 1200):  # one filing at 0, 10 and 20 minutes
+            with mock.patch.object(counters, "now", lambda offset=offset: start + offset):
+                self.count_filings(key, 1)
+        with mock.patch.object(counters, "now", lambda: start + 1800):
+            response = self.keyed(key)
+            self.assertError(response, 429, "TooManyRequests")
+            self.assertEqual(response.headers["Retry-After"], "1800")  # the 0-minute filing leaves at 60:00
+        with mock.patch.object(counters, "now", lambda: start + 3600):
+            self.assertEqual(self.keyed(key).status_code, 201)
+        self.assertEqual(len(self.alarms()), 1)
 
 
 class TestApiKeysPanel(ApiKeyTestCase):

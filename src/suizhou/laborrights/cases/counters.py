@@ -3,7 +3,8 @@
 They live in the ZODB, in BTrees of their own on the case register (``_guard_counters``:
 key -> tuple of the recent event times in whole seconds, newest last, at most as many as
 the budget needs; ``_used_challenges``: ``<expires>:<nonce>`` -> True; ``_filings_per_minute``:
-minute -> BTrees Length, the anonymous API filings of the whole site), so all instances see
+minute -> BTrees Length, the anonymous API filings of the whole site; ``_counts_per_minute``:
+key -> minute -> Length, e.g. each API key's filings), so all instances see
 them and a restart keeps them. Reads go through the request's connection and write nothing.
 Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
 failed lookup changes the bucket(s) holding its three keys (the tree itself only while it is
@@ -25,6 +26,7 @@ import time
 COUNTERS = "_guard_counters"
 CHALLENGES = "_used_challenges"
 MINUTES = "_filings_per_minute"
+KEYED_MINUTES = "_counts_per_minute"
 PRUNE = 8  # expired neighbours removed with each write
 
 
@@ -57,11 +59,12 @@ def ensure():
     making a tree later would write the register object in both transactions, and the request
     would conflict and be retried."""
     register = aq_base(get_register())
-    if all(getattr(register, name, None) is not None for name in (COUNTERS, CHALLENGES, MINUTES)):
+    trees = ((COUNTERS, OOBTree), (CHALLENGES, OOBTree), (MINUTES, IOBTree), (KEYED_MINUTES, OOBTree))
+    if all(getattr(register, name, None) is not None for name, _factory in trees):
         return
 
     def work(register):
-        for name, factory in ((COUNTERS, OOBTree), (CHALLENGES, OOBTree), (MINUTES, IOBTree)):
+        for name, factory in trees:
             if getattr(register, name, None) is None:
                 setattr(register, name, factory())
         return True
@@ -123,18 +126,32 @@ def use_once(nonce, expires, at=None):
     return _write(work)
 
 
-def count_minute(window, at=None):
+def _minutes(register, key=None, create=False):
+    """The per-minute tally: the site's anonymous filings, or ``key``'s own (an IOBTree per key,
+    so one key's counts never write another's)."""
+    if key is None:
+        minutes = getattr(register, MINUTES, None)
+        if minutes is None and create:
+            minutes = IOBTree()
+            setattr(register, MINUTES, minutes)
+        return minutes
+    keyed = _tree(register, KEYED_MINUTES, create=create)
+    minutes = keyed.get(key) if keyed is not None else None
+    if minutes is None and create:
+        minutes = keyed[key] = IOBTree()
+    return minutes
+
+
+def count_minute(window, at=None, key=None):
     """Count one event in the current minute of the shared per-minute tally (a BTrees Length
-    per minute, so concurrent counts resolve without conflict); minutes older than ``window``
-    seconds are dropped. Returns the count of the last ``window`` seconds, this one included."""
+    per minute, so concurrent counts resolve without conflict; ``key``'s own tally if given);
+    minutes older than ``window`` seconds are dropped. Returns the count of the last ``window``
+    seconds, this one included. The write is the same small one however many events there were."""
     at = now() if at is None else at
     minute, first = at // 60, (at - window) // 60 + 1
 
     def work(register):
-        minutes = getattr(register, MINUTES, None)
-        if minutes is None:
-            minutes = IOBTree()
-            setattr(register, MINUTES, minutes)
+        minutes = _minutes(register, key, create=True)
         if minute in minutes:
             minutes[minute].change(1)
         else:
@@ -146,18 +163,26 @@ def count_minute(window, at=None):
     return _write(work)
 
 
-def minute_total(window, at=None):
-    """The events of the last ``window`` seconds in the per-minute tally (as last committed)."""
+def minute_counts(window, at=None, key=None):
+    """[(minute, count)] of the tally (``key``'s if given) in the last ``window`` seconds, oldest
+    first (as last committed)."""
     at = now() if at is None else at
-    minutes = getattr(aq_base(get_register()), MINUTES, None)
-    return sum(length() for length in minutes.values(min=(at - window) // 60 + 1)) if minutes else 0
+    minutes = _minutes(aq_base(get_register()), key)
+    if not minutes:
+        return []
+    return [(minute, length()) for minute, length in minutes.items(min=(at - window) // 60 + 1)]
+
+
+def minute_total(window, at=None, key=None):
+    """The events of the last ``window`` seconds in the per-minute tally (as last committed)."""
+    return sum(count for _minute, count in minute_counts(window, at, key))
 
 
 def reset():
     """Forget every counter and used challenge (tests, or an administrator after an attack)."""
 
     def work(register):
-        for name in (COUNTERS, CHALLENGES, MINUTES):
+        for name in (COUNTERS, CHALLENGES, MINUTES, KEYED_MINUTES):
             tree = _tree(register, name)
             if tree is not None:
                 tree.clear()

@@ -4,7 +4,8 @@ Registered filings are counted in the shared counters (``cases.counters``: every
 across restarts); a filing refused for its content (400) is not counted.
 
 A known client presents its API key (``api_keys``: the ``X-Api-Key`` header, or Open311's
-``api_key`` parameter) and files within the key's own budget per hour, whoever is logged in;
+``api_key`` parameter) and files within the key's own budget per hour (the last sixty minutes,
+counted per minute: one small write per filing), whoever is logged in;
 beyond it a 429 ``TooManyRequests`` with Retry-After (no challenge: a program cannot answer
 one) and the administrators are told once per hour. A key the site never issued is a 401, a
 revoked one a 403: a key that does not work is never taken as no key.
@@ -104,26 +105,40 @@ def check_known_client(request, key):
     counters.ensure()
     budget, now = entry["budget"], counters.now()
     counter = f"filing-key:{key_id}"
-    times = counters.recent(counter, WINDOW)
-    if len(times) >= budget:
+    minutes = counters.minute_counts(WINDOW, at=now, key=counter)
+    if sum(count for _minute, count in minutes) >= budget:
         key_alarm(key_id, entry, now)
-        raise too_many(max(1, times[-budget] + WINDOW - now))
-    request.other[COUNTED] = (counter, budget, False)
+        raise too_many(retry_after(minutes, budget, now))
+    request.other[COUNTED] = (counter, None, False)
+
+
+def retry_after(minutes, budget, now):
+    """Seconds until the oldest minutes of ``minutes`` ([(minute, count)], oldest first) have
+    left the window enough for the count to be under ``budget`` again."""
+    total = sum(count for _minute, count in minutes)
+    for minute, count in minutes:
+        total -= count
+        if total < budget:
+            return max(1, minute * 60 + WINDOW - now)
+    return WINDOW
 
 
 def filed(request):
     """After a filing that ``check`` let through was registered: count it (filings refused
-    for their content are not counted: a citizen correcting a form is no flood)."""
+    for their content are not counted: a citizen correcting a form is no flood). A key's
+    filings are counted per minute: one small write whatever its budget."""
     counted = request.other.get(COUNTED)
     if counted is None:
         return
     counter, keep, site_wide = counted
     now = counters.now()
+    if not site_wide:
+        counters.count_minute(WINDOW, at=now, key=counter)
+        return
     counters.record([(counter, WINDOW, keep)], at=now)
-    if site_wide:
-        site_budget = budgets()[1]
-        if counters.count_minute(WINDOW, at=now) > site_budget:
-            alarm(site_budget, now)
+    site_budget = budgets()[1]
+    if counters.count_minute(WINDOW, at=now) > site_budget:
+        alarm(site_budget, now)
 
 
 def alarm(budget, now):
