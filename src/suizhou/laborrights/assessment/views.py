@@ -14,10 +14,13 @@ from suizhou.laborrights.assessment import store
 from suizhou.laborrights.assessment.criteria import criteria as current_criteria
 from suizhou.laborrights.assessment.criteria import CriteriaError
 from suizhou.laborrights.assessment.criteria import save as save_criteria
+from suizhou.laborrights.assessment.report import report_docx
+from suizhou.laborrights.assessment.report import report_fields
 from suizhou.laborrights.assessment.report import report_pdf
 from suizhou.laborrights.assessment.summary import ranking
 from suizhou.laborrights.assessment.summary import summary
 from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.documents.docx_templates import DOCX_TYPE
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
@@ -266,6 +269,10 @@ class RankingView(BrowserView):
     def report_url(self):
         return f"{api.portal.get().absolute_url()}/@@assessment-report.pdf?year={self.year}"
 
+    @property
+    def report_docx_url(self):
+        return f"{api.portal.get().absolute_url()}/@@assessment-report.docx?year={self.year}"
+
 
 class ReportDownload(BrowserView):
     def __call__(self):
@@ -277,6 +284,25 @@ class ReportDownload(BrowserView):
         no_store(response, page=False)
         response.setHeader("Content-Type", "application/pdf")
         response.setHeader("Content-Disposition", f'attachment; filename="assessment-{year}.pdf"')
+        return data
+
+
+class ReportDocxDownload(RankingView):
+    """The report as a Word document, from the default template (assessment/report.py)."""
+
+    def __call__(self):
+        _city_only()
+        self.year = year_of(self.request.form.get("year")) or today().year
+        ranked, unranked = ranking(self.year)
+        fields = report_fields(
+            self.year_label, ranked, unranked, self.state_title, self.note, api.portal.get().Title(), today()
+        )
+        data = report_docx(fields)
+        response = self.request.response
+        no_store(response, page=False)
+        response.setHeader("Content-Type", DOCX_TYPE)
+        response.setHeader("Content-Disposition", f'attachment; filename="assessment-{self.year}.docx"')
+        response.setHeader("Content-Length", str(len(data)))
         return data
 
 
