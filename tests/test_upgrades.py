@@ -725,3 +725,44 @@ class TestUpgrade1028(UpgradeTestCase):
             acl_users.authenticate("upgraded_staff", "wrong-password", request)
         self.assertIsNone(acl_users.authenticate("upgraded_staff", PASSWORD, request))
         self.assertIsNotNone(acl_users.authenticate(TEST_USER_NAME, TEST_USER_PASSWORD, request))
+
+
+class TestUpgrade1029(UpgradeTestCase):
+    """Partner mailboxes (the ``partner_units`` index); a partner that answered stops reading."""
+
+    def test_an_answered_partner_loses_the_case_and_the_mailbox_finds_both(self):
+        from suizhou.laborrights.partners import transfers
+        from suizhou.laborrights.partners import units
+        from suizhou.laborrights.partners.mailbox import matters
+
+        unit = make_station("upgrade-partner-unit", title="升级测试维权中心", level="center")
+        unit.partner_agencies = ["hrss", "court"]
+        court = units.token("court", unit.UID())
+        make_user("upgrade_judge", groups=[units.ensure_group(court)])
+        answered, still_open = new_case(), new_case()
+        with api.env.adopt_roles(["Manager"]):
+            for case in (answered, still_open):
+                route(case, unit.UID(), route="mediation")
+                transfers.send(case, court, "judicial_confirmation")
+        with api.env.adopt_user(username="upgrade_judge"):
+            transfers.give_result(answered, "confirmed", date.today(), "（2026）鄂1303民特1号")
+        # As a 1028 site was: the answered partner kept Reader, no mailbox index.
+        group = units.group_id(court)
+        answered.manage_setLocalRoles(group, ["Reader"])
+        answered.reindexObjectSecurity()
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("partner_units")
+        with api.env.adopt_user(username="upgrade_judge"):
+            self.assertEqual(len(api.content.find(portal_type="Case")), 2)
+
+        self.upgrade_from("1028", to="1029")
+
+        processQueue()
+        self.assertFalse(api.user.has_permission("View", username="upgrade_judge", obj=answered))
+        self.assertTrue(api.user.has_permission("View", username="upgrade_judge", obj=still_open))
+        self.assertEqual(
+            sorted(case.getId() for case, _transfer in matters(court)), sorted([answered.getId(), still_open.getId()])
+        )
+        with api.env.adopt_user(username="upgrade_judge"):
+            found = [brain.getId for brain in api.content.find(portal_type="Case")]
+        self.assertEqual(found, [still_open.getId()])

@@ -26,3 +26,17 @@ class PartnerResultReturned(CaseHandlingEvent):
         self.outcome = outcome
         self.day = day
         self.note = note
+
+
+class IPartnerMatterSent(ICaseHandlingEvent):
+    """A matter was sent (or, 裁审衔接, shared) to a partner unit: ``transfer`` (the stored
+    mapping: partner, purpose, sent, due …)."""
+
+    transfer = Attribute("the transfer")
+
+
+@implementer(IPartnerMatterSent)
+class PartnerMatterSent(CaseHandlingEvent):
+    def __init__(self, case, transfer):
+        super().__init__(case)
+        self.transfer = transfer

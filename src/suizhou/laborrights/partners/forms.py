@@ -37,8 +37,8 @@ class TransferToPartnerForm(HandlingForm):
     schema = ITransferToPartner
     label = _("title_transfer_to_partner", default="移交协同单位")
     description = _(
-        "help_transfer_to_partner",
-        default="移交后，该协同单位的工作人员可查看本事项并录入办理结果；移交法院司法确认的，自移交之日起30日内办结。",
+        "help_transfer_to_partner_mailbox",
+        default="移交后，该协同单位的工作人员在收件箱接收本事项，可查看移交单并录入办理结果；反馈结果后即不能再查看本事项。移交法院司法确认的，自移交之日起30日内办结。",
     )
     success_message = _("status_partner_sent", default="已移交协同单位，可打印移交单。")
 
@@ -103,9 +103,8 @@ class PartnerResultForm(HandlingForm):
         self.cancel()
 
     def next_url(self):
-        if api.user.has_permission("View", obj=self.context):
-            return self.context.absolute_url()
-        return api.portal.get().absolute_url()
+        # The unit no longer reads the case once its result is in: back to its mailbox.
+        return f"{api.portal.get().absolute_url()}/@@partner-mailbox"
 
 
 TransferToPartnerView = layout.wrap_form(TransferToPartnerForm)

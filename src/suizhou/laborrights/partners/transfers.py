@@ -1,9 +1,12 @@
 """Matters sent to a partner unit and what comes back.
 
 A transfer gives the partner's group ``Reader`` on the case (local role, left alone by the
-assignment's own ``sync_local_roles``); while it is open the partner's members may record the
-result (``give_result``), which closes it — they keep reading the case, and nothing more. The
-court share of 裁审衔接 is a transfer without a result to give. Transfers live in the case's
+assignment's own ``sync_local_roles``) while it is open: the partner's members receive it in
+their mailbox (``receive``: 待接收 → 处理中) and record the result (``give_result``), which closes
+it. With its last open transfer closed the partner loses the role (``sync_role``): the case,
+its files and its hand-over page answer it as a stranger; the mailbox keeps the reference, the
+purpose and its own result, no personal data. The court share of 裁审衔接 is a transfer without
+a result to give: the court keeps reading that one case. Transfers live in the case's
 annotations; each step is also written into the case history."""
 
 from datetime import timedelta
@@ -16,6 +19,7 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.partners import units
+from suizhou.laborrights.partners.events import PartnerMatterSent
 from suizhou.laborrights.partners.events import PartnerResultReturned
 from suizhou.laborrights.partners.vocabularies import outcome_title
 from suizhou.laborrights.partners.vocabularies import purpose_title
@@ -32,6 +36,8 @@ COURT_SHARE = "court_share"
 JUDICIAL_CONFIRMATION_DAYS = 30
 # 裁审衔接: a major or group case is one with at least this many workers, or flagged collective.
 MAJOR_CASE_WORKERS = 10
+# The states of a transfer in the partner's mailbox (``state``).
+WAITING, HANDLING, RETURNED, SHARED = "waiting", "handling", "returned", "shared"
 
 
 def _stored(case, create=False):
@@ -60,12 +66,34 @@ def is_major(case):
     )
 
 
-def _grant(case, partner):
-    group = units.ensure_group(partner)
+def state(transfer):
+    """``waiting`` (待接收), ``handling`` (处理中), ``returned`` (已反馈) or ``shared`` (裁审衔接)."""
+    if transfer["purpose"] == COURT_SHARE:
+        return SHARED
+    if transfer["returned"] is not None:
+        return RETURNED
+    return HANDLING if transfer.get("received") else WAITING
+
+
+def reads_case(case, partner):
+    """Whether the partner may still read the case: a transfer to it is open, or shared."""
+    return any(t["partner"] == partner and state(t) != RETURNED for t in _stored(case) or ())
+
+
+def sync_role(case, partner):
+    """The partner's group has ``Reader`` on the case exactly while ``reads_case``."""
+    group = units.group_id(partner)
     roles = set(dict(case.get_local_roles()).get(group, ()))
-    if ROLE not in roles:
-        case.manage_setLocalRoles(group, sorted(roles | {ROLE}))
-        case.reindexObjectSecurity()
+    if reads_case(case, partner) and ROLE not in roles:
+        case.manage_setLocalRoles(units.ensure_group(partner), sorted(roles | {ROLE}))
+    elif not reads_case(case, partner) and ROLE in roles:
+        if roles - {ROLE}:
+            case.manage_setLocalRoles(group, sorted(roles - {ROLE}))
+        else:
+            case.manage_delLocalRoles([group])
+    else:
+        return
+    case.reindexObjectSecurity()
 
 
 def _add(case, partner, purpose, note):
@@ -81,10 +109,14 @@ def _add(case, partner, purpose, note):
         outcome=None,
         result_day=None,
         result_note="",
+        received=None,
+        received_by=None,
         returned=None,
     )
     _stored(case, create=True).append(transfer)
-    _grant(case, partner)
+    sync_role(case, partner)
+    case.reindexObject(idxs=["partner_units"])
+    notify(PartnerMatterSent(case, transfer))
     return transfer
 
 
@@ -144,6 +176,24 @@ def open_for_user(case, user=None):
     return [t for t in (_stored(case) or ()) if t["partner"] in mine and t["returned"] is None]
 
 
+def receive(case, user=None):
+    """The partner's member takes the waiting transfers to their units in hand (处理中)."""
+    user = user or api.user.get_current()
+    waiting = [t for t in open_for_user(case, user) if state(t) == WAITING]
+    for transfer in waiting:
+        transfer.update(received=now(), received_by=user.getId())
+        record(
+            case,
+            "partner_received",
+            "",
+            partner=transfer["partner"],
+            partner_title=units.title(transfer["partner"]),
+            purpose=transfer["purpose"],
+            purpose_title=zh(purpose_title(transfer["purpose"])),
+        )
+    return waiting
+
+
 def give_result(case, outcome, day, note=""):
     """The partner's member records the result of the open transfer; returns it."""
     open_ones = open_for_user(case)
@@ -158,6 +208,8 @@ def give_result(case, outcome, day, note=""):
         error.field = "day"
         raise error
     transfer = open_ones[0]
+    if not transfer.get("received"):
+        transfer.update(received=now(), received_by=api.user.get_current().getId())
     transfer.update(outcome=outcome, result_day=day, result_note=(note or "").strip(), returned=now())
     record(
         case,
@@ -172,5 +224,6 @@ def give_result(case, outcome, day, note=""):
         event_day=day,
     )
     case.reindexObject()
+    sync_role(case, transfer["partner"])
     notify(PartnerResultReturned(case, transfer["partner"], transfer["purpose"], outcome, day, transfer["result_note"]))
     return dict(transfer)
