@@ -2,6 +2,7 @@
 or credit code; only the cases the user may see; logged; never through public search."""
 
 from plone import api
+from plone.keyring.interfaces import IKeyManager
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.audit_helpers import LogDirectory
@@ -11,6 +12,7 @@ from tests.helpers import RoutingFixture
 from tests.helpers import valid_credit_code
 from tests.helpers import valid_id_number
 from urllib.parse import urlencode
+from zope.component import getUtility
 
 import json
 import lxml.html
@@ -81,6 +83,14 @@ class TestCaseSearch(LogDirectory, RoutingFixture, unittest.TestCase):
                 found, _html = self.search("staff_a", q=q, field=field)
                 self.assertIn(self.mine.getId(), found)
                 self.assertNotIn(self.theirs.getId(), found)  # another unit's case stays hidden
+
+    def test_phone_and_id_still_find_the_case_after_the_system_keyring_is_rotated(self):
+        getUtility(IKeyManager)["_system"].rotate()  # Plone's key rotation (@@keyring, a security fix)
+        transaction.commit()
+        for q in (PHONE, self.id_number):
+            with self.subTest(q=q):
+                found, _html = self.search("staff_a", q=q)
+                self.assertEqual(found, [self.mine.getId()])
 
     def test_a_name_is_matched_as_typed_not_piece_by_piece(self):
         found, _html = self.search("staff_a", q="小红", field="applicant")

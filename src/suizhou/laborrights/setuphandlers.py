@@ -6,6 +6,7 @@ from plone.base.interfaces import INonInstallable
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
+from suizhou.laborrights.cases import search_keys
 from suizhou.laborrights.cases.register import prepare_register
 from suizhou.laborrights.folders import GUIDES_ID
 from suizhou.laborrights.folders import NEWS_ID
@@ -130,6 +131,8 @@ def post_install(context):
     set_layouts(portal)
     # Lockout after repeated failed logins: the gate in front of source_users.
     lockout.install(portal)
+    # The staff search's own secret (phone and ID hashes), apart from Plone's rotated keyring.
+    search_keys.ensure_secret(portal)
 
 
 def uninstall(context):

@@ -7,18 +7,29 @@
   (``phone:<hash>``, ``id:<hash>``): the catalog holds no number, and a number is found only
   when typed in full;
 - the employer's credit code as it is (a public company identifier), upper case.
+
+The hashes are keyed with a secret of their own (``ensure_secret``: made once, at install or by
+an upgrade step), kept in an annotation of the site root: in no control panel, no profile
+export, and untouched when Plone's keyring (``_system``) is rotated — a rotated key would leave
+every stored case unfindable by phone and ID until all were reindexed. Changing the secret
+means reindexing ``case_search_keys``.
 """
 
+from plone import api
 from plone.keyring.interfaces import IKeyManager
+from Products.CMFCore.utils import getToolByName
 from suizhou.laborrights.validators import normalize_phone
 from suizhou.laborrights.warnings.employers import normalised_name
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
 
 import hashlib
 import hmac
 import re
+import secrets
 
 
+SECRET = "suizhou.laborrights.search_keys.secret"
 _SPACES = re.compile(r"[\s\u3000·•.]+")
 
 
@@ -34,10 +45,30 @@ def pieces(text):
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
+def _site(context):
+    # a case is indexed at commit time, when no site may be set: found from the case then
+    return getToolByName(context, "portal_url").getPortalObject() if context is not None else api.portal.get()
+
+
+def ensure_secret(site):
+    """Make the search keys' secret if the site has none; True when it was made."""
+    annotations = IAnnotations(site)
+    if annotations.get(SECRET):
+        return False
+    annotations[SECRET] = secrets.token_hex(32)
+    return True
+
+
+def _secret(context):
+    secret = IAnnotations(_site(context)).get(SECRET)
+    if secret:
+        return secret
+    # a site not upgraded yet keeps finding its cases as before, until the upgrade reindexes them
+    return getUtility(IKeyManager, context=context).secret("_system")
+
+
 def _digest(purpose, value, context):
-    """As ``forms.signing.digest``, with the site's key found from ``context`` (a case is
-    indexed at commit time, when no site may be set)."""
-    secret = getUtility(IKeyManager, context=context).secret("_system")
+    secret = _secret(context)
     return hmac.new(secret.encode(), f"{purpose}\n{value}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
