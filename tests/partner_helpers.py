@@ -59,7 +59,8 @@ class PartnerFixture(unittest.TestCase):
 
     def routed_case(self, **fields):
         fields = {"applicant_name": NAME, "applicant_id_number": ID_NUMBER, "facts": FACTS, **fields}
-        case = new_case(received=at(2026, 8, 3), district="zengdu", workers_involved=3, **fields)
+        fields.setdefault("workers_involved", 3)
+        case = new_case(received=at(2026, 8, 3), district="zengdu", **fields)
         with api.env.adopt_roles(["Manager"]):
             route(case, self.unit.UID(), route="mediation")
             api.content.create(
