@@ -1,7 +1,7 @@
 """REST API under load, with a register of many cases (run through api_load.sh).
 
-1. A fresh site gets ``CASES`` cases through ``register.create_case`` (as filed over the
-   years: spread over districts, months and dispute types; one in ten from the 12345 hotline).
+1. A copy of the generated register of ``CASES`` cases (benchmarks/dataset.sh: three years,
+   six districts, every state, each case its own phone number).
 2. The site is served by waitress (4 threads, as a Zope instance) in this process.
 3. ``FILINGS`` anonymous ``POST @cases`` from ``THREADS`` client threads: filings per second,
    and how many were not answered 201.
@@ -13,25 +13,22 @@
    page a citizen sees, with the site's theme).
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.users import UnrestrictedUser
+from benchlib import ranked
 from collections import Counter
-from datetime import datetime
-from datetime import timedelta
-from Products.CMFPlone.factory import addPloneSite
 from suizhou.laborrights.cases import counters
 from suizhou.laborrights.cases import lookup as lookups
-from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.cases.register import _claimed
+from suizhou.laborrights.cases.register import find_case
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.restapi import filing_limits
-from Testing.makerequest import makerequest
 from urllib.parse import urlencode
 from zope.component.hooks import setSite
 from ZPublisher.WSGIPublisher import publish_module
 
+import benchlib
 import functools
 import http.client
 import json
-import pytz
 import random
 import sys
 import threading
@@ -40,50 +37,20 @@ import transaction
 import waitress
 
 
-ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
 CASES, FILINGS, LOOKUPS, THREADS = (int(arg) for arg in sys.argv[-4:])
-BATCH = 1000
-SHANGHAI = pytz.timezone("Asia/Shanghai")
 DISTRICTS = ("city", "zengdu", "suixian", "guangshui", "hitech", "dahongshan")
-TYPES = ("wage_arrears", "labor_contract", "dismissal", "social_insurance", "work_injury", "overtime")
 
 
 def phone(n):
     return f"139{n:08d}"
 
 
-def fields(n, rng):
-    data = {
-        "channel": "web",
-        "district": rng.choice(DISTRICTS),
-        "applicant_name": "王小明",
-        "applicant_phone": phone(n),
-        "dispute_types": [rng.choice(TYPES)],
-        "workers_involved": 1,
-        "facts": "2026年8月至10月工资未发放，多次催要无果，请求支付拖欠工资。",
-    }
-    if n % 10 == 0:
-        data.update(channel="hotline_12345", hotline_ticket=f"12345-{n:08d}")
-    return data
-
-
-def fill_register(portal):
-    rng = random.Random(1)
-    start = time.perf_counter()
-    first = datetime(2024, 1, 1, 9, tzinfo=pytz.utc).astimezone(SHANGHAI)
-    known = []
-    for n in range(CASES):
-        received = first + timedelta(minutes=17 * n)
-        case = create_case(received=received, **fields(n, rng))
-        known.append((case.getId(), phone(n)))
-        if n % BATCH == BATCH - 1:
-            transaction.commit()
-            portal._p_jar.cacheGC()
-            if n % (10 * BATCH) == 10 * BATCH - 1:
-                rate = (n + 1) / (time.perf_counter() - start)
-                print(f"  {n + 1} cases, {rate:.0f}/s", flush=True)
-    transaction.commit()
-    return known, time.perf_counter() - start
+def known_cases(rng, count):
+    """(reference, phone) of ``count`` cases of the register drawn at random (with repeats)."""
+    references = list(_claimed(get_register()).keys())
+    sample = [rng.choice(references) for _ in range(count)]
+    phones = {reference: find_case(reference).applicant_phone for reference in set(sample)}
+    return [(reference, phones[reference]) for reference in sample]
 
 
 def serve(port_holder):
@@ -134,15 +101,6 @@ def in_threads(work, count, threads=None):
     return results, time.perf_counter() - start
 
 
-def percentiles(seconds):
-    ordered = sorted(seconds)
-
-    def at(p):
-        return 1000 * ordered[min(len(ordered) - 1, int(p * len(ordered)))]
-
-    return at(0.5), at(0.95), at(0.99), 1000 * ordered[-1]
-
-
 def filing(i):
     return {
         "dispute_types": ["wage_arrears"],
@@ -163,20 +121,10 @@ def reset_counters(portal):
 
 def main(app):
     filing_limits.budgets = lambda: (10**9, 10**9)  # one client address files them all
-    app = makerequest(app)
-    newSecurityManager(None, ADMIN.__of__(app.acl_users))
-    addPloneSite(
-        app,
-        "Plone",
-        setup_content=False,
-        default_language="zh-cn",
-        portal_timezone="Asia/Shanghai",
-        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
-    )
-    portal = app.Plone
-    setSite(portal)
-    transaction.commit()
-    known, fill_seconds = fill_register(portal)
+    portal = benchlib.dataset_site(benchlib.as_admin(app))
+    rng = random.Random(2)
+    sample = known_cases(rng, LOOKUPS)
+    transaction.abort()
     setSite(None)
 
     port_holder = []
@@ -186,9 +134,7 @@ def main(app):
     port = port_holder[0]
 
     posted, post_seconds = in_threads(lambda i: request(port, "POST", "/Plone/@cases", filing(i)), FILINGS)
-    rng = random.Random(2)
     budgets = lookups.CLIENT, lookups.REFERENCE, lookups.PHONE
-    sample = [rng.choice(known) for _ in range(LOOKUPS)]
 
     def lookup(i, wrong=False):
         reference, right = sample[i]
@@ -217,15 +163,14 @@ def main(app):
             wrong_phone = in_threads(functools.partial(work, wrong=True), LOOKUPS, threads)[0]
             rounds.append((f"{label}, wrong phone", wrong_phone, expected[1]))
 
-    rate = CASES / fill_seconds
-    print(f"register: {CASES} cases filled in {fill_seconds:.0f} s ({rate:.0f}/s, in process, no HTTP)")
+    print(f"register: {CASES} cases (a copy of the generated register, benchmarks/dataset.sh)")
     print(f"client threads: {THREADS}; server: waitress, 4 threads, one Zope process, FileStorage")
     print("| measure | count | result |")
     print("|---|---|---|")
     not_created = sum(1 for status, _ in posted if status != 201)
     print(f"| POST @cases | {FILINGS} | {FILINGS / post_seconds:.1f} filings/s, {not_created} not 201 |")
     for name, results, expected in rounds:
-        p50, p95, p99, slowest = percentiles([seconds for _, seconds in results])
+        p50, p95, p99, slowest = (1000 * seconds for seconds in ranked([s for _, s in results], 0.5, 0.95, 0.99, 1))
         unexpected = Counter(status for status, _ in results if status != expected)
         print(
             f"| {name} | {LOOKUPS} | p50 {p50:.1f} ms, p95 {p95:.1f} ms, "

@@ -32,7 +32,7 @@ build_dataset() {  # build_dataset N: unless var/bench-data/cases-N holds this v
             parts/instance/etc/zope.conf >"$conf"
         echo "Building $cases cases into $dir (once; later runs copy it)" >&2
         PYTHONPATH=benchmarks/shared bin/zopepy -m Zope2.utilities.zconsole run "$conf" benchmarks/dataset.py "$cases" \
-            >"$partial/dataset.txt" 2> >(grep -v Warning >&2)
+            >"$partial/dataset.txt" 2> >(grep --line-buffered -v Warning >&2)
         rm -f "$conf" "$partial/inituser" "$partial/Data.fs.tmp" "$partial/Data.fs.lock"
         rm -rf "$dir" && mv "$partial" "$dir"
     fi
