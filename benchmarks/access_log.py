@@ -8,17 +8,13 @@ a temporary directory; nothing of it touches the ZODB (checked: no object regist
 connection after recording).
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.users import UnrestrictedUser
+from benchlib import p95
 from plone import api
-from Products.CMFPlone.factory import addPloneSite
 from suizhou.laborrights.audit import log
 from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.handling.worklists import WorklistView
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 
+import benchlib
 import json
 import os
 import shutil
@@ -30,25 +26,11 @@ import time
 import transaction
 
 
-ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
 REPEAT = int(sys.argv[-1])
 
 
-def p95(samples):
-    return statistics.quantiles(samples, n=20)[-1]
-
-
 def build(app):
-    addPloneSite(
-        app,
-        "Plone",
-        setup_content=False,
-        default_language="zh-cn",
-        portal_timezone="Asia/Shanghai",
-        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
-    )
-    portal = app.Plone
-    setSite(portal)
+    portal = benchlib.new_site(app)
     cases = [
         create_case(
             district="zengdu",
@@ -126,9 +108,7 @@ def page_views(portal, request, cases):
 
 def main(app):
     os.environ[log.ENVIRONMENT] = tempfile.mkdtemp(prefix="access-log-bench-")
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    newSecurityManager(None, ADMIN.__of__(app.acl_users))
+    app = benchlib.as_admin(app)
     portal, cases = build(app)
     request = app.REQUEST
     written = alone(portal, request, cases)
@@ -139,4 +119,4 @@ def main(app):
     shutil.rmtree(os.environ[log.ENVIRONMENT])
 
 
-main(app)  # noqa: F821 - `app` is given by `bin/instance run`
+main(app)  # noqa: F821 - `app` is given by `zconsole run`

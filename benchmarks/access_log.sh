@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
 write_zope_conf
-bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/access_log.py "${1:-200}" 2> >(grep -v Warning >&2)
+PYTHONPATH=benchmarks/shared bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/access_log.py "${1:-200}" 2> >(grep --line-buffered -v Warning >&2)

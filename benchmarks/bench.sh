@@ -10,7 +10,8 @@
 #   zeo      one ZEO instance against two (anonymous rate, uncached, the same locust load)
 #   filing   filing with 1, 4 and 8 writers at Zope's default 3 retries (register_concurrency.py)
 #   register lookup (api_load.py), worklists (worklists.py), statistics (statistics.py) at
-#            BENCH_CASES cases, each on its own generated register (generation time reported)
+#            BENCH_CASES cases, each on a copy of one generated register (benchmarks/dataset.sh:
+#            built once into var/bench-data/cases-N/ and reused; its build time reported)
 #   storage  Data.fs bytes per case before and after packing against a plain Dexterity item
 #
 # Settings (environment): BENCH_CASES (default 100000), BENCH_SECONDS per page and mode (20),
@@ -213,6 +214,8 @@ phase_filing() {
 
 phase_register() {
     local out=$RUN/40-register.md
+    log "register: the generated register of $CASES cases (built unless var/bench-data holds it)"
+    benchmarks/dataset.sh "$CASES" >"$RUN/dataset.txt"
     log "register: lookup at $CASES cases"
     benchmarks/api_load.sh "$CASES" 200 "$LOOKUPS" 4 >"$RUN/lookup.txt"
     log "register: worklists at $CASES cases"
@@ -222,7 +225,8 @@ phase_register() {
     {
         echo "### $CASES 件事项：进度查询、工作台、统计"
         echo
-        echo "每项各自生成一个登记库（六个区、六类争议、各种状态、三年；沿用各基准自己的生成器）。"\
+        echo "三项共用一个生成的登记库（benchmarks/dataset.sh：六个区县、各类争议、各种状态、三年），"\
+"每项在它的副本上运行。$(sed -n 's/^built \(.*\) Beijing time in \(.*\) s$/生成于 \1（北京时间），用时 \2 秒。/p' "$RUN/dataset.txt")"\
 "目标：查询 p95 < 50 ms，工作台 p95 < 100 ms。"
         echo
         echo "#### 进度查询（benchmarks/api_load.py，4 个客户端线程）"
@@ -233,13 +237,9 @@ phase_register() {
         echo
         echo "#### 工作台（benchmarks/worklists.py）"
         echo
-        echo "- 生成：$(grep -m1 '^Built' "$RUN/worklists.err" || echo '（未报告）')"
-        echo
         grep '^|' "$RUN/worklists.txt"
         echo
         echo "#### 统计（benchmarks/statistics.py，全市一年；p50 = 10 次热运行的中位数，另列最慢一次）"
-        echo
-        echo "- 生成：$(grep -m1 '^Built' "$RUN/statistics.err" || echo '（未报告）')"
         echo
         grep '^|' "$RUN/statistics.txt"
     } >"$out"
@@ -252,7 +252,7 @@ phase_storage() {
         source benchmarks/fresh_storage.sh
         trap 'rm -rf "$tmp"' EXIT
         write_zope_conf production
-        bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/bench/storage_size.py \
+        PYTHONPATH=benchmarks/shared bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/bench/storage_size.py \
             "$STORAGE_ITEMS" 2>"$RUN/storage.err" || { tail -30 "$RUN/storage.err" >&2; exit 1; }
     ) >"$RUN/storage.txt"
     {

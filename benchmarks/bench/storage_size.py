@@ -10,17 +10,13 @@ The storage is packed before each kind, so each figure is that kind's own growth
 object as written (every transaction's old revisions still there) and after packing.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.users import UnrestrictedUser
 from datetime import datetime
 from datetime import timedelta
 from plone import api
-from Products.CMFPlone.factory import addPloneSite
 from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.timezone import TIMEZONE
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
 
+import benchlib
 import pytz
 import random
 import sys
@@ -78,18 +74,8 @@ def growth(db, portal, create):
 
 
 def main(app):
-    app = makerequest(app)
-    newSecurityManager(None, UnrestrictedUser("admin", "", ["Manager"], []).__of__(app.acl_users))
-    addPloneSite(
-        app,
-        "Plone",
-        setup_content=False,
-        default_language="zh-cn",
-        portal_timezone="Asia/Shanghai",
-        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
-    )
-    portal = app.Plone
-    setSite(portal)
+    app = benchlib.as_admin(app)
+    portal = benchlib.new_site(app)
     folder = api.content.create(container=portal, type="Folder", id="plain", title="plain")
     transaction.commit()
     db = app._p_jar.db()
@@ -98,13 +84,16 @@ def main(app):
     items = growth(db, portal, lambda n: add_item(n, folder))
     print(f"{ITEMS} of each kind; Data.fs (FileStorage), packed before each kind")
     print()
-    print("| kind | written in | bytes per object as written | after packing | after packing, × plain item |")
-    print("|---|---|---|---|---|")
-    for name, (written, packed, seconds) in (("case (create_case)", cases), ("plain Dexterity item (Document)", items)):
-        print(
-            f"| {name} | {seconds:.0f} s | {written / ITEMS:,.0f} | {packed / ITEMS:,.0f} "
-            f"| {packed / items[1]:.2f} |"
-        )
+    benchlib.table(
+        ("kind", "written in", "bytes per object as written", "after packing", "after packing, × plain item"),
+        (
+            (name, f"{seconds:.0f} s", f"{written / ITEMS:,.0f}", f"{packed / ITEMS:,.0f}", f"{packed / items[1]:.2f}")
+            for name, (written, packed, seconds) in (
+                ("case (create_case)", cases),
+                ("plain Dexterity item (Document)", items),
+            )
+        ),
+    )
 
 
 main(app)  # noqa: F821 - `app` is given by zconsole
