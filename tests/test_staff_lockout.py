@@ -1,7 +1,9 @@
 """Lockout after repeated failed logins (issue 13 item 6), through the real login form: N-1
 failures then the right password logs in; N failures lock the account, and even the right password
 is refused with the Chinese message; after the lock period it works again; the district
-administrator's reset unlocks; one account's failures do not lock another."""
+administrator's reset unlocks; one account's failures do not lock another. Unknown logins are
+answered alike (locked after N failures too); the 12345 machine account is not locked for its own
+server by failures from elsewhere."""
 
 from plone import api
 from plone.app.testing import TEST_USER_NAME
@@ -17,7 +19,9 @@ from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
 from unittest import mock
 from zExceptions import Unauthorized
+from ZPublisher import HTTPRequest
 
+import lxml.html
 import transaction
 import unittest
 
@@ -109,6 +113,83 @@ class TestLockout(LockoutTestCase):
         self.assertEqual(session.get("@users/staff_b", auth=("staff_b", PASSWORD)).status_code, 200)
         self.assertEqual(session.post("@login", json={"login": "staff_a", "password": PASSWORD}).status_code, 401)
         self.assertEqual(session.post("@login", json={"login": "staff_b", "password": PASSWORD}).status_code, 200)
+
+
+class TestLoginsAnsweredAlike(LockoutTestCase):
+    def test_an_unknown_login_is_answered_as_a_known_one_also_after_five_failures(self):
+        answers = {}
+        for login in ("staff_a", "no_such_login"):
+            self.fail_logins(login, 4)
+            fourth = status_messages(self.page)
+            self.fail_logins(login, 1)
+            self.assertFalse(self.log_in(login, "wrong-password"))
+            answers[login] = (fourth, status_messages(self.page))
+        self.assertEqual(answers["staff_a"], answers["no_such_login"])
+        fourth, locked = answers["no_such_login"]
+        self.assertNotIn(LOCKED, " ".join(fourth))
+        self.assertIn(LOCKED, " ".join(locked))
+
+    def test_an_unknown_login_costs_a_password_check_as_a_known_one(self):
+        from AuthEncoding import AuthEncoding
+
+        checks = {}
+        validate = AuthEncoding.pw_validate
+        for login in ("staff_a", "no_such_login"):
+            with mock.patch.object(AuthEncoding, "pw_validate", side_effect=validate) as spy:
+                self.assertFalse(self.log_in(login, "wrong-password"))
+            checks[login] = spy.call_count
+        self.assertEqual(checks["staff_a"], checks["no_such_login"])
+        self.assertGreater(checks["staff_a"], 0)
+
+
+class TestMachineAccount(LockoutTestCase):
+    """The 12345 integration account calls the API over HTTP basic from its server (behind the
+    site's proxy, which passes the caller's address in X-Forwarded-For)."""
+
+    SERVER, PUBLIC = "10.20.0.5", "203.0.113.9"
+
+    def setUp(self):
+        super().setUp()
+        with api.env.adopt_roles(["Manager"]):
+            api.user.create(email="hotline@example.org", username="hotline_bot", password=PASSWORD)
+            api.group.add_user(groupname="hotline_integration", username="hotline_bot")
+        transaction.commit()
+        patcher = mock.patch.object(HTTPRequest, "trusted_proxies", ["127.0.0.1"])
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        self.session = RelativeSession(self.portal.absolute_url() + "/")
+        self.addCleanup(self.session.close)
+        self.session.headers["Accept"] = "application/json"
+
+    def call(self, login, password, address):
+        response = self.session.get(
+            f"@users/{login}", auth=(login, password), headers={"X-Forwarded-For": address}
+        )
+        return response.status_code
+
+    def test_failures_from_the_public_do_not_lock_the_12345_account_for_its_server(self):
+        for _ in range(10):
+            self.assertEqual(self.call("hotline_bot", "guess", self.PUBLIC), 401)
+        self.assertEqual(self.call("hotline_bot", PASSWORD, self.PUBLIC), 401)  # the guesser is locked out
+        self.assertEqual(self.call("hotline_bot", PASSWORD, self.SERVER), 200)  # the 12345 server is not
+
+    def test_failures_from_its_own_server_lock_it_there(self):
+        for _ in range(5):
+            self.assertEqual(self.call("hotline_bot", "old-password", self.SERVER), 401)
+        self.assertEqual(self.call("hotline_bot", PASSWORD, self.SERVER), 401)
+        self.clock += 15 * 60
+        self.assertEqual(self.call("hotline_bot", PASSWORD, self.SERVER), 200)
+
+    def test_staff_accounts_are_locked_whatever_the_address(self):
+        for address in ("203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4", "203.0.113.5"):
+            self.assertEqual(self.call("staff_a", "guess", address), 401)
+        self.assertEqual(self.call("staff_a", PASSWORD, self.SERVER), 401)
+
+
+def status_messages(page):
+    """The status messages a page shows (its Chinese texts)."""
+    html = lxml.html.fromstring(page)
+    return [" ".join(node.text_content().split()) for node in html.xpath("//*[contains(@class, 'statusmessage')]")]
 
 
 class TestInstalled(unittest.TestCase):

@@ -9,10 +9,18 @@ login made before the lock is checked by ``session`` and is not affected.
 
 Where the counts live: failed attempts are counted in this instance's memory, never in the
 database, so that anonymous guessing causes no ZODB writes (and a failed login's transaction is
-often aborted anyway: a 401 aborts it). Only logins of existing accounts are counted. With several
+often aborted anyway: a 401 aborts it). Unknown logins are counted and locked alike, and their
+password is checked against a stand-in hash as long to check, so neither the answer nor its time
+tells whether a login exists; the counts of this memory are bounded (``MAX_RECORDS``). With several
 instances (ZEO clients) each counts on its own: a guesser spread over N instances gets up to N times
 the attempts, and a restart forgets the counts; the lock period is short anyway. The administrator's
 reset is stored (a rare, authenticated write) so that it unlocks on every instance.
+
+Machine accounts (role ``HotlineIntegration``: the 12345 integration) log in from a known server,
+over HTTP basic. Their failures are counted per login *and* source address
+(``request.getClientAddr()``, which honours the trusted proxies): anyone on the internet may
+still be locked out of guessing their password, but never locks the account for the 12345 server
+itself. (API-key clients are no accounts: their keys are limited by ``restapi.filing_limits``.)
 
 The limits are properties of the plugin (ZMI: acl_users/login_lockout, Properties).
 """
@@ -20,6 +28,7 @@ The limits are properties of the plugin (ZMI: acl_users/login_lockout, Propertie
 from AccessControl.class_init import InitializeClass
 from AccessControl.SecurityInfo import ClassSecurityInfo
 from Acquisition import aq_parent
+from AuthEncoding import AuthEncoding
 from BTrees.OOBTree import OOBTree
 from dataclasses import dataclass
 from dataclasses import field
@@ -31,12 +40,15 @@ from suizhou.laborrights import _
 from zope.interface import implementer
 
 import math
+import secrets
 import threading
 import time
 
 
 PLUGIN_ID = "login_lockout"
 SOURCE_USERS = "source_users"
+MACHINE_ROLES = ("HotlineIntegration",)  # accounts of other systems, counted per source address
+MAX_RECORDS = 20000  # logins (known or not) remembered at once; beyond, expired ones go first
 
 
 def now():
@@ -51,9 +63,10 @@ class _Record:
     locked_until: float = 0.0
 
 
-# (plugin path, login) -> _Record, this instance's memory only (see the module's docstring)
+# (plugin path, login[, source address]) -> _Record, this instance's memory only (see the module's docstring)
 _records = {}
 _records_lock = threading.Lock()
+_stand_in = []  # a hash of a random password, checked for unknown logins (as long as a real check)
 
 
 def forget_all():
@@ -84,11 +97,19 @@ class LoginLockout(BasePlugin):
         self.title = title
         self._resets = OOBTree()  # login -> time the district administrator reset the account
 
-    def _key(self, login):
-        return ("/".join(self.getPhysicalPath()), login)
+    def _key(self, login, machine=False):
+        key = ("/".join(self.getPhysicalPath()), login)
+        if machine:
+            request = getattr(self, "REQUEST", None)
+            key += (request.getClientAddr() if request is not None else "",)
+        return key
 
     def _users(self):
         return getattr(aq_parent(self), SOURCE_USERS, None)
+
+    def _is_machine(self, userid):
+        user = aq_parent(self).getUserById(userid)
+        return user is not None and any(role in MACHINE_ROLES for role in user.getRoles())
 
     security.declarePrivate("authenticateCredentials")
 
@@ -98,25 +119,34 @@ class LoginLockout(BasePlugin):
         users = self._users()
         if not login or password is None or users is None:
             return None
-        minutes = self.locked_minutes(login)
+        try:
+            userid = users.getUserIdForLogin(login)
+        except KeyError:
+            userid = None
+        key = self._key(login, machine=userid is not None and self._is_machine(userid))
+        minutes = self._locked_minutes(key, login)
         if minutes:
             self._tell_login_form(minutes)
             return None
+        if userid is None:
+            _check_stand_in(users, password)
         result = users.authenticateCredentials(credentials)
         if result is None or result[0] is None:
-            if users.getUserIdForLogin(login) is not None:  # unknown names take no memory
-                self._failed(login)
+            self._failed(key, login)
             return result
         with _records_lock:
-            _records.pop(self._key(login), None)
+            _records.pop(key, None)
         return result
 
     security.declarePrivate("locked_minutes")
 
     def locked_minutes(self, login):
         """Minutes (rounded up) the login stays locked; 0 when it is not locked."""
+        return self._locked_minutes(self._key(login), login)
+
+    def _locked_minutes(self, key, login):
         with _records_lock:
-            record = _records.get(self._key(login))
+            record = _records.get(key)
         if record is None:
             return 0
         current = now()
@@ -124,11 +154,13 @@ class LoginLockout(BasePlugin):
             return 0
         return math.ceil((record.locked_until - current) / 60)
 
-    def _failed(self, login):
+    def _failed(self, key, login):
         current = now()
         since = max(current - self.window_minutes * 60, self._resets.get(login, 0))
         with _records_lock:
-            record = _records.setdefault(self._key(login), _Record())
+            if key not in _records and len(_records) >= MAX_RECORDS:
+                _forget_expired(current - self.window_minutes * 60, current)
+            record = _records.setdefault(key, _Record())
             record.failures = [t for t in record.failures if t > since] + [current]
             if len(record.failures) >= self.max_attempts:
                 record.failures = []
@@ -140,8 +172,10 @@ class LoginLockout(BasePlugin):
     def unlock(self, login):
         """The district administrator's reset: unlocks on this instance and (stored) on all."""
         self._resets[login] = now()
+        path = "/".join(self.getPhysicalPath())
         with _records_lock:
-            _records.pop(self._key(login), None)
+            for key in [key for key in _records if key[:2] == (path, login)]:
+                del _records[key]
 
     def _tell_login_form(self, minutes):
         request = getattr(self, "REQUEST", None)
@@ -156,6 +190,27 @@ class LoginLockout(BasePlugin):
 
 
 InitializeClass(LoginLockout)
+
+
+def _check_stand_in(users, password):
+    """Check ``password`` against a stand-in hash made as ``users`` makes its own."""
+    if not _stand_in:
+        _stand_in.append(users._pw_encrypt(secrets.token_urlsafe(16)))
+    AuthEncoding.pw_validate(_stand_in[0], password)
+
+
+def _forget_expired(since, current):
+    """Make room (with ``_records_lock`` held): drop the records with no failure since ``since``
+    and no lock in force; if none, the oldest half."""
+    expired = [
+        key
+        for key, record in _records.items()
+        if record.locked_until <= current and not any(t > since for t in record.failures)
+    ]
+    if not expired:
+        expired = sorted(_records, key=lambda key: max(_records[key].failures, default=0))[: len(_records) // 2]
+    for key in expired:
+        del _records[key]
 
 
 def install(portal):
