@@ -27,6 +27,8 @@ from suizhou.laborrights.handling.panel import describe
 from suizhou.laborrights.handling.panel import HandlingInfo
 from suizhou.laborrights.handling.panel import state_title
 from suizhou.laborrights.http import no_store
+from suizhou.laborrights.partners import agreement
+from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.timezone import beijing
 from suizhou.laborrights.timezone import chinese_date
 from suizhou.laborrights.timezone import chinese_datetime
@@ -171,6 +173,26 @@ class CaseView(BrowserView):
             overdue_days=-status.days_left if status.overdue and status.days_left is not None else None,
         )
         return shown
+
+    def agreement_deadlines(self):
+        """司法确认 and 仲裁审查 of the case's mediation agreement: days left, or overdue."""
+        may_send = transfers.may_send(self.context)
+        return [
+            {
+                "code": d.code,
+                "title": self.text(d.title),
+                "basis": self.text(d.basis),
+                "effective": chinese_date(d.effective),
+                "due": chinese_date(d.due),
+                "days_left": d.days_left,
+                "overdue": d.overdue,
+                "overdue_days": -d.days_left,
+                "send_url": f"{self.context.absolute_url()}/@@transfer-to-partner"
+                if d.code == "judicial_confirmation" and may_send
+                else "",
+            }
+            for d in agreement.deadlines(self.context)
+        ]
 
     def actions(self):
         """The handling forms the user may use now, then closing, the receipt and editing."""

@@ -11,6 +11,7 @@ from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.vocabularies import purpose_title
 from z3c.form import button
 from zExceptions import NotFound
+from zExceptions import Unauthorized
 from zope import schema
 from zope.interface import Interface
 
@@ -41,6 +42,13 @@ class TransferToPartnerForm(HandlingForm):
         default="移交后，该协同单位的工作人员在收件箱接收本事项，可查看移交单并录入办理结果；反馈结果后即不能再查看本事项。移交法院司法确认的，自移交之日起30日内办结。",
     )
     success_message = _("status_partner_sent", default="已移交协同单位，可打印移交单。")
+
+    def update(self):
+        # Registered with View: a case closed by a mediation agreement goes to the court for
+        # 司法确认 by its handlers, who may no longer modify it.
+        if not transfers.may_send(self.context):
+            raise Unauthorized("transfer-to-partner")
+        super().update()
 
     @button.buttonAndHandler(_("button_partner_send", default="移交"), name="send")
     def handle_send(self, action):

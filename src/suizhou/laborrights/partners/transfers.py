@@ -36,6 +36,8 @@ COURT_SHARE = "court_share"
 JUDICIAL_CONFIRMATION_DAYS = 30
 # 裁审衔接: a major or group case is one with at least this many workers, or flagged collective.
 MAJOR_CASE_WORKERS = 10
+MEDIATED = "mediated"  # the outcome of a case closed by a mediation agreement (handling.mediation)
+AGREEMENT_SENDER_ROLES = {"CaseHandler", "CaseSupervisor", "Manager", "Site Administrator"}
 # The states of a transfer in the partner's mailbox (``state``).
 WAITING, HANDLING, RETURNED, SHARED = "waiting", "handling", "returned", "shared"
 
@@ -127,11 +129,32 @@ def _check_partner(partner):
         raise error
 
 
+def agreement_closed(case):
+    """Closed by a mediation agreement: still to be sent to the court for 司法确认."""
+    return api.content.get_state(case) == "closed" and getattr(case, "outcome", None) == MEDIATED
+
+
+def may_send(case):
+    """Whoever may change the case; once it is closed by a mediation agreement, its handling
+    unit and handler too (the agreement goes to the court for 司法确认 after the closing)."""
+    if api.user.has_permission("Modify portal content", obj=case):
+        return True
+    return agreement_closed(case) and bool(set(api.user.get_roles(obj=case)) & AGREEMENT_SENDER_ROLES)
+
+
 def send(case, partner, purpose, note=""):
     """Send the case to a partner unit; returns the transfer."""
     _check_partner(partner)
     if not purpose:
         error = Refused(_("refused_partner_purpose", default="请选择移交事由。"))
+        error.field = "purpose"
+        raise error
+    if purpose == JUDICIAL_CONFIRMATION and units.agency_of(partner) != units.COURT:
+        error = Refused(_("refused_confirmation_not_court", default="调解协议司法确认只能移交法院。"))
+        error.field = "partner"
+        raise error
+    if purpose != JUDICIAL_CONFIRMATION and not api.user.has_permission("Modify portal content", obj=case):
+        error = Refused(_("refused_partner_closed", default="已办结的事项只能移交法院进行调解协议司法确认。"))
         error.field = "purpose"
         raise error
     if purpose == COURT_SHARE:
@@ -153,6 +176,8 @@ def send(case, partner, purpose, note=""):
 def share_with_court(case, partner, note=""):
     """裁审衔接: a major or group case shared read-only with a court unit."""
     _check_partner(partner)
+    if not api.user.has_permission("Modify portal content", obj=case):
+        raise Refused(_("refused_partner_closed", default="已办结的事项只能移交法院进行调解协议司法确认。"))
     if units.agency_of(partner) != units.COURT:
         error = Refused(_("refused_share_not_court", default="裁审衔接只能共享给法院。"))
         error.field = "partner"
