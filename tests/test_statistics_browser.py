@@ -35,7 +35,7 @@ class TestStatisticsDashboard(BrowserTestMixin, unittest.TestCase):
     def test_the_dashboard_draws_its_charts_above_the_tables(self):
         self.login("city")
         self.open("/@@statistics?start=2026-01-01&end=2026-03-31")
-        self.wait_for(lambda d: len(self.css(".statistics-chart[data-drawn='true'] svg")) == 4)
+        self.wait_for(lambda d: len(self.css(".statistics-chart[data-drawn='true'] svg")) == 5)
         months = self.css("#table-months")[0]
         self.assertIn(
             "2026-02", months.find_element("css selector", ".statistics-chart svg").get_attribute("innerHTML")

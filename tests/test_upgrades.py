@@ -766,3 +766,45 @@ class TestUpgrade1029(UpgradeTestCase):
         with api.env.adopt_user(username="upgrade_judge"):
             found = [brain.getId for brain in api.content.find(portal_type="Case")]
         self.assertEqual(found, [still_open.getId()])
+
+
+class TestUpgrade1030(UpgradeTestCase):
+    """Statistics from their own store of records; the level of resolution of closed cases."""
+
+    def test_stored_cases_are_counted_and_closed_ones_get_their_unit_level(self):
+        from suizhou.laborrights.cases.closure import close_case
+        from suizhou.laborrights.cases.closure import resolution_counts
+        from suizhou.laborrights.i18n import zh
+        from suizhou.laborrights.statistics import store
+        from suizhou.laborrights.statistics.selection import Period
+        from suizhou.laborrights.statistics.selection import select
+        from zope.annotation.interfaces import IAnnotations
+
+        station = make_station("upgrade-levels", title="升级层级服务站", level="station")
+        gone = make_station("upgrade-gone", title="已撤销服务站", level="point")
+        closed, unknown, open_ = (new_case(received=at(2026, 3, day)) for day in (2, 3, 4))
+        with api.env.adopt_roles(["Manager"]):
+            for case, unit in ((closed, station), (unknown, gone), (open_, station)):
+                route(case, unit.UID(), route="mediation")
+            for case in (closed, unknown):
+                close_case(case, "mediated", mediation_result="agreement")
+        processQueue()
+        # As a 1029 site was: no store, the metadata column, no level on closed cases.
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.addColumn("statistics_record")
+        del IAnnotations(self.layer["portal"])[store.ANNOTATION_KEY]
+        for case in (closed, unknown):
+            del case.resolution_level
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(obj=gone)
+        march = Period(date(2026, 3, 1), date(2026, 3, 31))
+        self.assertEqual(select(march, ["zengdu"]).received, [])
+
+        self.upgrade_from("1029", to="1030")
+
+        chosen = select(march, ["zengdu"])
+        self.assertEqual(sorted(r.received for r in chosen.received), ["2026-03-02", "2026-03-03", "2026-03-04"])
+        self.assertEqual(closed.resolution_level, "station")
+        self.assertFalse(hasattr(unknown, "resolution_level"))
+        self.assertEqual([(zh(t), n) for t, n in resolution_counts(station.UID())], [("服务站（乡镇、街道）", 1)])
+        self.assertNotIn("statistics_record", catalog.schema())

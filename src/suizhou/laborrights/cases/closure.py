@@ -122,13 +122,16 @@ def unit_level(case):
 
 def resolution_counts(unit_uid):
     """[(level title, number)] of the unit's closed matters by the level they were settled at:
-    aggregate figures only (the station's public page shows them)."""
+    aggregate figures only (the station's public page shows them), from the statistics' records
+    (no case is woken)."""
+    from suizhou.laborrights.statistics.store import records_of  # the store reads this module
+
     catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="Case", assigned_unit=unit_uid, review_state="closed")
     counts = dict.fromkeys(RESOLUTION_LEVELS.by_value, 0)
-    for brain in catalog.unrestrictedSearchResults(portal_type="Case", assigned_unit=unit_uid, review_state="closed"):
-        level = getattr(brain._unrestrictedGetObject(), "resolution_level", None)
-        if level in counts:
-            counts[level] += 1
+    for record in records_of([brain.UID for brain in brains]):
+        if record.state == "closed" and record.resolution_level in counts:
+            counts[record.resolution_level] += 1
     return [(RESOLUTION_LEVELS.by_value[level].title, number) for level, number in counts.items() if number]
 
 

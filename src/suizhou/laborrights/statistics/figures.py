@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from statistics import median
 from suizhou.laborrights.cases.closure import MEDIATION_SUCCESS
+from suizhou.laborrights.cases.closure import RESOLUTION_LEVELS
 from suizhou.laborrights.statistics.ratings import SATISFIED
 
 
@@ -124,6 +125,17 @@ def by_month(records, field):
     for record in records:
         month = getattr(record, field)[:7]
         counts[month] = counts.get(month, 0) + 1
+    return counts
+
+
+def by_resolution_level(closed):
+    """Closed matters (结案; not 撤回, 不予受理, nor a reopened case) by the level they were
+    settled at; None counts those closed without a level (before levels were recorded)."""
+    counts = dict.fromkeys(RESOLUTION_LEVELS.by_value, 0) | {None: 0}
+    for record in closed:
+        if record.state == "closed":
+            level = record.resolution_level
+            counts[level if level in counts else None] += 1
     return counts
 
 

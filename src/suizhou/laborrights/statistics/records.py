@@ -1,20 +1,16 @@
-"""A case as the statistics read it: one catalog metadata column, ``statistics_record``.
-
-Every figure is computed from these records, read from the catalog without waking the cases
-(100,000 cases: the objects would have to be loaded one by one). The record is a plain tuple
-(metadata is pickled into the catalog); ``Record`` names its places. It is refreshed whenever
-the case is reindexed: filing, every transition (closing, reopening), edits, and a rating.
-Amounts are kept in fen (integers), so sums are exact.
+"""A case as the statistics read it: a ``Record`` tuple, kept in the statistics' own store
+(store.py) without waking the cases when a figure is computed (100,000 cases: the objects
+would have to be loaded one by one). The record is a plain tuple in the store; ``Record`` names
+its places. It is refreshed whenever the case's catalog entry is: filing, every transition
+(closing, reopening), edits, a rating. Amounts are kept in fen (integers), so sums are exact.
 """
 
 from Acquisition import aq_base
 from collections import namedtuple
 from decimal import Decimal
 from plone.api.exc import CannotGetPortalError
-from plone.indexer import indexer
 from Products.CMFCore.utils import getToolByName
 from suizhou.laborrights.cases.closure import CLOSING_FIGURES
-from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.holidays import HolidayCalendar
 from suizhou.laborrights.statistics.ratings import satisfaction_level
@@ -44,7 +40,8 @@ Record = namedtuple(
         "clocks",  # ((stage, on_time), …) of the clocks that stopped
         "satisfaction",  # 1–5 (ratings.LEVELS) or None
     )
-    + CLOSING_FIGURES,
+    + CLOSING_FIGURES
+    + ("resolution_level",),  # point, station, center or partner (closure.RESOLUTION_LEVELS), or None
 )
 
 
@@ -109,10 +106,6 @@ def record_of(case):
             clocks=stopped_clocks(case),
             satisfaction=satisfaction_level(case),
             **dict(zip(CLOSING_FIGURES, closing)),
+            resolution_level=get("resolution_level"),
         )
     )
-
-
-@indexer(ICase)
-def statistics_record(case):
-    return record_of(case)

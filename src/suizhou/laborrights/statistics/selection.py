@@ -1,10 +1,9 @@
 """Which cases a statistic covers: the period, the districts the user may see, a station or unit.
 
-Three catalog queries on indexed fields (``district``, ``received``, ``closed``, ``route``), the
-records read from the ``statistics_record`` metadata column without waking a case:
+For each district, key ranges of the statistics' store (store.py), no case woken:
 - received in the period,
 - closed (ended) in the period, whenever received,
-- arbitration cases received before the period (上期未结).
+- arbitration cases received before the period and not ended before it (上期未结).
 """
 
 from dataclasses import dataclass
@@ -12,9 +11,10 @@ from dataclasses import field
 from datetime import date
 from datetime import timedelta
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.statistics import figures
-from suizhou.laborrights.statistics.records import Record
+from suizhou.laborrights.statistics import store as records_store
 from suizhou.laborrights.timezone import beijing
 from suizhou.laborrights.vocabularies import registry_terms
 
@@ -74,28 +74,26 @@ class Selection:
         return figures.pending_at(self.earlier_arbitration, self.period.start)
 
 
-def _records(brains):
-    # Read through the brains: reading the column by record id instead (no brain per case) was
-    # measured no faster (docs/performance.md, statistics).
-    return [Record._make(brain.statistics_record) for brain in brains if brain.statistics_record]
-
-
 def select(period, districts, station="", unit=""):
     """The cases of ``districts`` (already limited to what the user may see) in ``period``."""
-    catalog = api.portal.get_tool("portal_catalog")
-    base = {"portal_type": "Case", "district": list(districts)}
     selection = Selection(period=period, districts=list(districts), station=station, unit=unit)
-    if not districts:
+    processQueue()  # this request's own changes first, as a catalog search has them
+    store = records_store.trees()
+    if not districts or store is None:
         return selection
-    received = _records(catalog.unrestrictedSearchResults(received=period.query(), **base))
-    closed = _records(catalog.unrestrictedSearchResults(closed=period.query(), **base))
-    before = {"query": beijing(period.start), "range": "max"}
-    earlier = _records(catalog.unrestrictedSearchResults(received=before, route="arbitration", **base))
+    first, last = period.start.isoformat(), period.end.isoformat()
+    received, closed, earlier = [], [], []
+    for district in districts:
+        received += records_store.received(store, district, first, last)
+        closed += records_store.closed(store, district, first, last)
+        earlier += records_store.pending_arbitration(store, district, first)
 
     def keep(records):
+        if not station and not unit:
+            return records
         return [r for r in records if (not station or r.station == station) and (not unit or r.unit == unit)]
 
     selection.received = keep(received)
-    selection.closed = [r for r in keep(closed) if period.contains(r.closed)]
+    selection.closed = keep(closed)
     selection.earlier_arbitration = keep(earlier)
     return selection

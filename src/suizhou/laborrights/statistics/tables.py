@@ -7,6 +7,7 @@ Column kinds: "text", "int", "yuan", "rate" (a Fraction), "days", "level" (an av
 from dataclasses import dataclass
 from dataclasses import field
 from suizhou.laborrights import _
+from suizhou.laborrights.cases.closure import RESOLUTION_LEVELS
 from suizhou.laborrights.handling.periods import STAGES
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.statistics import figures as f
@@ -181,7 +182,7 @@ def inspection_table(s):
 
 def _count_table(id_, title, counts, names, note, chart="bar"):
     rows = [[names.get(code, code or "—"), number] for code, number in counts.items()]
-    rows.sort(key=lambda row: -row[1])
+    rows.sort(key=lambda row: (-row[1], str(row[0])))  # equal counts by name, whatever the records order
     return Table(
         id=id_,
         title=title,
@@ -263,6 +264,28 @@ def clock_table(s):
                 default="期内办结事项的各法定时限：在到期日当日或之前结束的为按期；中止（暂停）期间不计入时限。",
             )
         ),
+    )
+
+
+def resolution_level_table(s):
+    """小事不出村、大事不出镇: at which level the matters closed in the period were settled."""
+    counts = f.by_resolution_level(s.closed)
+    rows = [[zh(RESOLUTION_LEVELS.by_value[level].title), counts[level]] for level in RESOLUTION_LEVELS.by_value]
+    rows.append([zh(_("resolution_level_unknown", default="未记录层级")), counts[None]])
+    return Table(
+        id="resolution_levels",
+        title=zh(_("table_resolution_levels", default="化解层级")),
+        headers=[zh(_("label_resolution_level", default="化解层级")), zh(_("col_cases", default="事项数"))],
+        kinds=["text", "int"],
+        rows=rows,
+        note=zh(
+            _(
+                "note_resolution_levels",
+                default="期内结案的事项（不含撤回、不予受理）按化解层级：服务点（村、社区）、服务站（乡镇、街道）、"
+                "维权中心（区县、市）、1+X 合作单位。“未记录层级”为记录层级以前结案、且无法按承办单位推定层级的事项。",
+            )
+        ),
+        chart="bar",
     )
 
 
@@ -433,6 +456,7 @@ def all_tables(s):
         dispute_type_table(s),
         month_table(s),
         clock_table(s),
+        resolution_level_table(s),
         group_table(s, "district", "districts", zh(_("table_by_district", default="按区县")), districts),
         group_table(s, "station", "stations", zh(_("table_by_station", default="按受理场所")), stations),
         group_table(s, "unit", "units", zh(_("table_by_unit", default="按承办单位")), stations),
