@@ -13,6 +13,7 @@ from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.resources import theme_url
+from suizhou.laborrights.statistics import export_jobs
 from suizhou.laborrights.statistics.excel import xlsx_bytes
 from suizhou.laborrights.statistics.external import external_table
 from suizhou.laborrights.statistics.selection import Period
@@ -134,6 +135,8 @@ class StatisticsView(StatisticsMixin, BrowserView):
 class StatisticsDownload(StatisticsMixin, BrowserView):
     def __call__(self):
         self.read_filters()
+        if export_jobs.is_big(self.period, self.chosen):  # built in the background (export_jobs.py)
+            return self.request.response.redirect(export_jobs.background_url(self.typed))
         data = xlsx_bytes(self.build_tables(), period_label(self.period))
         response = self.request.response
         no_store(response, page=False)
