@@ -30,6 +30,7 @@ import threading
 
 
 KINDS = ("view", "download", "export", "search")
+RECORDED = "_suizhou_access_recorded"  # set on a request once it is in the log
 ENVIRONMENT = "SUIZHOU_ACCESS_LOG_DIR"
 _lock = threading.Lock()
 _fallback = []  # a process's own directory when there is neither variable nor client home
@@ -78,11 +79,19 @@ def _user():
     return user.getId() or user.getUserName()
 
 
-def record_access(request, kind, case=None, query=None, now=None):
+def anonymous():
+    user = getSecurityManager().getUser()
+    return user is None or user.getUserName() == "Anonymous User"
+
+
+def record_access(request, kind, case=None, query=None, now=None, page=None):
     """Append one entry: who (user id), when (Beijing time), what (``kind``, one of ``KINDS``),
-    which case (a case or its reference) or query (the search terms, kept as typed: the log
-    is there to show who looked for whom, and only the city administrator reads it), and from
-    where (``request.getClientAddr()``: behind the trusted proxy, the address it forwards)."""
+    which case (a case or its reference) and ``page`` (the address after the case) or query
+    (the search terms, kept as typed: the log is there to show who looked for whom, and only
+    the city administrator reads it), and from where (``request.getClientAddr()``: behind the
+    trusted proxy, the address it forwards). Most entries are written by
+    ``audit.publication`` for any request that reads a case; views call this for what it cannot
+    know (searches, exports)."""
     if kind not in KINDS:
         raise ValueError(f"unknown access kind: {kind!r}")
     moment = (now or datetime.now(SHANGHAI)).astimezone(SHANGHAI)
@@ -94,6 +103,10 @@ def record_access(request, kind, case=None, query=None, now=None):
         "query": _query(query),
         "client": request.getClientAddr() if request is not None else "",
     }
+    if page is not None:
+        entry["page"] = page
+    if request is not None:
+        setattr(request, RECORDED, True)
     line = (json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
     try:
         with _lock:

@@ -17,6 +17,7 @@ KIND_TITLES = {
     "export": _("access_kind_export", default="导出清单"),
     "search": _("access_kind_search", default="检索案件"),
 }
+CASE_PAGE = _("access_page_case", default="案件页")
 DEFAULT_DAYS = 7
 MAX_DAYS = 366
 MAX_ROWS = 500
@@ -78,9 +79,15 @@ class AccessLogView(BrowserView):
                 "fullname": names[user],
                 "kind": zh(KIND_TITLES.get(entry.get("kind"), entry.get("kind") or "")),
                 "case": entry.get("case") or "",
+                "page": self.page_text(entry.get("page")),
                 "query": self.query_text(entry.get("query")),
                 "client": entry.get("client") or "",
             }
+
+    def page_text(self, page):
+        if page is None:
+            return ""
+        return page or zh(CASE_PAGE)
 
     def query_text(self, query):
         if isinstance(query, dict):

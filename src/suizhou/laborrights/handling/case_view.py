@@ -13,7 +13,6 @@ from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
-from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.content.mediation_session import RESULTS
 from suizhou.laborrights.documents import notices
@@ -105,9 +104,7 @@ class CaseView(BrowserView):
     def __call__(self):
         no_store(self.request.response)  # personal data: no cache keeps it
         self.info = HandlingInfo(self.context)
-        page = self.index()
-        record_access(self.request, "view", case=self.context)
-        return page
+        return self.index()
 
     def text(self, message):
         return translate(message, context=self.request)
