@@ -3,7 +3,7 @@
 
 Run it again after changing the text below and commit the .docx files with it:
 
-    bin/zopepy scripts/make_default_templates.py
+    bin/zopepy scripts/make_default_templates.py [kind …]
 
 The tags between ``{{ }}`` are docxtpl (Jinja) tags filled from the case (the list is in
 ``documents/template_fields.py`` and docs/admin-guide.md). Each tag is written as one run of
@@ -19,6 +19,7 @@ from docx.shared import Cm
 from docx.shared import Pt
 
 import pathlib
+import sys
 
 
 TARGET = pathlib.Path(__file__).resolve().parent.parent / "src/suizhou/laborrights/documents/templates_docx"
@@ -119,15 +120,22 @@ def notice(body, heading):
     return document
 
 
+CONTACT = "承办单位：{{ office }}{% if office_address %}，地址：{{ office_address }}{% endif %}" \
+    "{% if office_phone %}，电话：{{ office_phone }}{% endif %}。"
+PROGRESS = "查询办理进度：访问 {{ progress_url }}，输入受理编号和登记的联系电话。"
+
+
 def acceptance():
     return notice(
         (
             "你（单位）于{{ received }}提出的{{ dispute_types }}事项（受理编号：{{ reference }}），"
-            "经审查，符合受理条件，决定予以受理，由{{ office }}承办。",
+            "经审查，符合受理条件，决定予以受理，由{{ office }}承办（{{ route }}）。",
+            "{{ time_limit }}",
             "请保持通讯畅通，按承办单位的通知提供证据材料、参加调解或者庭审。"
             "无正当理由拒不到场的，可能影响你（单位）的权益。",
             "特此通知。",
-            "查询办理进度：{{ progress_url }}",
+            CONTACT,
+            PROGRESS,
         ),
         "受理通知书",
     )
@@ -152,9 +160,11 @@ def supplement():
             "你（单位）于{{ received }}提出的{{ dispute_types }}申请（受理编号：{{ reference }}），"
             "所提交的材料不齐备。请于{{ supply_by }}前补正下列材料：",
             "{{ supply }}",
-            "补正材料请交至{{ office }}。审查期限自收到补正材料之日起重新计算；"
-            "逾期未补正的，可能影响你（单位）申请的受理。",
+            "补正材料请交至{{ office }}。审查期限自收到补正材料之日起重新计算"
+            "（《劳动人事争议仲裁办案规则》第四十六条）；逾期未补正的，可能影响你（单位）申请的受理。",
             "特此通知。",
+            CONTACT,
+            PROGRESS,
         ),
         "补正通知书",
     )
@@ -165,11 +175,42 @@ def closure():
         (
             "你（单位）于{{ received }}提出的{{ dispute_types }}事项（受理编号：{{ reference }}），"
             "已于{{ closed }}办结。办理结果：{{ outcome }}。",
-            "{% if amount_recovered %}为劳动者追回（挽回）金额{{ amount_recovered }}元。{% endif %}",
+            "{% if amount_recovered %}为劳动者追回（挽回）金额{{ amount_recovered }}元，"
+            "惠及劳动者{{ workers_benefited }}人。{% endif %}",
             "欢迎对本次服务作出评价：访问 {{ progress_url }}，输入受理编号和登记的联系电话即可评价。",
             "特此通知。",
+            CONTACT,
         ),
         "结案通知书",
+    )
+
+
+def extension():
+    return notice(
+        (
+            "你（单位）的{{ dispute_types }}劳动争议仲裁案件（受理编号：{{ reference }}），"
+            "因{{ extension_reason }}，经{{ extension_approved_by }}批准，根据《中华人民共和国劳动争议调解仲裁法》"
+            "第四十三条的规定，审理期限延长{{ extension_days }}日，至{{ extended_to }}届满。",
+            "特此通知。",
+            CONTACT,
+            PROGRESS,
+        ),
+        "延长仲裁期限通知书",
+    )
+
+
+def acceptance_overdue():
+    return notice(
+        (
+            "你（单位）于{{ received }}提出的仲裁申请（受理编号：{{ reference }}），"
+            "仲裁委员会未在法定期限内（{{ acceptance_due }}前）作出受理或者不予受理的决定。",
+            "根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，"
+            "你（单位）可以就该劳动争议事项向人民法院提起诉讼。",
+            "特此告知。",
+            CONTACT,
+            PROGRESS,
+        ),
+        "逾期未受理告知书",
     )
 
 
@@ -301,18 +342,23 @@ BUILDERS = {
     "supplement": supplement,
     "mediation_agreement": mediation_agreement,
     "closure": closure,
+    "extension": extension,
+    "acceptance_overdue": acceptance_overdue,
     "registration": registration,
     "judicial_confirmation": judicial_confirmation,
 }
 
 
-def main():
+def main(kinds=()):
+    """Build the templates of ``kinds`` (all when none are named on the command line)."""
     TARGET.mkdir(parents=True, exist_ok=True)
     for kind, build in BUILDERS.items():
+        if kinds and kind not in kinds:
+            continue
         path = TARGET / f"{kind}.docx"
         build().save(path)
         print(path)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

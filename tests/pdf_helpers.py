@@ -1,4 +1,6 @@
-"""Reading the PDFs the site makes (reportlab) in tests: their text, fonts and pages.
+"""Reading the PDFs the site makes in tests: the text of a PDF from LibreOffice (the documents
+issued from the Word templates: ``pdftotext``, poppler-utils); the text, fonts and pages of a
+reportlab PDF (the registration form, the 口头申请笔录).
 
 The site's fonts are embedded TrueType subsets: a text string holds one-byte codes of a subset,
 which the font's ToUnicode map turns back into characters. A font without such a map (the CID
@@ -7,7 +9,17 @@ font STSong-Light of older PDFs) holds UCS-2 strings.
 
 import base64
 import re
+import subprocess
+import tempfile
 import zlib
+
+
+def pdftotext(data):
+    """The text of any PDF, as poppler's pdftotext reads it."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        return subprocess.run(("pdftotext", pdf.name, "-"), capture_output=True, check=True).stdout.decode()
 
 
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}

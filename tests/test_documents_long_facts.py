@@ -1,11 +1,14 @@
 """A filing with the longest text the forms allow: it is registered, its receipt arrives by
-e-mail, and the registration form and every notice of the case are PDFs over several pages."""
+e-mail, and the registration form and every notice of the case are PDFs over several pages
+(the registration form and the 口头申请笔录 by reportlab, the notices from the Word templates by
+LibreOffice), nothing of the text cut."""
 
 from collective.easyform.api import get_schema
 from decimal import Decimal
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.intake.interfaces import IOralApplication
 from tests.form_helpers import complaint_values
@@ -14,6 +17,7 @@ from tests.helpers import make_station
 from tests.helpers import new_case
 from tests.pdf_helpers import pdf_pages
 from tests.pdf_helpers import pdf_text
+from tests.pdf_helpers import pdftotext
 from unittest import mock
 from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
@@ -61,6 +65,19 @@ class TestLongestFiling(FormsTestCase):
         data = data if isinstance(data, bytes) else data.encode("latin-1")
         self.assertGreaterEqual(pdf_pages(data) or 0, pages, url)
         text = pdf_text(data)
+        for expected in texts:
+            self.assertIn(expected, text)
+
+    def assert_issued_pdf(self, browser, url, pages=1, texts=()):
+        """``url`` leads to the PDF of an issued notice (LibreOffice) of ``pages`` pages or more."""
+        browser.open(url)
+        self.assertEqual(browser.headers["status"], "200 OK", url)
+        self.assertIn("@@issued-document/", browser.url)
+        self.assertEqual(browser.headers["Content-Type"], "application/pdf")
+        data = browser.contents
+        text = pdftotext(data if isinstance(data, bytes) else data.encode("latin-1"))
+        self.assertGreaterEqual(text.count("\f"), pages, url)  # pdftotext ends each page with a form feed
+        text = "".join(text.split())
         for expected in texts:
             self.assertIn(expected, text)
 
@@ -115,6 +132,7 @@ class TestLongestFiling(FormsTestCase):
                 agreement_terms=self.long_texts["facts"],
                 performance_deadline=datetime.date(2026, 10, 20),
             )
+            issuing.issue(self.case, "mediation_agreement")  # the handler issues it; the others issued themselves
             rejected = new_case(facts=self.long_texts["facts"], request=self.long_texts["request"])
             api.content.transition(obj=rejected, transition="reject", comment=self.long_texts["facts"])
         transaction.commit()
@@ -122,8 +140,10 @@ class TestLongestFiling(FormsTestCase):
         base = f"{self.case.absolute_url()}/@@case-document"
         facts, request = self.long_texts["facts"], self.long_texts["request"]
         self.assert_pdf(browser, f"{base}/oral_record.pdf", texts=(facts, request))
-        self.assert_pdf(browser, f"{base}/mediation_agreement.pdf", texts=(request, facts))
-        self.assert_pdf(browser, f"{base}/acceptance.pdf", pages=1)
-        self.assert_pdf(browser, f"{base}/closure.pdf", pages=1)
-        self.assert_pdf(browser, f"{rejected.absolute_url()}/@@case-document/rejection.pdf", texts=(facts,))
+        self.assert_issued_pdf(browser, f"{base}/mediation_agreement.pdf", pages=2, texts=(facts,))
+        self.assert_issued_pdf(browser, f"{base}/acceptance.pdf")
+        self.assert_issued_pdf(browser, f"{base}/closure.pdf")
+        self.assert_issued_pdf(
+            browser, f"{rejected.absolute_url()}/@@case-document/rejection.pdf", pages=2, texts=(facts,)
+        )
         self.assert_pdf(browser, f"{rejected.absolute_url()}/@@intake-receipt.pdf", texts=(facts, request))

@@ -1,4 +1,7 @@
-"""Documents of a case from templates: printable pages and PDF with Chinese text."""
+"""The notices to the applicant come from the Word templates: issued by themselves when the case
+is routed (受理通知书), not accepted (不予受理通知书) or closed (结案通知书), numbered and dated
+in Beijing time, with the handling unit's contact; ``@@case-document/<kind>`` leads to the issued
+one (its PDF by LibreOffice); the 口头申请笔录 is still laid out in Python."""
 
 from decimal import Decimal
 from plone import api
@@ -6,25 +9,31 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from suizhou.laborrights.cases.closure import close_case
-from suizhou.laborrights.documents import notices as documents
-from suizhou.laborrights.documents.pdf import document_pdf
+from suizhou.laborrights.documents import issuing
+from suizhou.laborrights.documents import notices
+from suizhou.laborrights.documents import pdf_convert
 from suizhou.laborrights.handling.assignment import route
+from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.intake.interfaces import IOralApplication
 from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
+from suizhou.laborrights.timezone import chinese_date
+from tests.docx_helpers import docx_text
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import new_case
-from tests.pdf_helpers import pdf_fonts
-from tests.pdf_helpers import pdf_text
+from tests.pdf_helpers import pdftotext
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
 import datetime
 import transaction
 import unittest
+
+
+OFFICE = "曾都区劳动保障维权中心"
 
 
 class DocumentsFixture(unittest.TestCase):
@@ -35,11 +44,19 @@ class DocumentsFixture(unittest.TestCase):
         self.request = self.layer["request"]
         alsoProvides(self.request, IBrowserLayer)
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.unit = make_station("zengdu-center", title="曾都区劳动保障维权中心", level="center")
+        self.unit = make_station("zengdu-center", title=OFFICE, level="center")
+        self.unit.phones = ["0722-3300000"]
         self.case = new_case(received=at(2026, 9, 28), claim_amount=Decimal("12000"))
 
     def route(self):
-        route(self.case, unit=self.unit.UID(), route="mediation")
+        # 7:00 on 30 September in Beijing: 29 September in UTC
+        route(self.case, unit=self.unit.UID(), route="mediation", when=at(2026, 9, 30, 7))
+
+    def issued(self, kind):
+        """The last ``kind`` notice issued on the case and its text as a reader sees it in Word."""
+        document = issuing.latest(self.case, kind)
+        self.assertIsNotNone(document, f"no {kind} issued")
+        return document, docx_text(document["file"].data)
 
     def page(self, kind, pdf=False):
         view = getMultiAdapter((self.case, self.request), name="case-document")
@@ -49,56 +66,76 @@ class DocumentsFixture(unittest.TestCase):
 
 class TestAcceptanceNotice(DocumentsFixture):
     def test_not_before_the_case_is_routed(self):
-        with self.assertRaises(documents.NotAvailable) as refused:
-            documents.build(self.case, "acceptance")
+        with self.assertRaises(notices.NotAvailable) as refused:
+            notices.check(self.case, "acceptance")
         self.assertIn("尚未分办", refused.exception.message)
-        self.page("acceptance")
+        self.assertIn("尚未分办", self.page("acceptance"))
         self.assertEqual(self.request.response.getStatus(), 409)
+        self.assertEqual(issuing.issued(self.case), ())
 
-    def test_page(self):
+    def test_issued_when_the_case_is_routed(self):
         self.route()
-        html = self.page("acceptance")
-        self.assertIn("<h1>受理通知书</h1>", html)
-        self.assertIn(f"{APPLICANT_NAME}：", html)
-        self.assertIn("2026年9月28日", html)
-        self.assertIn("决定予以受理，由曾都区劳动保障维权中心承办（调解）", html)
-        self.assertIn("法定办理期限至", html)
-        self.assertIn("data:image/png;base64,", html)
-        self.assertEqual(self.request.response.getHeader("Cache-Control"), "private, no-store")
-
-    def test_pdf_with_chinese_text(self):
-        self.route()
-        pdf = self.page("acceptance", pdf=True)
-        self.assertTrue(pdf.startswith(b"%PDF"))
-        self.assertEqual(self.request.response.getHeader("Content-Type"), "application/pdf")
-        fonts = pdf_fonts(pdf)
-        self.assertTrue(fonts and all(fonts.values()), fonts)  # the Chinese font embedded
-        text = pdf_text(pdf)
+        document, text = self.issued("acceptance")
+        self.assertRegex(document["number"], r"^随劳调受字〔2026〕第\d{4}号$")
         self.assertIn("受理通知书", text)
-        self.assertIn("曾都区劳动保障维权中心", text)
-        self.assertIn(APPLICANT_NAME, text)
+        self.assertIn(document["number"], text)
+        self.assertIn(f"{APPLICANT_NAME}：", text)
+        self.assertIn("你（单位）于2026年9月28日提出的拖欠工资事项", text)
+        self.assertIn(f"决定予以受理，由{OFFICE}承办（调解）", text)
+        self.assertIn("本事项调解阶段的法定办理期限至", text)
+        self.assertIn(f"承办单位：{OFFICE}，地址：随州市曾都区测试路1号，电话：0722-3300000。", text)
+        self.assertIn(f"@@case-progress?ref={self.case.getId()}", text)
+        self.assertIn("2026年9月30日", text.split(f"{OFFICE}（印章）")[1])  # dated the routing day
+        last = [entry for entry in entries(self.case) if entry.action == "document"][-1]
+        self.assertEqual(last.comment, f"受理通知书 {document['number']}")
+
+    def test_routed_again_no_second_notice(self):
+        self.route()
+        other = make_station("zengdu-arbitration", title="曾都区劳动人事争议仲裁院", level="center")
+        route(self.case, unit=other.UID(), route="arbitration", reason="转仲裁")
+        self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["acceptance"])
+
+    def test_page_and_pdf_lead_to_the_issued_notice(self):
+        self.route()
+        document = issuing.latest(self.case, "acceptance")
+        self.page("acceptance")
+        self.assertEqual(
+            self.request.response.getHeader("Location"),
+            f"{self.case.absolute_url()}/@@issued-documents#issued-{document['id']}",
+        )
+        self.page("acceptance", pdf=True)
+        pdf_url = f"{self.case.absolute_url()}/@@issued-document/{document['id']}.pdf"
+        self.assertEqual(self.request.response.getHeader("Location"), pdf_url)
+        self.assertTrue(pdf_convert.available(), "LibreOffice (soffice) is installed on this machine")
+        download = api.content.get_view("issued-document", self.case, self.request)
+        download.publishTraverse(self.request, f"{document['id']}.pdf")
+        text = "".join(pdftotext(download()).split())
+        for phrase in ("受理通知书", document["number"], APPLICANT_NAME, OFFICE, "2026年9月30日"):
+            self.assertIn(phrase, text)
 
 
 class TestRejectionNotice(DocumentsFixture):
     def test_only_for_a_case_not_accepted(self):
-        with self.assertRaises(documents.NotAvailable):
-            documents.build(self.case, "rejection")
+        with self.assertRaises(notices.NotAvailable):
+            notices.check(self.case, "rejection")
 
-    def test_carries_the_reason(self):
+    def test_issued_with_the_reason(self):
         api.content.transition(obj=self.case, transition="reject", comment="已超过仲裁申请时效。")
-        document = documents.build(self.case, "rejection")
-        self.assertEqual(document.title, "不予受理通知书")
-        self.assertIn("经审查，已超过仲裁申请时效。根据有关规定，决定不予受理。", document.paragraphs[0])
-        self.assertIn("人民法院提起诉讼", document.paragraphs[1])
-        self.assertIn("已超过仲裁申请时效", pdf_text(document_pdf(document)))
-        self.assertIn("已超过仲裁申请时效", self.page("rejection"))
+        document, text = self.issued("rejection")
+        self.assertRegex(document["number"], r"^随劳调不受字〔\d{4}〕第\d{4}号$")
+        self.assertIn("不予受理通知书", text)
+        self.assertIn(f"{APPLICANT_NAME}：", text)
+        self.assertIn("经审查，已超过仲裁申请时效。根据有关规定，决定不予受理。", text)
+        self.assertIn("人民法院提起诉讼", text)
+        self.assertIn(chinese_date(self.case.closed), text)
+        self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["rejection"])
 
 
 class TestMediationAgreement(DocumentsFixture):
-    def test_from_the_agreed_session(self):
+    def test_issued_by_the_handler_from_the_agreed_session(self):
         self.route()
-        with self.assertRaises(documents.NotAvailable):
-            documents.build(self.case, "mediation_agreement")
+        with self.assertRaises(notices.NotAvailable):
+            notices.check(self.case, "mediation_agreement")
         api.content.create(
             container=self.case,
             type="MediationSession",
@@ -112,54 +149,55 @@ class TestMediationAgreement(DocumentsFixture):
             agreement_terms="被申请人于2026年10月20日前一次性支付申请人工资10000元。",
             performance_deadline=datetime.date(2026, 10, 20),
         )
-        document = documents.build(self.case, "mediation_agreement")
-        rows = dict(row for row in document.rows if row[1] is not None)
-        self.assertEqual(rows["调解员"], "测试调解员周明")
-        self.assertEqual(rows["协议金额（元）"], "10,000.00")
-        self.assertEqual(rows["履行期限"], "2026年10月20日")
-        self.assertEqual(rows["申请人"], APPLICANT_NAME)
-        self.assertIn("调解组织（印章）", document.signatures)
-        self.assertIn("支付令", " ".join(document.paragraphs))
-        text = pdf_text(document_pdf(document))
-        self.assertIn("调解协议书", text)
-        self.assertIn("一次性支付申请人工资", text)
-        html = self.page("mediation_agreement")
-        self.assertIn("被申请人于2026年10月20日前一次性支付申请人工资10000元。", html)
+        # not issued by itself: the page leads to where the handler issues it
+        self.page("mediation_agreement")
+        self.assertEqual(
+            self.request.response.getHeader("Location"), f"{self.case.absolute_url()}/@@issued-documents"
+        )
+        document = issuing.issue(self.case, "mediation_agreement")
+        text = docx_text(document["file"].data)
+        for phrase in ("调解协议书", "测试调解员周明", "10,000.00", "2026年10月20日", APPLICANT_NAME):
+            self.assertIn(phrase, text)
+        self.assertIn("被申请人于2026年10月20日前一次性支付申请人工资10000元。", text)
 
 
 class TestClosureNotice(DocumentsFixture):
-    def test_outcome_amount_and_rating_link(self):
+    def test_issued_with_outcome_amount_and_rating_link(self):
         self.route()
-        with self.assertRaises(documents.NotAvailable):
-            documents.build(self.case, "closure")
+        with self.assertRaises(notices.NotAvailable):
+            notices.check(self.case, "closure")
         close_case(
             self.case, "mediated", amount_recovered=Decimal("9000.5"), workers_benefited=3, mediation_result="agreement"
         )
-        document = documents.build(self.case, "closure")
-        self.assertIn("办理结果：调解成功", document.paragraphs[0])
-        self.assertIn("9,000.50元，惠及劳动者3人", document.paragraphs[1])
-        label, url = document.link
-        self.assertIn(f"@@case-progress?ref={self.case.getId()}", url)
-        self.assertIn("评价", self.page("closure"))
-        self.assertIn("结案通知书", pdf_text(document_pdf(document)))
+        document, text = self.issued("closure")
+        self.assertRegex(document["number"], r"^随劳调结字〔\d{4}〕第\d{4}号$")
+        self.assertIn("结案通知书", text)
+        self.assertIn(f"已于{chinese_date(self.case.closed)}办结。办理结果：调解成功。", text)
+        self.assertIn("为劳动者追回（挽回）金额9,000.50元，惠及劳动者3人。", text)
+        self.assertIn("评价", text)
+        self.assertIn(f"@@case-progress?ref={self.case.getId()}", text)
+        self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["acceptance", "closure"])
 
 
 class TestOralRecord(DocumentsFixture):
     def test_only_for_oral_applications(self):
-        with self.assertRaises(documents.NotAvailable):
-            documents.build(self.case, "oral_record")
+        with self.assertRaises(notices.NotAvailable):
+            notices.oral_record(self.case)
         alsoProvides(self.case, IOralApplication)
-        document = documents.build(self.case, "oral_record")
+        document = notices.oral_record(self.case)
         self.assertIn("申请人（签名或捺印）", document.signatures)
         self.assertIn(self.case.facts, dict(document.rows)["事实与理由"])
+        html = self.page("oral_record")
+        self.assertIn("<h1>口头申请笔录</h1>", html)
+        self.assertEqual(self.request.response.getHeader("Cache-Control"), "private, no-store")
 
 
 class TestDocumentList(DocumentsFixture):
     def test_lists_what_the_case_has(self):
         self.route()
-        self.assertEqual([kind for kind, title in documents.available(self.case)], ["acceptance"])
+        self.assertEqual([kind for kind, title in notices.available(self.case)], ["acceptance"])
         close_case(self.case, "mediated", mediation_result="agreement")
-        self.assertEqual([kind for kind, title in documents.available(self.case)], ["acceptance", "closure"])
+        self.assertEqual([kind for kind, title in notices.available(self.case)], ["acceptance", "closure"])
         view = getMultiAdapter((self.case, self.request), name="case-document")
         html = view()
         self.assertIn("@@case-document/closure.pdf", html)
@@ -173,11 +211,19 @@ class TestDocumentAccess(unittest.TestCase):
         setRoles(portal, TEST_USER_ID, ["Manager"])
         case = new_case()
         api.content.transition(obj=case, transition="reject", comment="不属于受理范围")
+        document = issuing.latest(case, "rejection")
         transaction.commit()
         browser = Browser(self.layer["app"])
         browser.raiseHttpErrors = False
-        for path in ("@@case-document/rejection", "@@case-document/rejection.pdf", "@@intake-receipt"):
+        for path in (
+            "@@case-document/rejection",
+            "@@case-document/rejection.pdf",
+            f"@@issued-document/{document['id']}.docx",
+            f"@@issued-document/{document['id']}.pdf",
+            "@@intake-receipt",
+        ):
             browser.open(f"{case.absolute_url()}/{path}")
-            self.assertNotIn(APPLICANT_NAME, browser.contents if isinstance(browser.contents, str) else "")
-            self.assertNotIn(b"%PDF", browser.contents if isinstance(browser.contents, bytes) else b"")
-        self.assertIsNotNone(portal)
+            contents = browser.contents if isinstance(browser.contents, bytes) else browser.contents.encode()
+            self.assertNotIn(APPLICANT_NAME.encode(), contents, path)
+            self.assertNotIn(document["number"].encode(), contents, path)
+            self.assertFalse(contents.startswith(b"%PDF") or contents.startswith(b"PK"), path)

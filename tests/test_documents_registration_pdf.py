@@ -2,7 +2,6 @@
 no line for a field left empty, signature and date lines, and its Chinese font embedded (as
 every PDF of documents/), so that any viewer shows the text."""
 
-from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.documents import notices
@@ -11,6 +10,7 @@ from suizhou.laborrights.documents.pdf_base import FONT
 from suizhou.laborrights.documents.pdf_base import register_font
 from suizhou.laborrights.documents.receipt import receipt_data
 from suizhou.laborrights.documents.registration_pdf import registration_pdf
+from suizhou.laborrights.intake.interfaces import IOralApplication
 from tests.browser_helpers import OUTPUT
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
@@ -18,8 +18,8 @@ from tests.form_helpers import PDF
 from tests.pdf_helpers import pdf_fonts
 from tests.pdf_helpers import pdf_pages
 from tests.pdf_helpers import pdf_text
+from zope.interface import alsoProvides
 
-import transaction
 import unittest
 
 
@@ -110,13 +110,11 @@ class TestRegistrationPdf(FormsTestCase):
         self.assertEqual([name for name, embedded in fonts.items() if not embedded], [])
         self.assertNotEqual(FONT, "STSong-Light")
 
-    def test_every_notice_embeds_the_font_too(self):
-        with api.env.adopt_roles(["Manager"]):
-            case = self.filed()
-            api.content.transition(obj=case, transition="reject", comment="已超过仲裁申请时效。")
-        transaction.commit()
-        pdf = document_pdf(notices.build(case, "rejection"))
-        self.assertIn("已超过仲裁申请时效", pdf_text(pdf))
+    def test_the_oral_record_embeds_the_font_too(self):
+        case = self.filed()
+        alsoProvides(case, IOralApplication)
+        pdf = document_pdf(notices.oral_record(case))
+        self.assertIn("口头申请笔录", pdf_text(pdf))
         fonts = pdf_fonts(pdf)
         self.assertTrue(fonts)
         self.assertTrue(all(fonts.values()), fonts)

@@ -63,13 +63,15 @@ class TestHandlers(AccessFixture, unittest.TestCase):
         response = self.issue_as("staff_a")
         self.assertEqual(response.status_code, 302)
         page = self.session("staff_a").get(f"{self.url}/@@issued-documents").text
-        [row] = lxml.html.fromstring(page).cssselect("table.sz-issued-documents tbody tr")
+        # newest first: the one issued now, then the one issued by itself when the case was routed
+        row, automatic = lxml.html.fromstring(page).cssselect("table.sz-issued-documents tbody tr")
         cells = [" ".join(cell.text_content().split()) for cell in row.cssselect("td")]
         self.assertRegex(cells[0], r"^随劳调受字〔\d{4}〕第\d{4}号$")
         self.assertEqual(cells[1], "受理通知书")
+        self.assertEqual(automatic.cssselect("td")[2].text_content(), "2026年7月14日")  # the routing day
         case_page = lxml.html.fromstring(self.session("staff_a").get(self.url).text)
-        [listed] = case_page.cssselect("#case-issued-documents li")
-        self.assertEqual(" ".join(listed.text_content().split())[: len(cells[0]) + 6], f"受理通知书 {cells[0]}")
+        listed = [" ".join(item.text_content().split()) for item in case_page.cssselect("#case-issued-documents li")]
+        self.assertIn(f"受理通知书 {cells[0]}", [text[: len(cells[0]) + 6] for text in listed])
         [docx_link] = row.cssselect("a[href$='.docx']")
         download = self.session("staff_a").get(docx_link.get("href"))
         self.assertEqual(download.status_code, 200)
@@ -91,6 +93,7 @@ class TestDenials(AccessFixture, unittest.TestCase):
             self.document = issuing.issue(self.case, "acceptance")
         transaction.commit()
         self.download = f"{self.url}/@@issued-document/{self.document['id']}.docx"
+        self.issued = len(issuing.issued(self.case))  # with the acceptance issued by the routing
 
     def assertDenied(self, username):
         session = self.session(username)
@@ -104,7 +107,7 @@ class TestDenials(AccessFixture, unittest.TestCase):
         posted = self.issue_as(username)
         self.assertNotIn(posted.status_code, (200, 302))
         transaction.begin()
-        self.assertEqual(len(issuing.issued(self.case)), 1)
+        self.assertEqual(len(issuing.issued(self.case)), self.issued)
         self.assertEqual(self.lines(), [])
 
     def test_another_units_staff(self):
@@ -143,6 +146,8 @@ class TestTemplatesControlPanel(AccessFixture, unittest.TestCase):
                 "补正通知书",
                 "调解协议书",
                 "结案通知书",
+                "延长仲裁期限通知书",
+                "逾期未受理告知书",
                 "劳动保障维权事项登记表",
                 "司法确认申请书",
             ],

@@ -51,9 +51,12 @@ class TestTemplatesInBrowser(RoutingFixture, BrowserTestMixin, unittest.TestCase
         self.wait_for(lambda d: self.css(".sz-issue button"))
         buttons = {button.text: button for button in self.css(".sz-issue button")}
         self.assertEqual(sorted(buttons), ["劳动保障维权事项登记表", "受理通知书"])
+        # the acceptance notice issued by itself when the case was routed is listed already
+        self.assertEqual(len(self.css("table.sz-issued-documents tbody tr")), 1)
         self.click(buttons["受理通知书"])
-        self.wait_for(lambda d: self.css("table.sz-issued-documents tbody tr"))
-        [row] = self.css("table.sz-issued-documents tbody tr")
+        self.wait_for(lambda d: len(self.css("table.sz-issued-documents tbody tr")) == 2)
+        row, automatic = self.css("table.sz-issued-documents tbody tr")
+        self.assertEqual(automatic.find_elements("css selector", "td")[1].text, "受理通知书")
         cells = [cell.text for cell in row.find_elements("css selector", "td")]
         self.assertRegex(cells[0], re.compile(r"^随劳调受字〔\d{4}〕第\d{4}号$"))
         self.assertEqual(cells[1:2] + cells[3:4], ["受理通知书", "李承办"])

@@ -1,2 +1,4 @@
-"""Documents of a case: the registration form PDF, the written notices (文书) as page and PDF,
-and the QR code to the progress page."""
+"""Documents of a case: the written documents (文书) from the Word templates an administrator
+edits (issued on the case with their number and date, the applicant's notices by themselves when
+their event happens, PDF by LibreOffice once), the registration form and the 口头申请笔录 as
+reportlab PDFs, and the QR code to the progress page."""

@@ -23,6 +23,7 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.documents import notices
 from suizhou.laborrights.documents.template_fields import sample_fields
 from suizhou.laborrights.i18n import zh as t
 from zope.annotation.interfaces import IAnnotations
@@ -37,16 +38,8 @@ DEFAULTS = pathlib.Path(__file__).parent / "templates_docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_SIZE = 10 * 1024 * 1024
 
-# kind -> title; the order of the control panel
-KINDS = {
-    "acceptance": _("document_acceptance", default="受理通知书"),
-    "rejection": _("document_rejection", default="不予受理通知书"),
-    "supplement": _("document_supplement", default="补正通知书"),
-    "mediation_agreement": _("document_mediation_agreement", default="调解协议书"),
-    "closure": _("document_closure", default="结案通知书"),
-    "registration": _("document_registration_form", default="劳动保障维权事项登记表"),
-    "judicial_confirmation": _("document_judicial_confirmation", default="司法确认申请书"),
-}
+# kind -> title; the order of the control panel (the kinds and when a case has each: ``notices``)
+KINDS = notices.TITLES
 
 
 class TemplateError(Exception):

@@ -87,6 +87,7 @@ class IssuedDocumentsView(BrowserView):
         base = f"{self.context.absolute_url()}/@@issued-document"
         return [
             {
+                "id": document["id"],
                 "number": document["number"],
                 "title": document["title"],
                 "date": chinese_date(issuing.date_of(document)),

@@ -25,7 +25,6 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.protect.utils import safeWrite
-from suizhou.laborrights import _
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.cases.register import now
@@ -52,6 +51,8 @@ WORDS = {
     "supplement": "补字",
     "mediation_agreement": "调协字",
     "closure": "结字",
+    "extension": "延字",
+    "acceptance_overdue": "逾字",
     "registration": "登字",
     "judicial_confirmation": "司确字",
 }
@@ -98,10 +99,7 @@ def format_number(kind, year, number):
 
 def check_available(case, kind):
     """Raise ``NotAvailable`` (Chinese message) when ``case`` has no ``kind`` document now."""
-    if kind in notices.BUILDERS:
-        notices.BUILDERS[kind](case)
-    elif kind == "judicial_confirmation" and notices.agreed_session(case) is None:
-        raise NotAvailable(t(_("document_no_agreement", default="该事项没有达成调解协议的调解记录。")))
+    notices.CHECKS[kind](case)
 
 
 def available_kinds(case):

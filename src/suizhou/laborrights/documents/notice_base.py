@@ -1,19 +1,18 @@
-"""What every written notice of a case (``notices.py``, ``procedure_notices.py``) is made of: the
-``Document`` (rendered as a page and as a PDF), the issuing unit, the addressee, the progress
-link, and ``NotAvailable`` for a case that has no such notice (yet)."""
+"""What the written documents of a case are made of: the ``Document`` laid out in Python (the
+口头申请笔录, rendered as a page and as a PDF), the issuing unit and its title, the progress link,
+and ``NotAvailable`` for a case that has no such document (yet)."""
 
 from collections import namedtuple
 from suizhou.laborrights import _
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import recipients
-from suizhou.laborrights.timezone import chinese_date
 from suizhou.laborrights.vocabularies import title_of
 
 
 Document = namedtuple(
     "Document",
     (
-        "kind",  # a key of notices.KINDS
+        "kind",  # oral_record
         "title",  # 受理通知书
         "number",  # 编号
         "addressee",  # 王某某： (empty for agreements and records)
@@ -43,32 +42,25 @@ def dispute_types(case):
     return "、".join(title_of("dispute_types", code) for code in case.dispute_types or ())
 
 
+def issuer_unit(case):
+    """The service station that issues the case's notices (the handling unit, else the place
+    that received it), or None."""
+    for uid in (case.assigned_unit, case.station):
+        unit = recipients.unit(uid) if uid else None
+        if unit is not None:
+            return unit
+    return None
+
+
 def issuer(case):
     """The unit that issues the case's notices: the handling unit, else the place that
     received it, else the district's center."""
-    for uid in (case.assigned_unit, case.station):
-        title = recipients.unit_title(uid)
-        if title:
-            return title
+    unit = issuer_unit(case)
+    if unit is not None and unit.Title():
+        return unit.Title()
     return t(
         _("document_default_issuer", default="${district}劳动保障维权中心"),
         district=title_of("districts", case.district),
-    )
-
-
-def notice(case, kind, title, paragraphs, date, link=None):
-    """A notice to the applicant: addressed to them, issued by the unit, no table, no signatures."""
-    return Document(
-        kind=kind,
-        title=t(title),
-        number=case.getId(),
-        addressee=f"{case.applicant_name}：",
-        paragraphs=tuple(paragraphs),
-        rows=(),
-        signatures=(),
-        issuer=issuer(case),
-        date=chinese_date(date),
-        link=link,
     )
 
 

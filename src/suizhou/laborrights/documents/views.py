@@ -1,13 +1,20 @@
-"""The case's documents for staff: ``case/@@case-document/<kind>`` (a page to print) and
-``case/@@case-document/<kind>.pdf``; ``case/@@case-document`` lists what the case has.
+"""The case's documents for staff: ``case/@@case-document`` lists what the case has;
+``case/@@case-document/<kind>`` and ``<kind>.pdf``:
 
-Like the case itself, they are for the staff who may view the case (permission View on it).
+- a document from the Word templates (受理通知书 …): the issued one (``@@issued-documents``, its
+  PDF for ``.pdf``, the last one of the kind); when none was issued yet the list of issued
+  documents, where a handler issues it;
+- the 口头申请笔录: a page to print and its reportlab PDF.
+
+A document the case does not have (yet) is answered 409 with the reason in Chinese. Like the
+case itself, they are for the staff who may view the case (permission View on it).
 """
 
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.documents import notices as documents
 from suizhou.laborrights.documents.pdf import document_pdf
 from suizhou.laborrights.documents.qr import qr_png
@@ -32,7 +39,7 @@ class CaseDocumentView(BrowserView):
     def publishTraverse(self, request, name):
         if self.kind is None:
             kind = name[: -len(".pdf")] if name.endswith(".pdf") else name
-            if kind in documents.BUILDERS:
+            if kind in documents.CHECKS or kind == "oral_record":
                 self.kind, self.pdf = kind, name.endswith(".pdf")
                 return self
         raise NotFound(self, name, request)
@@ -56,15 +63,29 @@ class CaseDocumentView(BrowserView):
         if self.kind is None:
             return self.listing()
         try:
-            self.document = documents.build(self.context, self.kind)
+            documents.check(self.context, self.kind)
         except documents.NotAvailable as error:
             self.message = error.message
             self.request.response.setStatus(409)
             return self.unavailable()
+        if self.kind != "oral_record":
+            return self.issued()
+        self.document = documents.oral_record(self.context)
         if self.pdf:
             return self.render_pdf()
         self.pdf_url = f"{self.base_url()}/{self.kind}.pdf"
         return self.page()
+
+    def issued(self):
+        """Redirect to the issued document of the kind (its PDF), or to where it is issued."""
+        document = issuing.latest(self.context, self.kind)
+        url = f"{self.context.absolute_url()}/@@issued-documents"
+        if document is not None and self.pdf:
+            url = f"{self.context.absolute_url()}/@@issued-document/{document['id']}.pdf"
+        elif document is not None:
+            url += f"#issued-{document['id']}"
+        self.request.response.redirect(url)
+        return ""
 
     def render_pdf(self):
         document = self.document
