@@ -216,14 +216,20 @@ def days_to_close(closed):
     return [(day(r.closed) - day(r.received)).days for r in closed if r.received and r.closed]
 
 
-def average_days_to_close(closed):
-    days = days_to_close(closed)
+def average_days(days):
     return (Decimal(sum(days)) / len(days)).quantize(Decimal("0.1")) if days else None
 
 
-def median_days_to_close(closed):
-    days = days_to_close(closed)
+def median_days(days):
     return Decimal(str(median(days))) if days else None
+
+
+def average_days_to_close(closed):
+    return average_days(days_to_close(closed))
+
+
+def median_days_to_close(closed):
+    return median_days(days_to_close(closed))
 
 
 # --- satisfaction and 12345 ------------------------------------------------------------------

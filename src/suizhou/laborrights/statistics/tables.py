@@ -306,13 +306,14 @@ GROUP_KINDS = ["int", "int", "rate", "rate", "days", "days", "yuan", "yuan", "in
 
 
 def group_row(received, closed):
+    days = f.days_to_close(closed)
     return [
         len(received),
         len(closed),
         f.mediation_success_rate(closed),
         f.on_time_rate(closed),
-        f.average_days_to_close(closed),
-        f.median_days_to_close(closed),
+        f.average_days(days),
+        f.median_days(days),
         f.amount_claimed(received),
         f.amount_recovered(closed),
         f.workers_benefited(closed),
