@@ -101,5 +101,5 @@ def rate(case, level, comment=""):
     IAnnotations(case)[ANNOTATION_KEY] = PersistentMapping(
         level=level, score=SCORE_OF_LEVEL[level], comment=comment, rated=now()
     )
-    case.reindexObject(idxs=["closed"])  # the statistics read the rating from catalog metadata
+    case.reindexObject(idxs=["closed"])  # refreshes the statistics record (statistics/store.py)
     return get_rating(case)
