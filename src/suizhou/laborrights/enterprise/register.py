@@ -1,70 +1,35 @@
 """The enterprise register (企业台账), by credit code: each employer's service orders and visits,
 the disputes against it, and its risk level.
 
-The level is set by staff with a reason (kept with who and when, the earlier ones too, in an
-annotation of the orders' folder: never catalogued). The early-warning package's risk list
-(``warnings.risk_list.listed``) is shown beside it: an employer on that list is a risk source
-even before staff set a level."""
+The level is set by staff with a reason (``risk_levels``). The early-warning package's risk list
+(``warnings.risk_list.listed``) holds these employers and those of the warnings' own sources:
+an employer on it is a risk source. Setting a level runs the warning rules on the employer's
+open cases at once."""
 
-from BTrees.OOBTree import OOBTree
-from persistent.list import PersistentList
 from plone import api
-from suizhou.laborrights import _
-from suizhou.laborrights.cases.register import now
-from suizhou.laborrights.enterprise import folders
 from suizhou.laborrights.enterprise import orders
-from suizhou.laborrights.enterprise.vocabularies import RISK_LEVELS
-from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.enterprise.risk_levels import levelled_codes
+from suizhou.laborrights.enterprise.risk_levels import risk_history  # noqa: F401 - the register's API
+from suizhou.laborrights.enterprise.risk_levels import risk_level
+from suizhou.laborrights.enterprise.risk_levels import RISK_SOURCE_LEVELS
+from suizhou.laborrights.enterprise.risk_levels import RiskRefused  # noqa: F401
+from suizhou.laborrights.enterprise.risk_levels import set_risk_level as _set_risk_level
+from suizhou.laborrights.handling.assignment import OPEN_STATES
 from suizhou.laborrights.warnings.employers import employer_key
 from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.risk_list import listed
-from zope.annotation.interfaces import IAnnotations
-
-
-RISK_KEY = "suizhou.laborrights.enterprise.risk_levels"
-RISK_SOURCE_LEVELS = ("medium", "high")
-
-
-class RiskRefused(ValueError):
-    def __init__(self, errors):
-        super().__init__(errors)
-        self.errors = errors
-
-
-def _risk_store(create=False):
-    folder = folders.services_folder() if create else api.portal.get().get(folders.FOLDER_ID)
-    if folder is None:
-        return {}
-    annotations = IAnnotations(folder)
-    if RISK_KEY not in annotations and create:
-        annotations[RISK_KEY] = OOBTree()
-    return annotations.get(RISK_KEY, {})
-
-
-def risk_history(code):
-    """The levels set for the employer, newest last: dicts (level, reason, by, at)."""
-    return list(_risk_store().get(orders.normalized_code(code), ()))
-
-
-def risk_level(code):
-    history = risk_history(code)
-    return history[-1]["level"] if history else None
+from suizhou.laborrights.warnings.subscribers import check_case
 
 
 def set_risk_level(code, level, reason, userid):
-    errors = {}
-    if level not in dict(RISK_LEVELS):
-        errors["level"] = zh(_("error_risk_level", default="请选择风险等级。"))
-    if not (reason or "").strip():
-        errors["reason"] = zh(_("error_risk_reason", default="请填写设定风险等级的理由。"))
-    if errors:
-        raise RiskRefused(errors)
-    store = _risk_store(create=True)
-    code = orders.normalized_code(code)
-    entries = store.get(code)
-    if entries is None:
-        entries = store[code] = PersistentList()
-    entries.append({"level": level, "reason": reason.strip(), "by": userid, "at": now()})
+    """Keep the level (``risk_levels.set_risk_level``), then run the warning rules on the
+    employer's open cases: put on the risk list, they raise (or extend) its warning now."""
+    _set_risk_level(code, level, reason, userid)
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Case", employer_keys=query_keys(code, None), review_state=list(OPEN_STATES)
+    ):
+        check_case(brain._unrestrictedGetObject())
 
 
 def orders_of(code):
@@ -97,6 +62,6 @@ def enterprises():
     names = {}
     for order in orders.all_orders():
         names.setdefault(order.employer_credit_code, order.employer_name)
-    for code in _risk_store().keys():
+    for code in levelled_codes():
         names.setdefault(code, "")
     return sorted(names.items(), key=lambda item: (item[1], item[0]))
