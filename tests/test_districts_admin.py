@@ -1,17 +1,26 @@
 """Districts and the city's name (issue 13 item 6): the city administrator adds a district with its
 center and units and renames one through the site (@@districts-admin), bad input answered at the
 field; nobody else may; e-mails to applicants and to the city administrators name the platform as
-the administrator titled the site, never a city written in the code."""
+the administrator titled the site, never a city written in the code. Which districts a user
+administers is one answer, the same for the statistics, the early warnings, the assessment and the
+district staff page."""
 
 from plone import api
+from plone.app.testing import logout
+from suizhou.laborrights.assessment import views as assessment_views
 from suizhou.laborrights.restapi.filing_limits import SPIKE_SUBJECT
 from suizhou.laborrights.restapi.filing_limits import tell_administrators
+from suizhou.laborrights.staff import accounts
 from suizhou.laborrights.staff.accounts import district_units
+from suizhou.laborrights.statistics import selection
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import title_of
+from suizhou.laborrights.warnings import access as warnings_access
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
+from tests.helpers import RoutingFixture
 from tests.notification_helpers import APPLICANT_MAIL
 from tests.notification_helpers import NotificationFixture
 
@@ -120,3 +129,67 @@ class TestDistrictsPage(unittest.TestCase):
             self.assertNotIn("sz-district-add", browser.contents, user)
         transaction.begin()
         self.assertNotIn("xinqu", self.portal["stations"].objectIds())
+
+
+class TestWhoAdministersWhichDistricts(RoutingFixture, unittest.TestCase):
+    """The city administrator, a district administrator (by group, or by the role given through
+    sharing), a handler and an anonymous visitor: each place answers alike."""
+
+    layer = FUNCTIONAL_TESTING
+    PLACES = {
+        "statistics": selection.visible_districts,
+        "warnings": warnings_access.visible_districts,
+        "assessment": assessment_views.visible_districts,
+        "district staff": accounts.administered_districts,
+    }
+    EXPECTED = {
+        "city": "city",
+        "admin_zengdu": {"zengdu"},
+        "shared_suixian": {"suixian"},
+        "staff_a": set(),
+        None: set(),
+    }
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.make_people()
+        make_user("city", groups=["city_admins"])
+        make_user("shared_suixian")
+        with api.env.adopt_roles(["Manager"]):  # the role, given through 共享 instead of the group
+            suixian = self.portal["cases"]["suixian"]
+            api.user.grant_roles(username="shared_suixian", roles=["CaseSupervisor"], obj=suixian)
+        transaction.commit()
+
+    def answer(self, place, username):
+        if username is None:
+            logout()
+            value = self.PLACES[place]()
+        else:
+            with api.env.adopt_user(username=username):
+                value = self.PLACES[place]()
+        every = {code for code, _title in registry_terms("districts")}
+        return "city" if value is None or set(value) == every else set(value)
+
+    def test_each_place_gives_the_same_answer(self):
+        for username, expected in self.EXPECTED.items():
+            for place in self.PLACES:
+                with self.subTest(user=username, place=place):
+                    self.assertEqual(self.answer(place, username), expected)
+
+    def test_another_districts_pages_stay_closed(self):
+        year = "2026"
+        for username, district, opens in (
+            ("admin_zengdu", "zengdu", True),
+            ("admin_zengdu", "suixian", False),
+            ("shared_suixian", "suixian", True),
+            ("shared_suixian", "zengdu", False),
+            ("staff_a", "zengdu", False),
+        ):
+            with self.subTest(user=username, district=district):
+                browser = browser_for(self.layer["app"], username)
+                browser.handleErrors, browser.raiseHttpErrors = True, False
+                browser.open(f"{self.portal.absolute_url()}/@@assessment?district={district}&year={year}")
+                self.assertEqual(browser.headers["status"].startswith("200"), opens)
+                browser.open(f"{self.portal.absolute_url()}/@@district-staff?district={district}")
+                shown = browser.headers["status"].startswith("200") and f'value="{district}"' in browser.contents
+                self.assertEqual(shown, opens)

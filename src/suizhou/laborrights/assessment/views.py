@@ -24,9 +24,9 @@ from suizhou.laborrights.documents.docx_templates import DOCX_TYPE
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.staff.administered import administered_districts as visible_districts
 from suizhou.laborrights.statistics.tables import MIN_RANKED
 from suizhou.laborrights.vocabularies import registry_terms
-from suizhou.laborrights.warnings.access import visible_districts
 from urllib.parse import quote
 from urllib.parse import urlencode
 from zExceptions import NotFound

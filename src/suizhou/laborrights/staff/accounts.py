@@ -17,7 +17,7 @@ from suizhou.laborrights.handling.assignment import ensure_unit_group
 from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.handling.assignment import UNIT_GROUP_PREFIX
 from suizhou.laborrights.handling.errors import Refused
-from suizhou.laborrights.setuphandlers import district_admins_group
+from suizhou.laborrights.staff import administered
 from suizhou.laborrights.staff import lockout
 
 import re
@@ -31,11 +31,8 @@ DISABLED_MARK = "【已停用】"
 
 
 def administered_districts(user=None):
-    """District codes whose administrator ``user`` (default: current) is."""
-    user = user or api.user.get_current()
-    groups = user.getGroups() if hasattr(user, "getGroups") else []
-    prefix = district_admins_group("")
-    return sorted(g[len(prefix):] for g in groups if g.startswith(prefix))
+    """District codes whose administrator ``user`` (default: current) is (every one for the city)."""
+    return administered.district_codes(user)
 
 
 def check_administers(district):
