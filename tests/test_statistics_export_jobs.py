@@ -121,9 +121,9 @@ class TestBackgroundExports(unittest.TestCase):
         self.assertEqual(official["上期未结案件数"], 1)  # as tests/test_statistics_page.py counts by hand
 
         today_ = today()
-        asked = entries(today_, today_, user="city", kind="export")
+        asked = [e for e in entries(today_, today_, user="city", kind="export") if "background" in e["query"]]
         self.assertEqual(asked[0]["query"]["start"], "2026-01-01")
-        self.assertEqual(asked[0]["query"]["background"], "1")
+        self.assertEqual(asked[0]["query"]["districts"], "city,zengdu,suixian,guangshui,hitech,dahongshan")
         downloaded = entries(today_, today_, user="city", kind="download")
         self.assertEqual(downloaded[0]["query"]["export"], job["link"].split("id=")[-1])
 
@@ -135,6 +135,9 @@ class TestBackgroundExports(unittest.TestCase):
             self.assertEqual(answer.status_code, 302)
             small = self.session("city").get(f"@@statistics.xlsx?{QUERY}", allow_redirects=False)
             self.assertEqual(small.headers["Content-Type"], XLSX)  # small: at once, as before
+        newest = entries(today(), today(), user="city", kind="export")[0]  # the direct export is logged too
+        self.assertEqual((newest["query"]["start"], newest["query"]["end"]), ("2026-01-01", "2026-03-31"))
+        self.assertNotIn("background", newest["query"])
 
     def test_only_the_requester_and_the_city_download_it(self):
         self.ask("admin_zengdu", QUERY + "&district=zengdu")

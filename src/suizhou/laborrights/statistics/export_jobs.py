@@ -80,6 +80,12 @@ def background_url(typed):
     return f"{api.portal.get().absolute_url()}/@@statistics-exports" + (f"?{urlencode(query)}" if query else "")
 
 
+def access_terms(period, districts, typed=None):
+    """What the access log keeps of an export: its period, districts, station and unit."""
+    terms = {"start": period.start.isoformat(), "end": period.end.isoformat(), "districts": ",".join(districts)}
+    return terms | {name: (typed or {}).get(name, "") for name in ("station", "unit")}
+
+
 def workbook(period, districts, station="", unit=""):
     """The statistics workbook (bytes), as ``@@statistics.xlsx`` makes it."""
     tables = all_tables(select(period, districts, station=station, unit=unit))
@@ -198,10 +204,10 @@ def _settle(site, job_id, manager, data, error):
             if job is None:
                 return
             job["finished"] = now()
+            job["expires"] = job["finished"] + timedelta(days=EXPIRE_DAYS)  # a failed one too
             if error is None:
                 job["state"] = "done"
                 job["file"] = NamedBlobFile(data=data, contentType=XLSX_TYPE, filename=filename(job))
-                job["expires"] = job["finished"] + timedelta(days=EXPIRE_DAYS)
             else:
                 job["state"] = "failed"
                 job["error"] = zh(MSG_FAILED)

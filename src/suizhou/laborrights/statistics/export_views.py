@@ -43,8 +43,8 @@ class StatisticsExports(StatisticsMixin, BrowserView):
                 job = export_jobs.request(
                     self.period, self.chosen, station=self.typed["station"], unit=self.typed["unit"]
                 )
-                query = {"start": job["start"], "end": job["end"], "districts": ",".join(self.chosen), "job": job["id"]}
-                record_access(self.request, "export", query=query | {"background": "1"})
+                terms = export_jobs.access_terms(self.period, self.chosen, self.typed)
+                record_access(self.request, "export", query=terms | {"job": job["id"], "background": "1"})
                 return self.request.response.redirect(f"{self.url}?queued={job['id']}")
         return self.template()
 
@@ -128,20 +128,11 @@ class StatisticsExportFile(BrowserView):
             if not districts:
                 raise Unauthorized("statistics exports are for supervisors")
             raise NotFound("没有这份导出文件")
-        record_access(
-            self.request,
-            "download",
-            query={
-                "export": job["id"],
-                "start": job["start"],
-                "end": job["end"],
-                "districts": ",".join(job["districts"]),
-            },
-        )
+        terms = {"export": job["id"], "start": job["start"], "end": job["end"], "districts": ",".join(job["districts"])}
+        record_access(self.request, "download", query=terms)
         response = self.request.response
         no_store(response, page=False)
         response.setHeader("Content-Type", export_jobs.XLSX_TYPE)
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + quote(export_jobs.filename(job)))
         response.setHeader("Content-Length", str(job["file"].getSize()))
         return job["file"].data
-

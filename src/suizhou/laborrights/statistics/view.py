@@ -9,6 +9,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
+from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
@@ -138,6 +139,7 @@ class StatisticsDownload(StatisticsMixin, BrowserView):
         if export_jobs.is_big(self.period, self.chosen):  # built in the background (export_jobs.py)
             return self.request.response.redirect(export_jobs.background_url(self.typed))
         data = xlsx_bytes(self.build_tables(), period_label(self.period))
+        record_access(self.request, "export", query=export_jobs.access_terms(self.period, self.chosen, self.typed))
         response = self.request.response
         no_store(response, page=False)
         response.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
