@@ -10,7 +10,11 @@ Zope retries a request (3 times, Zope's default, unless --retries=… says other
   sequence numbers in their own transaction, cases kept out of unqueried indexes, filings of
   the process taking turns (``cases.serial``);
 - filing: ``cases.filing.file_case`` as the public web form calls it (channel rules, schema
-  validation, then the register).
+  validation, then the register);
+- cluster: the same filings, all against one employer (credit code and name), so that the
+  early-warning rules (warnings/) raise one warning and every later filing extends it;
+- cluster-off: the same as cluster with the rules' event subscribers unregistered (the
+  control: filing against one employer without early warning).
 
 ``--no-turns``: the filings of the process do not take turns (as before ``cases.serial``).
 With ``--objects``, each run is followed by the objects its conflicts were on, by structure:
@@ -29,6 +33,7 @@ from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
 from ZODB.serialize import referencesf
 from ZODB.utils import oid_repr
+from zope.component import getGlobalSiteManager
 from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 
@@ -49,6 +54,7 @@ sys.stdout.reconfigure(line_buffering=True)  # each row as soon as its run is do
 OPTIONS = dict(arg[2:].partition("=")[::2] for arg in sys.argv[1:] if arg.startswith("--"))
 RETRIES = [int(n) for n in OPTIONS.get("retries", "3").split(",")]
 SCENARIOS = OPTIONS.get("scenarios", "stock,register,filing").split(",")
+CLUSTER_EMPLOYER = {"employer_credit_code": "91421300MA4000001H", "employer_name": "随州市恒驰机械有限公司"}
 if "no-turns" in OPTIONS:  # as before cases/serial.py: filings side by side, conflicting
     register.take_turn = lambda: None
 TIMES = []  # seconds from a create's first attempt to its commit (retries included)
@@ -80,6 +86,29 @@ def register_create(portal, n):
 
 def filing_create(portal, n):
     file_case(dict(FIELDS, applicant_name=f"王小{n}"), filer=PUBLIC)
+
+
+def cluster_create(portal, n):
+    file_case(dict(FIELDS, applicant_name=f"王小{n}", **CLUSTER_EMPLOYER), filer=PUBLIC)
+
+
+def warning_subscribers(on):
+    """Unregister (on=False) the early-warning rules' event subscribers, or register again
+    those unregistered."""
+    registry = getGlobalSiteManager()
+    if not on:
+        _UNREGISTERED[:] = [
+            (registration.handler, registration.required)
+            for registration in registry.registeredHandlers()
+            if getattr(registration.handler, "__module__", "").startswith("suizhou.laborrights.warnings.")
+        ]
+    for handler, required in _UNREGISTERED:
+        (registry.registerHandler if on else registry.unregisterHandler)(handler, required)
+    if on:
+        _UNREGISTERED.clear()
+
+
+_UNREGISTERED = []
 
 
 def latency(times):
@@ -252,12 +281,16 @@ def main(app):
         "stock": ("stock folder + Document", stock_create),
         "register": ("case register (create_case)", register_create),
         "filing": ("public filing (file_case)", filing_create),
+        "cluster": ("one employer, warning rules on", cluster_create),
+        "cluster-off": ("one employer, warning rules off", cluster_create),
     }
     for retries in RETRIES:
         for writers in WRITER_COUNTS:
             items = int(OPTIONS["total"]) // writers if "total" in OPTIONS else ITEMS
             for scenario in SCENARIOS:
+                warning_subscribers(scenario != "cluster-off")
                 run(db, *scenarios[scenario], retries, writers, items)
+                warning_subscribers(True)
 
 
 main(app)  # noqa: F821 - `app` is given by `bin/instance run`

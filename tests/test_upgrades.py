@@ -566,6 +566,7 @@ class TestUpgrade1021(UpgradeTestCase):
 
     def test_stored_cases_count_towards_the_rules_after_the_upgrade(self):
         from suizhou.laborrights.warnings.store import get_store
+        from suizhou.laborrights.warnings.subscribers import check_case
 
         catalog = api.portal.get_tool("portal_catalog")
         stored = [new_case(received=at(2026, 3, day), employer_name="随州市升级测试有限公司") for day in (2, 3, 4, 5)]
@@ -582,6 +583,7 @@ class TestUpgrade1021(UpgradeTestCase):
             len(catalog.unrestrictedSearchResults(employer_keys=[f"code:{stored[0].employer_credit_code}"])), 4
         )
         latest = new_case(received=at(2026, 3, 6), employer_name="随州市升级测试有限公司")
+        check_case(latest)  # what the step after the filing's commit does (warnings.after_commit)
         [warning] = [w for w in get_store().warnings.values() if w.rule == "employer"]
         self.assertIn(latest.getId(), [reference for reference, _d, _w in warning.cases.values()])
         self.assertEqual(len(warning.cases), 5)

@@ -14,6 +14,7 @@ from tests.helpers import PASSWORD
 from tests.helpers import valid_credit_code
 from tests.mocks import swap_mailhost
 from tests.notification_helpers import decoded
+from tests.warnings_helpers import commit
 from tests.warnings_helpers import warnings_of
 
 import gzip
@@ -41,7 +42,7 @@ class WarningsFixture(unittest.TestCase):
         make_user("member")
         self.zengdu_case = self.collective("zengdu", ZENGDU_EMPLOYER, 1, workers=12)
         self.suixian_case = self.collective("suixian", SUIXIAN_EMPLOYER, 2, workers=30)
-        transaction.commit()
+        commit()
         [self.zengdu, self.suixian] = warnings_of("collective")
         self.sessions = []
 
@@ -158,7 +159,7 @@ class TestRedWarningsAreToldOnce(WarningsFixture):
     def test_extending_the_warning_sends_nothing_more(self):
         before = len(self.mailhost.messages)
         self.collective("zengdu", ZENGDU_EMPLOYER, 1, workers=20)
-        transaction.commit()
+        commit()
 
         self.assertEqual(len(self.mailhost.messages), before)
         self.assertEqual(len(warnings_of("collective")), 2)
@@ -168,7 +169,7 @@ class TestRedWarningsAreToldOnce(WarningsFixture):
         before = len(self.mailhost.messages)
         api.portal.set_registry_record("suizhou.laborrights.warnings.amount_threshold", 1000)
         new_case(employer_credit_code=valid_credit_code(3), claim_amount=5000)
-        transaction.commit()
+        commit()
 
         self.assertEqual(len(warnings_of("amount")), 1)
         self.assertEqual(len(self.mailhost.messages), before)

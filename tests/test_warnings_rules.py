@@ -1,37 +1,48 @@
 """The warning rules (风险预警): each fires at its threshold and not one below, and a further
-filing extends the open warning instead of raising a second one."""
+filing extends the open warning instead of raising a second one. The rules run after the
+filing's commit, in a transaction of their own: each filing here is committed."""
 
 from decimal import Decimal
 from plone import api
+from Products.CMFCore.indexing import processQueue
 from suizhou.laborrights.handling.assignment import route
-from suizhou.laborrights.testing import INTEGRATION_TESTING
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings.store import get_store
 from tests.helpers import at
 from tests.helpers import make_station
+from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
+from tests.mocks import swap_mailhost
+from tests.notification_helpers import decoded
+from tests.warnings_helpers import commit
 from tests.warnings_helpers import references
 from tests.warnings_helpers import set_rule
 from tests.warnings_helpers import warnings_of
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+import transaction
 import unittest
 
 
 class RulesTestCase(unittest.TestCase):
-    layer = INTEGRATION_TESTING
+    layer = FUNCTIONAL_TESTING
 
     def setUp(self):
         self.portal = self.layer["portal"]
         self.seq = 100
 
     def case(self, **fields):
-        """A case against an employer of its own unless ``employer_*`` are given."""
+        """A case against an employer of its own unless ``employer_*`` are given, committed."""
         self.seq += 1
         fields.setdefault("employer_credit_code", valid_credit_code(self.seq))
         fields.setdefault("employer_name", f"随州市第{self.seq}机械有限公司")
-        return new_case(**fields)
+        case = new_case(**fields)
+        commit()
+        return case
 
 
 class TestCollectiveRule(RulesTestCase):
@@ -178,6 +189,7 @@ class TestOverdueRule(RulesTestCase):
         case = self.case(received=at(2026, 3, day))
         with api.env.adopt_roles(["Manager"]):
             route(case, self.unit.UID(), route="mediation", when=at(2026, 3, day))
+        commit()
         return case
 
     def test_two_overdue_cases_in_one_unit_warn_one_does_not(self):
@@ -195,6 +207,7 @@ class TestOverdueRule(RulesTestCase):
         fresh = self.case()
         with api.env.adopt_roles(["Manager"]):
             route(fresh, self.unit.UID(), route="mediation")
+        commit()
         self.assertEqual(warnings_of("overdue"), [])
 
 
@@ -250,6 +263,7 @@ class TestIdempotent(RulesTestCase):
         updated = warning.updated
 
         notify(ObjectModifiedEvent(case))  # as an edit does; the handling events do the same
+        commit()
 
         self.assertEqual(warnings_of("collective"), [warning])
         self.assertEqual(warning.updated, updated)
@@ -263,3 +277,74 @@ class TestIdempotent(RulesTestCase):
 
         self.assertEqual(len(warnings_of("collective")), 2)
         self.assertEqual(old.state, "closed")
+
+
+class TestFilingsAtOnce(RulesTestCase):
+    """Two filings against one employer in two transactions at once, as two request threads
+    (or two Zope instances) file them: neither writes the warning, so both commit without a
+    write conflict, and the warning counts both."""
+
+    CODE, NAME = "91421300MA4000006X", "随州市同时登记机械有限公司"
+
+    def setUp(self):
+        super().setUp()
+        self.mailhost = swap_mailhost(self, self.portal)
+        make_user("city", groups=["city_admins"])
+        commit()
+
+    def against(self, day, workers=1, commit_it=True):
+        case = new_case(
+            received=at(2026, 3, day), employer_credit_code=self.CODE, employer_name=self.NAME, workers_involved=workers
+        )
+        if commit_it:
+            commit()
+        return case
+
+    def file_at_once(self, *days):
+        """One filing per day, each on its own connection in its own transaction, both begun
+        before either commits; returns the references. A write conflict fails the test."""
+        db = self.layer["zodbDB"]
+        managers = [transaction.TransactionManager() for _day in days]
+        connections = [db.open(transaction_manager=manager) for manager in managers]
+        site = getSite()
+        try:
+            references = []
+            for manager, connection, day in zip(managers, connections, days):
+                manager.begin()
+                setSite(connection.root()["Application"].plone)
+                references.append(self.against(day, commit_it=False).getId())
+                processQueue()  # index now, in this connection (the queue follows the thread's transaction)
+            setSite(site)
+            for manager in managers:
+                manager.commit()  # ConflictError if the filings wrote the same object
+            return references
+        finally:
+            setSite(site)
+            for manager, connection in zip(managers, connections):
+                manager.abort()
+                connection.close()
+            transaction.begin()
+
+    def test_two_filings_extend_the_open_warning_at_once(self):
+        earlier = [self.against(day).getId() for day in (2, 3, 4, 5, 6)]
+        [warning] = warnings_of("employer")
+        self.assertEqual(len(warning.cases), 5)
+
+        at_once = self.file_at_once(9, 10)
+
+        [warning] = warnings_of("employer")
+        self.assertEqual(references(warning), sorted(earlier + at_once))
+        self.assertEqual(warning.workers, 7)
+
+    def test_the_threshold_reached_by_two_filings_at_once_is_one_red_warning_told_once(self):
+        earlier = [self.against(day, workers=2).getId() for day in (2, 3, 4, 5)]  # 4 cases, 8 workers
+        self.assertEqual(warnings_of("employer"), [])
+
+        at_once = self.file_at_once(9, 10)  # the 5th case (9 workers) and the 6th (10: red)
+
+        [warning] = warnings_of("employer")
+        self.assertEqual(references(warning), sorted(earlier + at_once))
+        self.assertEqual((warning.level, warning.workers), ("red", 10))
+        mails = [decoded(raw) for raw in self.mailhost.messages]
+        self.assertEqual([to for to, _subject, _body in mails], ["city@example.org"])
+        self.assertIn(self.NAME, mails[0][1])

@@ -3,6 +3,15 @@
 from plone import api
 from suizhou.laborrights.warnings.store import get_store
 
+import transaction
+
+
+def commit():
+    """Commit as the request that filed or changed a case does. The rules run after the commit,
+    in a transaction of their own: a new transaction here reads what they recorded."""
+    transaction.commit()
+    transaction.begin()
+
 
 def set_rule(**values):
     """Registry records of the warnings control panel, e.g. ``employer_cases=3``."""

@@ -1,9 +1,13 @@
 """The rules run on the case events: a new case (``IObjectAddedEvent``), an edited one
 (``IObjectModifiedEvent``) and every handling event (``handling.events``); the overdue rule on
-routing and on a clock running out. Idempotent: a finding extends the open warning of its rule
-and subject, and the store is written only when something changed."""
+routing and on a clock running out. The events only note the case; the rules run once the
+transaction has committed, in one of their own (``after_commit``). Idempotent: a finding
+extends the open warning of its rule and subject, and the store is written only when
+something changed."""
 
+from plone import api
 from suizhou.laborrights.warnings import rules
+from suizhou.laborrights.warnings.after_commit import note
 from suizhou.laborrights.warnings.notify import tell_red
 from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
@@ -41,9 +45,24 @@ def check_unit(case):
         record([finding])
 
 
+def check_noted(noted):
+    """Run the rules on the committed cases ``noted`` ({UID: {"case", "unit"}}), in the order
+    they were noted (``after_commit``); a case deleted since is passed over."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = {brain.UID: brain for brain in catalog.unrestrictedSearchResults(UID=list(noted))}
+    for uid, kinds in noted.items():
+        case = brains[uid]._unrestrictedGetObject() if uid in brains else None
+        if case is None:
+            continue
+        if "case" in kinds:
+            check_case(case)
+        if "unit" in kinds:
+            check_unit(case)
+
+
 def case_changed(case, event):
-    check_case(case)
+    note(case, "case")
 
 
 def unit_changed(case, event):
-    check_unit(case)
+    note(case, "unit")
