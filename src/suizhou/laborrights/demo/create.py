@@ -20,6 +20,7 @@ from suizhou.laborrights.demo import sections
 from suizhou.laborrights.demo import stations
 from suizhou.laborrights.demo import typical_cases
 from suizhou.laborrights.demo.enterprise import create_enterprise_demo
+from suizhou.laborrights.demo.partners import create_partner_demo
 from suizhou.laborrights.demo.warnings import raise_demo_warnings
 from suizhou.laborrights.folders import FAQ_ID
 from suizhou.laborrights.folders import GUIDES_ID
@@ -50,6 +51,7 @@ def post_install(context):
         gig.create_gig_demo()
         raise_demo_warnings()
         create_enterprise_demo()
+        create_partner_demo()
 
 
 def _html(text):

@@ -232,14 +232,21 @@ def give_result(case, outcome, day, note=""):
         error = Refused(_("refused_partner_day", default="办理日期不能为空，也不能晚于今天。"))
         error.field = "day"
         raise error
-    transfer = open_ones[0]
+    return close_with_result(case, open_ones[0], outcome, day, note)
+
+
+def close_with_result(case, transfer, outcome, day, note="", actor=None):
+    """Close ``transfer`` (one of the case's, stored) with the partner's result: into the
+    history, back to the case; the partner stops reading it unless another transfer is open."""
+    actor = actor or api.user.get_current().getId()
     if not transfer.get("received"):
-        transfer.update(received=now(), received_by=api.user.get_current().getId())
+        transfer.update(received=now(), received_by=actor)
     transfer.update(outcome=outcome, result_day=day, result_note=(note or "").strip(), returned=now())
     record(
         case,
         "partner_result",
         transfer["result_note"],
+        actor=actor,
         partner=transfer["partner"],
         partner_title=units.title(transfer["partner"]),
         purpose=transfer["purpose"],
