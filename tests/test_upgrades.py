@@ -810,3 +810,19 @@ class TestUpgrade1030(UpgradeTestCase):
         self.assertFalse(hasattr(unknown, "resolution_level"))
         self.assertEqual([(zh(t), n) for t, n in resolution_counts(station.UID())], [("服务站（乡镇、街道）", 1)])
         self.assertNotIn("statistics_record", catalog.schema())
+
+
+class TestUpgrade1031(UpgradeTestCase):
+    """The courts of 司法确认 become a setting; the other public settings keep their values."""
+
+    RECORD = "suizhou.laborrights.public.courts"
+
+    def test_the_record_is_added_empty_and_the_other_settings_are_kept(self):
+        registry = api.portal.get_tool("portal_registry")
+        del registry.records[self.RECORD]  # as a 1030 site was
+        api.portal.set_registry_record("suizhou.laborrights.public.site_sponsor", "随州市人社局")
+
+        self.upgrade_from("1030", to="1031")
+
+        self.assertEqual(api.portal.get_registry_record(self.RECORD), ())
+        self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.public.site_sponsor"), "随州市人社局")

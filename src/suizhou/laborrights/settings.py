@@ -70,3 +70,9 @@ def site_name():
     """The platform's name as the administrator set it (Plone's site title), for e-mails and
     documents: the city's name never comes from code."""
     return api.portal.get_registry_record("plone.site_title", default="") or ""
+
+
+def court_name(district):
+    """The people's court that confirms mediation agreements (司法确认) for ``district``, as the
+    administrator set it (``public.courts``), or "" when none is set: never from code."""
+    return dict(lines("public", "courts", 2)).get(district or "", "")

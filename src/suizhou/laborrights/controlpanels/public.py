@@ -3,7 +3,8 @@
 
 What another city changes without code: the entries of the home page, the hotlines, where the
 filing forms are, the map's tile server, the search words of each dispute type and the search
-synonyms, and the site's identity in the footer (主办/承办单位, 备案号, 网站标识码, 找错 link).
+synonyms, the people's court of each district (司法确认, ``settings.court_name``), and the
+site's identity in the footer (主办/承办单位, 备案号, 网站标识码, 找错 link).
 Lines are ``字段|字段|…``; a link is relative to the site root unless it starts with ``http``
 or ``/``.
 """
@@ -13,11 +14,25 @@ from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.supermodel import model
 from suizhou.laborrights import _
 from zope import schema
+from zope.interface import Invalid
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 
 PREFIX = "suizhou.laborrights.public"
+
+
+def _court_line(value):
+    code, _sep, name = (value or "").partition("|")
+    if not code.strip() or not name.strip() or "|" in name:
+        raise Invalid(
+            _(
+                "error_court_line",
+                default="无法识别“${line}”：请写“区县代码|法院名称”，如 zengdu|随州市曾都区人民法院。",
+                mapping={"line": value},
+            )
+        )
+    return True
 
 
 class IPublicSettings(model.Schema):
@@ -230,6 +245,18 @@ class IPublicSettings(model.Schema):
             default="全国政府网站找错平台中本网站的地址，页脚的“政府网站找错”链接打开它；留空则不显示该链接。",
         ),
         default="https://zfwzzc.www.gov.cn/",
+        required=False,
+    )
+    courts = schema.Tuple(
+        title=_("label_courts", default="受理司法确认的人民法院"),
+        description=_(
+            "help_courts",
+            default="每行一项：区县代码|法院名称，如 zengdu|随州市曾都区人民法院（区县代码见“基础数据”）。"
+            "调解协议司法确认申请书等文书按案件所在区县填写法院名称；未列出的区县在文书中留出空白，由工作人员手填。",
+        ),
+        value_type=schema.TextLine(constraint=_court_line),
+        default=(),
+        missing_value=(),
         required=False,
     )
     notify_reviewers = schema.Bool(

@@ -24,6 +24,7 @@ from suizhou.laborrights.handling.history import last
 from suizhou.laborrights.handling.refusal import rejection_reason
 from suizhou.laborrights.i18n import zh as t
 from suizhou.laborrights.notifications import recipients
+from suizhou.laborrights.settings import court_name
 from suizhou.laborrights.timezone import chinese_date
 from suizhou.laborrights.vocabularies import title_of
 
@@ -36,7 +37,7 @@ TAGS = {
     "office_address": _("tag_office_address", default="出具单位的地址"),
     "office_phone": _("tag_office_phone", default="出具单位的联系电话"),
     "city": _("tag_city", default="市名（维权事项登记的区县列表中的“市”）"),
-    "court": _("tag_court", default="受理司法确认的人民法院（未指定时留出空白）"),
+    "court": _("tag_court_by_district", default="受理司法确认的人民法院（门户网站设置中按区县填写；未填写时留出空白）"),
     "reference": _("tag_reference", default="受理编号"),
     "received": _("tag_received", default="登记时间"),
     "routed": _("tag_routed", default="分办时间"),
@@ -152,7 +153,7 @@ def case_fields(case, number="", date=None):
         "office_address": office_address,
         "office_phone": office_phone,
         "city": title_of("districts", "city"),
-        "court": COURT_BLANK,
+        "court": court_name(case.district) or COURT_BLANK,
         "reference": case.getId(),
         "received": chinese_date(case.received),
         "routed": chinese_date(case.routed),
