@@ -10,33 +10,17 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import timedelta
-from plone import api
 from Products.CMFCore.indexing import processQueue
-from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.staff.administered import district_codes
 from suizhou.laborrights.statistics import figures
 from suizhou.laborrights.statistics import store as records_store
 from suizhou.laborrights.timezone import beijing
-from suizhou.laborrights.vocabularies import registry_terms
-
-
-SUPERVISOR_ROLES = ("CaseSupervisor", "Site Administrator", "Manager")
 
 
 def visible_districts(user=None):
-    """The districts whose figures ``user`` may see: the city (a supervisor of the whole register)
-    all of them, a district administrator (a supervisor of one district's register) that one."""
-    user = user or api.user.get_current()
-    if api.user.is_anonymous():
-        return []
-    register = get_register()
-    codes = [code for code, _title in registry_terms("districts")]
-    if set(api.user.get_roles(user=user, obj=register)) & set(SUPERVISOR_ROLES):
-        return codes
-    return [
-        code
-        for code in codes
-        if code in register and set(api.user.get_roles(user=user, obj=register[code])) & set(SUPERVISOR_ROLES)
-    ]
+    """The districts whose figures ``user`` may see: those they administer (``staff.administered``:
+    the city all of them, a district administrator that one)."""
+    return district_codes(user)
 
 
 @dataclass
