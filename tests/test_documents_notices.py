@@ -4,11 +4,13 @@ in Beijing time, with the handling unit's contact; ``@@case-document/<kind>`` le
 one (its PDF by LibreOffice); the 口头申请笔录 is still laid out in Python."""
 
 from decimal import Decimal
+from jinja2 import UndefinedError
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from suizhou.laborrights.cases.closure import close_case
+from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.documents import notices
 from suizhou.laborrights.documents import pdf_convert
@@ -25,6 +27,7 @@ from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import new_case
 from tests.pdf_helpers import pdftotext
+from unittest import mock
 from zope.component import getMultiAdapter
 from zope.interface import alsoProvides
 
@@ -94,6 +97,16 @@ class TestAcceptanceNotice(DocumentsFixture):
         other = make_station("zengdu-arbitration", title="曾都区劳动人事争议仲裁院", level="center")
         route(self.case, unit=other.UID(), route="arbitration", reason="转仲裁")
         self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["acceptance"])
+
+    def test_a_template_that_cannot_be_filled_does_not_stop_the_routing(self):
+        broken = UndefinedError("'applicant_nmae' is undefined")
+        with mock.patch.object(docx_templates, "render", side_effect=broken):
+            with self.assertLogs("suizhou.laborrights", level="ERROR") as logged:
+                self.route()
+        self.assertEqual(api.content.get_state(self.case), "routed")
+        self.assertEqual(self.case.assigned_unit, self.unit.UID())
+        self.assertEqual(issuing.issued(self.case), ())
+        self.assertIn(f"{self.case.getId()}: the acceptance template could not be filled", "\n".join(logged.output))
 
     def test_page_and_pdf_lead_to_the_issued_notice(self):
         self.route()
