@@ -29,6 +29,7 @@ from suizhou.laborrights.cases import register
 from suizhou.laborrights.cases.channels import PUBLIC
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.register import create_case
+from suizhou.laborrights.warnings import after_commit
 from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
 from ZODB.serialize import referencesf
@@ -38,6 +39,8 @@ from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 
 import collections
+import logging
+import os
 import sys
 import threading
 import time
@@ -59,6 +62,20 @@ if "no-turns" in OPTIONS:  # as before cases/serial.py: filings side by side, co
     register.take_turn = lambda: None
 TIMES = []  # seconds from a create's first attempt to its commit (retries included)
 CONFLICTS = collections.Counter()  # (oid, class name) -> conflicts, for the running scenario
+STEP_RETRIES = collections.Counter()  # class name -> warning steps run again (warnings.after_commit)
+
+
+class _StepRetries(logging.Handler):
+    """Counts the early-warning step's retries after a write conflict (its own transaction,
+    after the filing's commit: not a conflict of the filing, listed apart)."""
+
+    def emit(self, record):
+        if record.msg == after_commit.RETRIED:
+            STEP_RETRIES[record.args[0]] += 1
+
+
+logging.getLogger("suizhou.laborrights").addHandler(_StepRetries(logging.INFO))
+logging.getLogger("suizhou.laborrights").setLevel(logging.INFO)
 
 FIELDS = {
     "channel": "web",
@@ -233,29 +250,54 @@ def conflict_table(db):
         print(f"|   | {count} | {shown} | {class_name} | `{path}` |")
 
 
+def cluster_warning(db):
+    """What the open warning on the cluster's employer holds, against the cases filed."""
+    from suizhou.laborrights.warnings.store import get_store
+
+    connection = db.open()
+    try:
+        portal = connection.root()["Application"].Plone
+        setSite(portal)
+        key = f"code:{CLUSTER_EMPLOYER['employer_credit_code']}"
+        filed = len(portal.portal_catalog.unrestrictedSearchResults(portal_type="Case", employer_keys=[key]))
+        store = get_store()
+        warning = store.open_warning("employer", key) if store is not None else None
+        held = len(warning.cases) if warning is not None else 0
+        return f"cases against the employer: {filed}; in its open warning: {held}"
+    finally:
+        setSite(None)
+        connection.close()
+
+
 def run(db, name, create, retries, writers, items):
     results = []
     threads = [
         threading.Thread(target=writer, args=(db, create, retries, results, items)) for _ in range(writers)
     ]
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     created = sum(r[0] for r in results)
     lost = sum(r[1] for r in results)
     conflicts = sum(r[2] for r in results)
     attempted = writers * items
     print(
         f"| {name} | {writers} | {retries} | {attempted} | {created} | {lost} ({100 * lost / attempted:.1f} %) "
-        f"| {conflicts} | {created / seconds:.1f} | {latency(TIMES)} |"
+        f"| {conflicts} ({conflicts / attempted:.3f}) | {sum(STEP_RETRIES.values())} | {created / seconds:.1f} "
+        f"| {latency(TIMES)} | {cpu:.0f} s | {os.getloadavg()[0]:.1f} |"
     )
     if "--objects" in sys.argv:
         print("|   | conflicts | oid | class | path |")  # under the run's row
         conflict_table(db)
+    if STEP_RETRIES:
+        print(f"|   | warning step retries: {dict(STEP_RETRIES)} |")
+    if create is cluster_create and not _UNREGISTERED:  # the rules were on
+        print(f"|   | {cluster_warning(db)} |")
     CONFLICTS.clear()
+    STEP_RETRIES.clear()
     TIMES.clear()
 
 
@@ -275,8 +317,11 @@ def main(app):
     transaction.commit()
     setSite(None)
     db = app._p_jar.db()
-    print("| scenario | writers | retries | attempted | created | lost | conflicts | creates/s | p50 / p99 |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print(
+        "| scenario | writers | retries | attempted | created | lost | conflicts (per filing) | warning step retries "
+        "| creates/s | p50 / p99 | CPU | load |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     scenarios = {
         "stock": ("stock folder + Document", stock_create),
         "register": ("case register (create_case)", register_create),

@@ -28,6 +28,8 @@ from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
 from suizhou.laborrights import logger
+from ZODB.POSException import ConflictError
+from ZODB.utils import oid_repr
 from zope.component.hooks import setSite
 from zope.globalrequest import getRequest
 from ZPublisher.BaseRequest import RequestContainer
@@ -37,6 +39,7 @@ import transaction
 
 
 ATTEMPTS = 10  # write conflicts between two such steps are retried in milliseconds
+RETRIED = "Warning rules run again after a write conflict on %s %s"
 _NOTED_KEY = object()  # the key of the noted cases in the transaction's data
 
 
@@ -82,13 +85,21 @@ def _check_in_own_transaction(db, site_path, request, noted):
     newSecurityManager(None, system)
     connection = db.open()  # bound to this thread's transaction manager
     try:
-        for attempt in transaction.manager.attempts(ATTEMPTS):
-            with attempt:
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                transaction.begin()
                 app = connection.root()["Application"]
                 if request is not None:  # the links in the warning's e-mail use the request's address
                     app = app.__of__(RequestContainer(REQUEST=request))
                 setSite(app.unrestrictedTraverse(site_path))
                 check_noted(noted)
+                transaction.commit()
+                break
+            except ConflictError as error:
+                transaction.abort()
+                if attempt == ATTEMPTS:
+                    raise
+                logger.info(RETRIED, error.class_name, oid_repr(error.oid))
     except Exception:
         logger.exception("Warning rules not run after commit for the cases %s", sorted(noted))
     finally:
