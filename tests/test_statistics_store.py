@@ -5,6 +5,8 @@ statistics page's table and on a station's public page."""
 
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
+from openpyxl import load_workbook
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -17,9 +19,11 @@ from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.statistics import figures as f
 from suizhou.laborrights.statistics import store
+from suizhou.laborrights.statistics.excel import xlsx_bytes
 from suizhou.laborrights.statistics.selection import Period
 from suizhou.laborrights.statistics.selection import select
 from suizhou.laborrights.statistics.tables import all_tables
+from suizhou.laborrights.statistics.tables import period_label
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
 from tests.helpers import case_fields
@@ -164,3 +168,24 @@ class TestResolutionLevels(StoreTestCase):
         )
         self.assertEqual(dict((row[0], row[1]) for row in table.rows)["未记录层级"], 1)
         self.assertEqual(levels_at(self.unit), [])
+
+    def test_a_district_counts_its_own_levels_and_the_workbook_has_the_sheet(self):
+        guangshui = make_station("store-guangshui", district="guangshui", title="广水测试服务点", level="point")
+        case = new_case(received=at(2026, 3, 2), district="guangshui")
+        route(case, guangshui.UID(), route="inspection", when=at(2026, 3, 2))
+        close_case(case, "inspection_closed", Decimal("0"), 1)
+        self.close(self.unit)
+        period = Period(date(2026, 3, 1), date.today())
+
+        def levels(districts):
+            tables = all_tables(select(period, districts))
+            return next(t for t in tables if t.id == "resolution_levels"), tables
+
+        zengdu, _tables = levels(["zengdu"])
+        self.assertEqual([row[1] for row in zengdu.rows], [0, 1, 0, 0, 0])  # not 广水市's 服务点
+        city, tables = levels(CITY)
+        self.assertEqual([row[1] for row in city.rows], [1, 1, 0, 0, 0])
+        book = load_workbook(BytesIO(xlsx_bytes(tables, period_label(period))))
+        sheet = [[cell.value for cell in row] for row in book["化解层级"].iter_rows(max_row=6)]
+        self.assertEqual(sheet[0], ["化解层级", "事项数"])
+        self.assertEqual(sheet[1:], [[row[0], row[1]] for row in city.rows])
