@@ -145,9 +145,23 @@ class BrowserTestMixin:
             "});",
             AXE_TAGS,
         )
-        return [
-            f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)
-        ]
+        return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
+
+    def axe_violations_in(self, selector):
+        """axe-core's WCAG 2.1 A/AA violations inside one part of the page, e.g. ``#content``
+        without Plone's toolbar (shown to administrators, with problems of its own)."""
+        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
+        result = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document.querySelector(arguments[0]), {runOnly: {type: 'tag', values: arguments[1]}})"
+            ".then(function (r) { done(JSON.stringify(r.violations)); })"
+            ".catch(function (e) {"
+            "  done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]));"
+            "});",
+            selector,
+            AXE_TAGS,
+        )
+        return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
 
     def assertAccessible(self, known=()):
         """No problem of the static check (but the ``known`` ones) and no axe-core violation."""
@@ -156,6 +170,4 @@ class BrowserTestMixin:
         self.assertEqual(self.axe_violations(), [])
 
     def no_horizontal_scroll(self):
-        return self.driver.execute_script(
-            "return document.documentElement.scrollWidth <= window.innerWidth + 1"
-        )
+        return self.driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")

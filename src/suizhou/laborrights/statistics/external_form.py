@@ -67,6 +67,10 @@ class ExternalFiguresView(BrowserView):
         return f"{api.portal.get().absolute_url()}/@@external-figures" + (f"?{urlencode(query)}" if query else "")
 
     @property
+    def district_title(self):
+        return dict(registry_terms("districts")).get(self.district, self.district)
+
+    @property
     def entry(self):
         if not (self.district and self.month):
             return None
