@@ -37,7 +37,8 @@ JUDICIAL_CONFIRMATION_DAYS = 30
 # 裁审衔接: a major or group case is one with at least this many workers, or flagged collective.
 MAJOR_CASE_WORKERS = 10
 MEDIATED = "mediated"  # the outcome of a case closed by a mediation agreement (handling.mediation)
-AGREEMENT_SENDER_ROLES = {"CaseHandler", "CaseSupervisor", "Manager", "Site Administrator"}
+# The roles of the case's own staff (a partner or a copy unit reads it as ``Reader``).
+STAFF_ROLES = {"CaseHandler", "CaseSupervisor", "Manager", "Site Administrator"}
 # The states of a transfer in the partner's mailbox (``state``).
 WAITING, HANDLING, RETURNED, SHARED = "waiting", "handling", "returned", "shared"
 
@@ -139,7 +140,12 @@ def may_send(case):
     unit and handler too (the agreement goes to the court for 司法确认 after the closing)."""
     if api.user.has_permission("Modify portal content", obj=case):
         return True
-    return agreement_closed(case) and bool(set(api.user.get_roles(obj=case)) & AGREEMENT_SENDER_ROLES)
+    return agreement_closed(case) and is_case_staff(case)
+
+
+def is_case_staff(case):
+    """Whether the current user handles or supervises the case (not only reads it)."""
+    return bool(set(api.user.get_roles(obj=case)) & STAFF_ROLES)
 
 
 def send(case, partner, purpose, note=""):
