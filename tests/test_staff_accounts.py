@@ -173,6 +173,36 @@ class TestPage(StaffAccountsTestCase):
         transaction.begin()
         self.assertTrue(can_log_in("li.si", NEW_PASSWORD))
 
+    def test_typing_the_old_disabled_mark_into_ones_own_biography_does_nothing(self):
+        make_user("nobody")  # an account with no group and no role: nobody's staff
+        transaction.commit()
+        browser = browser_for(self.layer["app"], "nobody")
+        browser.open(self.portal.absolute_url() + "/@@personal-information")
+        browser.getControl(name="form.widgets.description").value = "【已停用】zengdu"
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        self.assertEqual(api.user.get(userid="nobody").getProperty("description"), "【已停用】zengdu")
+        page = lxml.html.fromstring(self.open("admin_zengdu").contents)
+        listed = [row.get("id") for row in page.cssselect(".sz-staff-accounts tbody tr")]
+        self.assertEqual(sorted(listed), ["staff-staff_a", "staff-staff_b"])
+        refused = self.refused(accounts.reset_password, "zengdu", "nobody", NEW_PASSWORD, [self.a])
+        self.assertIn("不属于本区县", refused)
+        self.assertEqual(groups_of("nobody"), set())
+        self.assertTrue(can_log_in("nobody", PASSWORD))
+
+    def test_a_disabled_account_is_listed_as_disabled_whatever_its_biography_says(self):
+        self.as_admin(accounts.disable, "zengdu", "staff_b")
+        with api.env.adopt_user(username="staff_b"):
+            api.user.get(userid="staff_b").setMemberProperties({"description": "在职"})
+        transaction.commit()
+        page = lxml.html.fromstring(self.open("admin_zengdu").contents)
+        row = page.get_element_by_id("staff-staff_b")
+        self.assertIn("已停用", row.text_content())
+        self.as_admin(accounts.reset_password, "zengdu", "staff_b", NEW_PASSWORD, [self.b])
+        transaction.commit()
+        self.assertTrue(can_log_in("staff_b", NEW_PASSWORD))
+        self.assertEqual(groups_of("staff_b"), {unit_group_id(self.b)})
+
     def test_a_forged_post_for_another_district_is_refused(self):
         browser = self.open("admin_zengdu")
         form = browser.getForm(index=form_index(browser, "#staff-staff_a form"))

@@ -826,3 +826,55 @@ class TestUpgrade1031(UpgradeTestCase):
 
         self.assertEqual(api.portal.get_registry_record(self.RECORD), ())
         self.assertEqual(api.portal.get_registry_record("suizhou.laborrights.public.site_sponsor"), "随州市人社局")
+
+
+class TestUpgrade1032(UpgradeTestCase):
+    """The staff search's own secret: stored cases found by phone and ID, also after Plone's
+    ``_system`` keyring is rotated. Disabled accounts recorded where users cannot edit."""
+
+    def found(self, text):
+        """What the staff search looks ``text`` up by, in the whole catalog."""
+        from suizhou.laborrights.handling import case_search
+
+        queries, _message = case_search.key_queries(text, "", api.portal.get())
+        catalog = api.portal.get_tool("portal_catalog")
+        return sorted({b.getId for query, _check in queries for b in catalog.unrestrictedSearchResults(**query)})
+
+    def test_phone_and_id_find_the_case_after_the_upgrade_and_after_a_keyring_rotation(self):
+        from plone.keyring.interfaces import IKeyManager
+        from suizhou.laborrights.cases import search_keys
+        from zope.annotation.interfaces import IAnnotations
+
+        portal = api.portal.get()
+        del IAnnotations(portal)[search_keys.SECRET]  # as a 1031 site was: keyed with _system
+        case = new_case(applicant_phone="13907225555")
+        processQueue()
+
+        self.upgrade_from("1031", to="1032")
+
+        secret = IAnnotations(portal)[search_keys.SECRET]
+        getUtility(IKeyManager)["_system"].rotate()
+        for text in ("13907225555", case.applicant_id_number):
+            with self.subTest(text=text):
+                self.assertEqual(self.found(text), [case.getId()])
+        self.upgrade_from("1031", to="1032")  # run again: the secret stays, the case is still found
+        self.assertEqual(IAnnotations(portal)[search_keys.SECRET], secret)
+        self.assertEqual(self.found("13907225555"), [case.getId()])
+
+    def test_disabled_marks_move_out_of_the_biography(self):
+        from suizhou.laborrights.staff import accounts
+
+        make_user("old_disabled")  # as staff.accounts.disable left an account at 1031
+        make_user("city_admin", groups=["city_admins"])
+        with api.env.adopt_roles(["Manager"]):
+            for userid in ("old_disabled", "city_admin"):
+                api.user.get(userid=userid).setMemberProperties({"description": "【已停用】zengdu"})
+
+        self.upgrade_from("1031", to="1032")
+
+        disabled = [(userid, is_disabled) for userid, _name, _units, is_disabled in accounts.accounts("zengdu")]
+        self.assertEqual(disabled, [("old_disabled", True)])
+        self.assertEqual(api.user.get(userid="old_disabled").getProperty("description"), "")
+        # a mark typed on another account stays mere text
+        self.assertFalse(accounts.is_disabled(api.user.get(userid="city_admin")))
+        self.assertEqual(api.user.get(userid="city_admin").getProperty("description"), "【已停用】zengdu")

@@ -9,8 +9,12 @@ administrator has no right to manage users in Plone), through plone.api.
 
 A disabled account keeps its data and its history but cannot log in: its password is replaced by
 a random one nobody knows and it leaves its units' groups; a new password (reset) enables it again.
+Which accounts are disabled, and by which district, is kept in an annotation of the site root
+(user id -> district code): nowhere a user can edit (a member property such as the biography
+would be, and an account typing a mark there would appear in a district's list).
 """
 
+from BTrees.OOBTree import OOBTree
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.handling.assignment import ensure_unit_group
@@ -19,6 +23,7 @@ from suizhou.laborrights.handling.assignment import UNIT_GROUP_PREFIX
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.staff import administered
 from suizhou.laborrights.staff import lockout
+from zope.annotation.interfaces import IAnnotations
 
 import re
 import secrets
@@ -26,8 +31,7 @@ import secrets
 
 MIN_PASSWORD_LENGTH = 10
 USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{2,39}$")
-DISABLED_PROPERTY = "description"  # a member property every Plone site has
-DISABLED_MARK = "【已停用】"
+DISABLED = "suizhou.laborrights.staff.disabled"  # site annotation: user id -> district code
 
 
 def administered_districts(user=None):
@@ -71,21 +75,38 @@ def _units_of(user, units):
     return sorted(g.getId()[len(UNIT_GROUP_PREFIX):] for g in groups if g.getId()[len(UNIT_GROUP_PREFIX):] in units)
 
 
+def _disabled(create=False):
+    annotations = IAnnotations(api.portal.get())
+    disabled = annotations.get(DISABLED)
+    if disabled is None and create:
+        disabled = annotations[DISABLED] = OOBTree()
+    return disabled if disabled is not None else {}
+
+
+def disabled_by(userid):
+    """The district that disabled the account, or None."""
+    return _disabled().get(userid)
+
+
 def is_disabled(user):
-    return (user.getProperty(DISABLED_PROPERTY) or "").startswith(DISABLED_MARK)
+    return disabled_by(user.getId()) is not None
+
+
+def mark_disabled(userid, district):
+    _disabled(create=True)[userid] = district
 
 
 def _disabled_of(district):
-    mark = f"{DISABLED_MARK}{district}"
-    return [user for user in api.user.get_users() if (user.getProperty(DISABLED_PROPERTY) or "") == mark]
+    users = (api.user.get(userid=userid) for userid, code in _disabled().items() if code == district)
+    return [user for user in users if user is not None]
 
 
 def belongs_to(userid, district):
     """Is the account one of ``district``'s staff, and nothing more? (Only in its units'
     groups, no role of its own; or disabled by this district, in no group and with no role.)
 
-    The disabled mark alone proves nothing: users edit ``description`` themselves (biography),
-    and Plone's own user panel keeps it when it gives an account other groups or roles."""
+    Being disabled alone proves nothing: Plone's own user panel may have given the account other
+    groups or roles since."""
     user = api.user.get(userid=userid)
     if user is None:
         return False
@@ -94,7 +115,7 @@ def belongs_to(userid, district):
     if roles or not groups <= _unit_groups(district):
         return False
     if is_disabled(user):
-        return user.getProperty(DISABLED_PROPERTY) == f"{DISABLED_MARK}{district}"
+        return disabled_by(userid) == district
     return bool(groups)
 
 
@@ -176,7 +197,7 @@ def disable(district, userid):
         for uid in district_units(district):
             if api.group.get(groupname=unit_group_id(uid)) is not None:
                 api.group.remove_user(groupname=unit_group_id(uid), username=userid)
-        user.setMemberProperties({DISABLED_PROPERTY: f"{DISABLED_MARK}{district}"})
+        mark_disabled(userid, district)
         _set_password(user, secrets.token_urlsafe(32))
 
 
@@ -189,7 +210,7 @@ def reset_password(district, userid, password, units=None):
         user = api.user.get(userid=userid)
         if is_disabled(user):
             units = check_units(units, district)
-            user.setMemberProperties({DISABLED_PROPERTY: ""})
+            del _disabled()[userid]
             for uid in units:
                 api.group.add_user(groupname=ensure_unit_group(uid), username=userid)
         _set_password(user, password)
