@@ -89,6 +89,8 @@ def table(document, rows):
             continue
         _font(cells[0].paragraphs[0].add_run(label), size=12)
         _font(cells[1].paragraphs[0].add_run(value), size=12)
+    grid.autofit = False
+    grid.columns[0].width, grid.columns[1].width = Cm(4.5), Cm(11)  # the grid LibreOffice reads
     for row in grid.rows:
         row.cells[0].width, row.cells[-1].width = Cm(4.5), Cm(11)
     document.add_paragraph()
@@ -253,7 +255,9 @@ def mediation_agreement():
         document,
         "本协议自双方当事人签名或者盖章，经调解员签名并加盖调解组织印章后生效，"
         "对双方当事人具有约束力，当事人应当履行。一方当事人在协议约定期限内不履行的，"
-        "另一方当事人可以依法申请仲裁。",
+        "另一方当事人可以依法申请仲裁；因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成协议，"
+        "用人单位在约定期限内不履行的，劳动者可以持本协议书依法向人民法院申请支付令"
+        "（《中华人民共和国劳动争议调解仲裁法》第十六条）。",
     )
     line(document, "本协议一式三份，双方当事人和调解组织各执一份。")
     document.add_paragraph()

@@ -22,6 +22,15 @@ def pdftotext(data):
         return subprocess.run(("pdftotext", pdf.name, "-"), capture_output=True, check=True).stdout.decode()
 
 
+def pdf_png(data, path):
+    """The first page of a PDF as ``path`` (.png, 80 dpi), to look at and for the guides."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as pdf:
+        pdf.write(data)
+        pdf.flush()
+        stem = str(path)[: -len(".png")]
+        subprocess.run(("pdftoppm", "-png", "-r", "80", "-singlefile", pdf.name, stem), check=True)
+
+
 ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
 OBJECT = re.compile(rb"(\d+) 0 obj\s*(.*?)\s*endobj", re.S)
 STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)

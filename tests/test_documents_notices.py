@@ -21,11 +21,13 @@ from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from suizhou.laborrights.timezone import chinese_date
+from tests.browser_helpers import OUTPUT
 from tests.docx_helpers import docx_text
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import new_case
+from tests.pdf_helpers import pdf_png
 from tests.pdf_helpers import pdftotext
 from unittest import mock
 from zope.component import getMultiAdapter
@@ -60,6 +62,17 @@ class DocumentsFixture(unittest.TestCase):
         document = issuing.latest(self.case, kind)
         self.assertIsNotNone(document, f"no {kind} issued")
         return document, docx_text(document["file"].data)
+
+    def issued_pdf(self, document):
+        """The PDF of an issued ``document`` as its download gives it; its first page is kept as
+        test-output/<kind>-notice.png (the handler's guide shows it)."""
+        download = api.content.get_view("issued-document", self.case, self.request)
+        download.publishTraverse(self.request, f"{document['id']}.pdf")
+        pdf = download()
+        self.assertTrue(pdf.startswith(b"%PDF"), pdf[:200])
+        OUTPUT.mkdir(exist_ok=True)
+        pdf_png(pdf, OUTPUT / f"{document['kind']}-notice.png")
+        return "".join(pdftotext(pdf).split())
 
     def page(self, kind, pdf=False):
         view = getMultiAdapter((self.case, self.request), name="case-document")
@@ -120,9 +133,7 @@ class TestAcceptanceNotice(DocumentsFixture):
         pdf_url = f"{self.case.absolute_url()}/@@issued-document/{document['id']}.pdf"
         self.assertEqual(self.request.response.getHeader("Location"), pdf_url)
         self.assertTrue(pdf_convert.available(), "LibreOffice (soffice) is installed on this machine")
-        download = api.content.get_view("issued-document", self.case, self.request)
-        download.publishTraverse(self.request, f"{document['id']}.pdf")
-        text = "".join(pdftotext(download()).split())
+        text = self.issued_pdf(document)
         for phrase in ("受理通知书", document["number"], APPLICANT_NAME, OFFICE, "2026年9月30日"):
             self.assertIn(phrase, text)
 
@@ -142,6 +153,7 @@ class TestRejectionNotice(DocumentsFixture):
         self.assertIn("人民法院提起诉讼", text)
         self.assertIn(chinese_date(self.case.closed), text)
         self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["rejection"])
+        self.assertIn("已超过仲裁申请时效", self.issued_pdf(document))
 
 
 class TestMediationAgreement(DocumentsFixture):
@@ -169,9 +181,10 @@ class TestMediationAgreement(DocumentsFixture):
         )
         document = issuing.issue(self.case, "mediation_agreement")
         text = docx_text(document["file"].data)
-        for phrase in ("调解协议书", "测试调解员周明", "10,000.00", "2026年10月20日", APPLICANT_NAME):
+        for phrase in ("调解协议书", "测试调解员周明", "10,000.00", "2026年10月20日", APPLICANT_NAME, "支付令"):
             self.assertIn(phrase, text)
         self.assertIn("被申请人于2026年10月20日前一次性支付申请人工资10000元。", text)
+        self.assertIn("测试调解员周明", self.issued_pdf(document))
 
 
 class TestClosureNotice(DocumentsFixture):
@@ -190,6 +203,7 @@ class TestClosureNotice(DocumentsFixture):
         self.assertIn("评价", text)
         self.assertIn(f"@@case-progress?ref={self.case.getId()}", text)
         self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["acceptance", "closure"])
+        self.assertIn("惠及劳动者3人", self.issued_pdf(document))
 
 
 class TestOralRecord(DocumentsFixture):
