@@ -2,7 +2,7 @@
 
 LibreOffice runs as a subprocess with a time limit and a profile directory of its own for each
 conversion (two conversions at once with one shared profile fail on its lock). One conversion
-runs at a time in an instance (``_LOCK``): a LibreOffice takes a CPU core and some 150 MB, and a
+runs at a time in an instance (``_LOCK``): a LibreOffice takes a CPU core and some 200 MB, and a
 Zope instance has few threads. The last few results are kept in memory by the .docx's hash, so
 a request that waited for the same document's conversion gets it without a second run (the
 PDF is stored with the issued document: ``issuing.pdf_of``). Where LibreOffice is not
