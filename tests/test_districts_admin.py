@@ -179,6 +179,7 @@ class TestWhoAdministersWhichDistricts(RoutingFixture, unittest.TestCase):
     def test_another_districts_pages_stay_closed(self):
         year = "2026"
         for username, district, opens in (
+            ("city", "suixian", True),
             ("admin_zengdu", "zengdu", True),
             ("admin_zengdu", "suixian", False),
             ("shared_suixian", "suixian", True),
