@@ -3,7 +3,9 @@
 On a fresh site with a few cases: (1) ``record_access`` alone, many times; (2) eight threads
 recording at once (the lines of every thread are all there, none torn); (3) a staff page
 (the worklist of the city administrator, rendered) with and without one entry recorded per
-view, alternating, as the page views of a logged-in clerk would be. The log is written into
+view, alternating, as the page views of a logged-in clerk would be; (4) the publisher
+subscriber (``audit.publication``) that every request passes through: on a request outside any
+case (it only looks for a case and returns) and on a case page (it finds the case and records). The log is written into
 a temporary directory; nothing of it touches the ZODB (checked: no object registered with the
 connection after recording).
 """
@@ -106,6 +108,35 @@ def page_views(portal, request, cases):
     )
 
 
+def subscriber(portal, request, cases):
+    from suizhou.laborrights.audit import publication
+    from Products.Five.browser import BrowserView
+    from ZPublisher.pubevents import PubSuccess
+
+    results = {}
+    for label, context in (("outside a case", portal), ("on a case page", cases[0])):
+        view = BrowserView(context, request)
+        request.other.pop(log.RECORDED, None)
+        request.set("PUBLISHED", view)
+        request.set("PARENTS", [context, *context.aq_chain[1:]])
+        request.steps = list(context.getPhysicalPath()[1:])
+        samples = []
+        for _n in range(REPEAT * 10):
+            if hasattr(request, log.RECORDED):
+                delattr(request, log.RECORDED)
+            began = time.perf_counter()
+            publication.record_case_request(PubSuccess(request))
+            samples.append((time.perf_counter() - began) * 1e6)
+        results[label] = samples
+    print(
+        "publisher subscriber, "
+        + "; ".join(
+            f"{label}: p50 {statistics.median(samples):.0f} µs p95 {p95(samples):.0f} µs"
+            for label, samples in results.items()
+        )
+    )
+
+
 def main(app):
     os.environ[log.ENVIRONMENT] = tempfile.mkdtemp(prefix="access-log-bench-")
     app = benchlib.as_admin(app)
@@ -115,6 +146,7 @@ def main(app):
     threads_at_once(written)
     with api.env.adopt_user(username="city_admin"):
         page_views(portal, request, cases)
+        subscriber(portal, request, cases)
     transaction.abort()
     shutil.rmtree(os.environ[log.ENVIRONMENT])
 
