@@ -12,9 +12,12 @@ connection after recording).
 
 from benchlib import p95
 from plone import api
+from Products.Five.browser import BrowserView
 from suizhou.laborrights.audit import log
+from suizhou.laborrights.audit import publication
 from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.handling.worklists import WorklistView
+from ZPublisher.pubevents import PubSuccess
 
 import benchlib
 import json
@@ -109,10 +112,6 @@ def page_views(portal, request, cases):
 
 
 def subscriber(portal, request, cases):
-    from suizhou.laborrights.audit import publication
-    from Products.Five.browser import BrowserView
-    from ZPublisher.pubevents import PubSuccess
-
     results = {}
     for label, context in (("outside a case", portal), ("on a case page", cases[0])):
         view = BrowserView(context, request)
