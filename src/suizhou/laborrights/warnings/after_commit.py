@@ -18,7 +18,8 @@ finds every case again; a step that fails is logged with the cases' UIDs.
 The step runs in a thread of its own, joined at once (the request answers when the warnings
 are recorded, as before): that thread has its own transaction, so that the warning's e-mails
 are queued in the outbox of the transaction that records the warning and go out once, when it
-commits.
+commits. The steps of one process take turns: two steps of a cluster write the same warning,
+and side by side one of them would be run again (between processes, they still are).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -41,6 +42,7 @@ import transaction
 ATTEMPTS = 10  # write conflicts between two such steps are retried in milliseconds
 RETRIED = "Warning rules run again after a write conflict on %s %s"
 _NOTED_KEY = object()  # the key of the noted cases in the transaction's data
+_TURN = threading.Lock()
 
 
 def note(case, kind):
@@ -72,8 +74,9 @@ def _after_commit(committed, noted, db, site_path, request):
     worker = threading.Thread(
         target=_check_in_own_transaction, args=(db, site_path, request, dict(noted)), name="warnings"
     )
-    worker.start()
-    worker.join()
+    with _TURN:  # the steps of one process one at a time: they would write the same warning
+        worker.start()
+        worker.join()
 
 
 def _check_in_own_transaction(db, site_path, request, noted):
