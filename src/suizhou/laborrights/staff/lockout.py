@@ -123,7 +123,9 @@ class LoginLockout(BasePlugin):
             userid = users.getUserIdForLogin(login)
         except KeyError:
             userid = None
-        key = self._key(login, machine=userid is not None and self._is_machine(userid))
+        # looked up for unknown logins too: the same work whether the login exists or not
+        machine = self._is_machine(userid if userid is not None else login)
+        key = self._key(login, machine=machine and userid is not None)
         minutes = self._locked_minutes(key, login)
         if minutes:
             self._tell_login_form(minutes)
