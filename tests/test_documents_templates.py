@@ -36,6 +36,7 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 import unittest
 import zipfile
 
@@ -284,6 +285,34 @@ class TestPdf(TemplatesFixture):
         self.assertEqual(soffice.call_count, 1)
         self.assertEqual(first, second)
         self.assertEqual(issuing.find(self.case, self.document["id"])["pdf"].data, first)
+
+    def test_conversions_at_once_run_one_libreoffice_at_a_time(self):
+        other = issuing.issue(self.case, "registration")["file"].data
+        mine = self.document["file"].data
+        running, most, results = [0], [0], []
+        run = subprocess.run  # the real one (patched below)
+
+        def soffice(*args, **kwargs):
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            try:
+                return run(*args, **kwargs)
+            finally:
+                running[0] -= 1
+
+        with mock.patch.object(pdf_convert.subprocess, "run", side_effect=soffice) as counted:
+            threads = [
+                threading.Thread(target=lambda data=data: results.append(pdf_convert.to_pdf(data)))
+                for data in (mine, other, mine)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        self.assertEqual(most[0], 1)  # never two at once
+        self.assertEqual(counted.call_count, 2)  # the same document waited for, not converted twice
+        self.assertEqual(len(results), 3)
+        self.assertTrue(all(pdf.startswith(b"%PDF") for pdf in results))
 
     def test_a_failed_conversion_says_so_and_the_docx_still_downloads(self):
         with mock.patch.dict(os.environ, {pdf_convert.ENVIRONMENT: "false"}):  # exits 1, writes nothing
