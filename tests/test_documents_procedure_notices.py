@@ -68,6 +68,9 @@ class TestSupplementNotice(ProcedureNoticeFixture):
         self.assertIn("劳动合同复印件、2026年1月至2月工资流水", lines)
         self.assertIn("审查期限自收到补正材料之日起重新计算（《劳动人事争议仲裁办案规则》第四十六条）", text)
         self.assertIn("2026年3月10日", lines)  # dated the day the handler recorded
+        # where to bring the papers: the handling unit and its address
+        self.assertIn("补正材料请交至曾都区劳动保障维权中心。", text)
+        self.assertIn("承办单位：曾都区劳动保障维权中心，地址：随州市曾都区测试路1号。", lines)
         self.assertIn(("supplement", "补正通知书"), notices.available(self.case))
         (text,) = self.texts()
         self.assertTrue(
