@@ -106,12 +106,20 @@ class TestEachReadingIsOneEntry(CoverageFixture, unittest.TestCase):
 
     def test_an_issued_document_downloaded(self):
         page = f"@@issued-document/{self.document['id']}.docx"
-        _answer, added = self.read(f"{self.path}/{page}")
-        # written by the download view itself (it knows the kind), not a second time
-        self.assertEqual(
-            [(entry["user"], entry["kind"], entry["case"]) for entry in added],
-            [("staff_a", "download", self.reference)],
-        )
+        answer = self.assert_one_entry(f"{self.path}/{page}", "download", page)
+        self.assertTrue(answer.content.startswith(b"PK"))
+
+    def test_the_documents_pages(self):
+        self.assert_one_entry(f"{self.path}/@@case-document", "view", "@@case-document")
+        self.assert_one_entry(f"{self.path}/@@issued-documents", "view", "@@issued-documents")
+
+    def test_a_redirect_reads_nothing_the_page_it_leads_to_is_the_entry(self):
+        before = len(self.lines())
+        answer = self.session("staff_a").get(f"{self.path}/@@case-document/acceptance")
+        self.assertEqual(answer.status_code, 200)
+        self.assertTrue(answer.url.split("#")[0].endswith("/@@issued-documents"), answer.url)
+        pages = [(entry["kind"], entry["page"]) for entry in self.lines()[before:]]
+        self.assertEqual(pages, [("view", "@@issued-documents")])
 
     def test_a_notice_as_page_and_as_pdf(self):
         # a notice from the Word templates: its page and its PDF lead to the issued document …

@@ -17,7 +17,6 @@ from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from suizhou.laborrights import _
-from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.documents import pdf_convert
 from suizhou.laborrights.documents.notice_base import NotAvailable
@@ -136,7 +135,6 @@ class IssuedDocumentDownload(BrowserView):
             content_type, filename = "application/pdf", filename + ".pdf"
         else:
             content_type, filename = self.document["file"].contentType, filename + ".docx"
-        record_access(self.request, "download", case=self.context)
         response.setHeader("Content-Type", content_type)
         response.setHeader(
             "Content-Disposition",
