@@ -142,6 +142,18 @@ class TestLoginsAnsweredAlike(LockoutTestCase):
         self.assertGreater(checks["staff_a"], 0)
 
 
+    def test_the_memory_of_failures_is_bounded_and_forgets_the_expired_first(self):
+        self.enterContext(mock.patch.object(lockout, "MAX_RECORDS", 3))
+        self.fail_logins("guess_1", 1)
+        self.fail_logins("guess_2", 1)
+        self.clock += 16 * 60  # their failures are out of the window
+        self.fail_logins("staff_a", 5)
+        self.fail_logins("guess_3", 1)  # no room: the expired ones go, the lock stays
+        self.assertLessEqual(len(lockout._records), 3)
+        self.assertFalse(self.log_in("staff_a", PASSWORD))
+        self.assertIn(LOCKED, " ".join(status_messages(self.page)))
+
+
 class TestMachineAccount(LockoutTestCase):
     """The 12345 integration account calls the API over HTTP basic from its server (behind the
     site's proxy, which passes the caller's address in X-Forwarded-For)."""

@@ -209,8 +209,9 @@ def _forget_expired(since, current):
         for key, record in _records.items()
         if record.locked_until <= current and not any(t > since for t in record.failures)
     ]
-    if not expired:
-        expired = sorted(_records, key=lambda key: max(_records[key].failures, default=0))[: len(_records) // 2]
+    if not expired:  # the least recently active half (a lock counts as activity when it began)
+        expired = sorted(_records, key=lambda key: max(_records[key].failures + [_records[key].locked_at]))
+        expired = expired[: len(_records) // 2]
     for key in expired:
         del _records[key]
 
