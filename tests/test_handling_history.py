@@ -53,6 +53,7 @@ class TestHistory(RoutingFixture, unittest.TestCase):
                 "registered",
                 "route",
                 "clock_started",
+                "document",  # the 受理通知书 issued with the first routing
                 "send_back",
                 "reroute",
                 "accept",
@@ -60,8 +61,11 @@ class TestHistory(RoutingFixture, unittest.TestCase):
                 "clock_resumed",
                 "close",
                 "clock_stopped",
+                "document",  # the 结案通知书
             ],
         )
+        notices = [e.comment.split()[0] for e in history if e.action == "document"]
+        self.assertEqual(notices, ["受理通知书", "结案通知书"])
         by_action = {e.action: e for e in history}
         self.assertEqual(by_action["route"].actor, "clerk")
         self.assertEqual(dict(by_action["route"].details)["unit"], self.a)
