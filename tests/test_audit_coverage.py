@@ -162,6 +162,17 @@ class TestEachReadingIsOneEntry(CoverageFixture, unittest.TestCase):
 class TestNothingReadNothingLogged(CoverageFixture, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
+    def test_no_method_changes_the_log_through_the_web(self):
+        self.read(self.path)  # one entry to keep
+        before = self.lines()
+        for accept in ("text/html", "application/json"):
+            session = self.session("city_admin", accept)
+            for method in ("POST", "PUT", "PATCH", "DELETE"):
+                for address in ("@@access-log", "++api++/@@access-log"):
+                    with self.subTest(method=method, address=address, accept=accept):
+                        session.request(method, address, data={"delete": "1", "case": self.reference})
+                        self.assertEqual(self.lines(), before)
+
     def test_anonymous_requests_are_not_logged(self):
         for address in (self.path, f"{self.path}/attachment-1/@@download/file", "cases/zengdu/SZ-2026-999999"):
             with self.subTest(address=address):
