@@ -150,6 +150,9 @@ class TestLoginsAnsweredAlike(LockoutTestCase):
         self.fail_logins("staff_a", 5)
         self.fail_logins("guess_3", 1)  # no room: the expired ones go, the lock stays
         self.assertLessEqual(len(lockout._records), 3)
+        self.fail_logins("guess_4", 1)  # nothing expired: half goes, the running lock last
+        self.fail_logins("guess_5", 1)
+        self.assertLessEqual(len(lockout._records), 3)
         self.assertFalse(self.log_in("staff_a", PASSWORD))
         self.assertIn(LOCKED, " ".join(status_messages(self.page)))
 

@@ -203,15 +203,18 @@ def _check_stand_in(users, password):
 
 def _forget_expired(since, current):
     """Make room (with ``_records_lock`` held): drop the records with no failure since ``since``
-    and no lock in force; if none, the oldest half."""
+    and no lock in force; if none, half of them, those without a lock in force and least recently
+    failed first."""
     expired = [
         key
         for key, record in _records.items()
         if record.locked_until <= current and not any(t > since for t in record.failures)
     ]
-    if not expired:  # the least recently active half (a lock counts as activity when it began)
-        expired = sorted(_records, key=lambda key: max(_records[key].failures + [_records[key].locked_at]))
-        expired = expired[: len(_records) // 2]
+    if not expired:  # the least recently active half, running locks last
+        expired = sorted(
+            _records,
+            key=lambda key: (_records[key].locked_until > current, max(_records[key].failures, default=0)),
+        )[: len(_records) // 2]
     for key in expired:
         del _records[key]
 
