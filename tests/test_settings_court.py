@@ -1,7 +1,7 @@
 """The people's court of 司法确认 comes from the settings (门户网站 control panel, one line per
-district), never from code: the documents name the court of the case's district, or leave the
-blank line when the administrator has named none; a malformed line is refused in Chinese and
-the stored courts stay."""
+district), never from code: the documents and the hand-over page to a court name the court of
+the case's district, or leave the blank line when the administrator has named none; a
+malformed line is refused in Chinese and the stored courts stay."""
 
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -10,11 +10,18 @@ from plone.testing.zope import Browser
 from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.documents.template_fields import case_fields
 from suizhou.laborrights.documents.template_fields import COURT_BLANK
+from suizhou.laborrights.handling.assignment import route
+from suizhou.laborrights.handling.assignment import unit_group_id
+from suizhou.laborrights.partners import transfers
+from suizhou.laborrights.partners import units
 from suizhou.laborrights.settings import court_name
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.docx_helpers import docx_text
+from tests.helpers import browser_for
 from tests.helpers import chinese_site
+from tests.helpers import make_station
+from tests.helpers import make_user
 from tests.helpers import new_case
 
 import lxml.html
@@ -79,3 +86,35 @@ class TestCourtSetting(unittest.TestCase):
         self.assertIn("请写“区县代码|法院名称”", errors)
         self.assertIn("suixian", self.browser.getControl(name="form.widgets.courts").value)  # what was typed
         self.assertEqual(api.portal.get_registry_record(RECORD), (f"zengdu|{ZENGDU}",))
+
+
+class TestCourtOnTheHandoverPage(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        chinese_site()
+        unit = make_station("unit-a", title="曾都区维权中心", level="center")
+        unit.partner_agencies = ["hrss", "court", "union"]
+        make_user("staff_a", groups=[unit_group_id(unit.UID())])
+        self.case = new_case(district="zengdu")
+        with api.env.adopt_roles(["Manager"]):
+            route(self.case, unit.UID(), route="mediation")
+        with api.env.adopt_user(username="staff_a"):
+            transfers.send(self.case, units.token("court", unit.UID()), "judicial_confirmation")
+            transfers.send(self.case, units.token("union", unit.UID()), "union_assistance")
+        self.url = f"{self.case.absolute_url()}/@@partner-handover"
+
+    def courts_shown(self):
+        transaction.commit()
+        browser = browser_for(self.layer["app"], "staff_a")
+        browser.open(self.url)
+        html = lxml.html.fromstring(browser.contents)
+        return [dd.text_content().strip() for dd in html.cssselect(".partner-court")]
+
+    def test_the_transfer_to_the_court_names_the_districts_court(self):
+        api.portal.set_registry_record(RECORD, (f"zengdu|{ZENGDU}",))
+        self.assertEqual(self.courts_shown(), [ZENGDU])  # the union's transfer names no court
+
+    def test_without_a_court_in_the_settings_none_is_named(self):
+        api.portal.set_registry_record(RECORD, ("suixian|随县人民法院",))
+        self.assertEqual(self.courts_shown(), [])

@@ -12,6 +12,7 @@ from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.vocabularies import outcome_title
 from suizhou.laborrights.partners.vocabularies import purpose_title
+from suizhou.laborrights.settings import court_name
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
@@ -30,9 +31,11 @@ class HandoverView(BrowserView):
         if not transfers.is_case_staff(self.context):
             mine = set(units.partners_of())
             found = [t for t in found if t["partner"] in mine]
+        court = court_name(self.context.district)  # the district's court, as the settings name it
         return [
             {
                 "partner": units.title(t["partner"]),
+                "court": court if units.agency_of(t["partner"]) == units.COURT else "",
                 "purpose": translate(purpose_title(t["purpose"]), context=self.request),
                 "sent": format_datetime(t["sent"]),
                 "sender": handler_title(t["sender"]),
