@@ -92,6 +92,7 @@ class StaffPagesWalk(LogDirectory, RoutingFixture, BrowserTestMixin):
         self.assertEqual(self.navigation(), ["worklist", "case-search"])
         self.assertEqual(len(self.css("table.worklist tbody tr")), 3)
         self.shoot("worklist")
+        self.assertEqual(self.axe_violations_in(".sz-staff-nav"), [])
         before = len(self.lines())
         self.open("/" + "/".join(case.getPhysicalPath()[2:]))
         self.wait_for(lambda d: self.css(".sz-case-view"))
