@@ -7,6 +7,7 @@ Chinese message at its field and the old template stays."""
 from plone import api
 from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.documents import issuing
+from suizhou.laborrights.documents import pdf_convert
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.audit_helpers import LogDirectory
@@ -18,6 +19,7 @@ from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
+from unittest import mock
 
 import lxml.html
 import re
@@ -82,6 +84,17 @@ class TestHandlers(AccessFixture, unittest.TestCase):
             ("staff_a", "download", self.case.getId()),
             [(entry["user"], entry["kind"], entry["case"]) for entry in self.lines()],
         )
+
+    def test_the_pdf_is_kept_after_the_first_download(self):
+        document = issuing.latest(self.case, "acceptance")  # issued by the routing
+        url = f"{self.url}/@@issued-document/{document['id']}.pdf"
+        first = self.session("staff_a").get(url, allow_redirects=False)
+        self.assertEqual((first.status_code, first.headers["Content-Type"]), (200, "application/pdf"))
+        transaction.begin()
+        self.assertEqual(issuing.find(self.case, document["id"])["pdf"].data, first.content)  # a GET that kept it
+        with mock.patch.object(pdf_convert, "to_pdf", side_effect=AssertionError("converted again")):
+            second = self.session("staff_a").get(url, allow_redirects=False)
+        self.assertEqual((second.status_code, second.content), (200, first.content))
 
 
 class TestDenials(AccessFixture, unittest.TestCase):
