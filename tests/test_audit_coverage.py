@@ -6,6 +6,7 @@ anonymous request leaves none."""
 from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.audit import log
 from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.partners import transfers
@@ -17,6 +18,7 @@ from tests.helpers import make_user
 from tests.helpers import new_case
 from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
+from unittest import mock
 
 import lxml.html
 import transaction
@@ -161,6 +163,15 @@ class TestEachReadingIsOneEntry(CoverageFixture, unittest.TestCase):
 
 class TestNothingReadNothingLogged(CoverageFixture, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
+
+    def test_a_failure_to_record_never_fails_the_page(self):
+        with mock.patch.object(log, "record_access", side_effect=RuntimeError("disk gone")):
+            with self.assertLogs("suizhou.laborrights", "ERROR") as logged:
+                answer, added = self.read(self.path)
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("sz-case-view", answer.text)
+        self.assertEqual(added, [])
+        self.assertIn("access log: request not recorded", logged.output[0])
 
     def test_no_method_changes_the_log_through_the_web(self):
         self.read(self.path)  # one entry to keep

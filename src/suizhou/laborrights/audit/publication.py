@@ -18,6 +18,7 @@ one-time codes, and an anonymous line could not say who read.
 
 from Acquisition import aq_chain
 from plone.rest.interfaces import IAPIRequest
+from suizhou.laborrights import logger
 from suizhou.laborrights.audit import log
 from suizhou.laborrights.content.case import ICase
 
@@ -61,7 +62,14 @@ def kind_of(response):
 
 
 def record_case_request(event):
-    request = event.request
+    try:
+        _record(event.request)
+    except Exception:
+        # after the commit: an error here would turn a page already answered into an error page
+        logger.exception("access log: request not recorded: %s", event.request.get("ACTUAL_URL", ""))
+
+
+def _record(request):
     if getattr(request, log.RECORDED, False):
         return  # the view recorded this request itself
     case = case_of(request)
