@@ -77,7 +77,7 @@ def main(app):
     print()
     benchlib.table(["run", "wall / CPU (ms)"])
     for label, (wall, cpu) in rows:
-        print(f"| {label} | {wall:,.0f} / {cpu:,.0f} |")
+        print(f"| {label} | {wall:,.1f} / {cpu:,.1f} |")
 
 
 main(app)  # noqa: F821 - `app` is given by `zconsole run`
