@@ -9,6 +9,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
+from Products.statusmessages.interfaces import IStatusMessage
 from suizhou.laborrights.cases.closure import close_case
 from suizhou.laborrights.documents import docx_templates
 from suizhou.laborrights.documents import issuing
@@ -179,6 +180,8 @@ class TestMediationAgreement(DocumentsFixture):
         self.assertEqual(
             self.request.response.getHeader("Location"), f"{self.case.absolute_url()}/@@issued-documents"
         )
+        [message] = IStatusMessage(self.request).show()
+        self.assertEqual(message.message, "该文书尚未出具，请在“出具文书”中点文书名称出具。")
         document = issuing.issue(self.case, "mediation_agreement")
         text = docx_text(document["file"].data)
         for phrase in ("调解协议书", "测试调解员周明", "10,000.00", "2026年10月20日", APPLICANT_NAME, "支付令"):

@@ -14,11 +14,13 @@ from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from suizhou.laborrights import _
 from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.documents import notices as documents
 from suizhou.laborrights.documents.pdf import document_pdf
 from suizhou.laborrights.documents.qr import qr_png
 from suizhou.laborrights.http import no_store
+from suizhou.laborrights.i18n import zh as t
 from urllib.parse import quote
 from zExceptions import NotFound
 from zope.interface import implementer
@@ -80,9 +82,14 @@ class CaseDocumentView(BrowserView):
         """Redirect to the issued document of the kind (its PDF), or to where it is issued."""
         document = issuing.latest(self.context, self.kind)
         url = f"{self.context.absolute_url()}/@@issued-documents"
-        if document is not None and self.pdf:
+        if document is None:
+            api.portal.show_message(
+                t(_("document_not_issued_yet", default="该文书尚未出具，请在“出具文书”中点文书名称出具。")),
+                request=self.request,
+            )
+        elif self.pdf:
             url = f"{self.context.absolute_url()}/@@issued-document/{document['id']}.pdf"
-        elif document is not None:
+        else:
             url += f"#issued-{document['id']}"
         self.request.response.redirect(url)
         return ""
