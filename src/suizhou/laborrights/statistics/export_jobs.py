@@ -2,12 +2,12 @@
 
 A workbook of more than ``BACKGROUND_CASES`` cases received in its period, or of a period longer
 than ``BACKGROUND_DAYS``, is not built on the request thread (at 100,000 cases the whole city's
-three years took 6 s cold, its year of 31,000 cases 2 s: docs/performance.md, 统计导出).
-The request records a job (``request``);
-after its commit a worker thread of the same instance builds the workbook on a connection of its
-own and stores it as a blob for the requester (``build``). A job the worker could not finish (the
-instance stopped) is built by ``run_pending``, which scripts/statistics_exports.py runs from a
-timer and which also removes the files past ``EXPIRE_DAYS``.
+three years took 6 s cold, its year of 31,000 cases 2 s: docs/performance.md, 统计导出). The
+request records a job (``request``); after its commit a worker thread of the same instance builds
+the workbook on a connection of its own and stores it as a blob for the requester (``build``). A
+job the worker could not finish (the instance stopped) is built by ``run_pending``, which
+scripts/statistics_exports.py runs from a timer and which also removes the files past
+``EXPIRE_DAYS``.
 
 Jobs live in the site's annotations (``ANNOTATION_KEY``: job id -> a mapping), never in the
 catalog; the store is made by the first job, so no upgrade step. The districts of a job are the
