@@ -78,19 +78,24 @@ def _take(sequences, key):
 
 
 def next_number(kind, year):
-    """The next number of ``kind`` in ``year`` (1, 2, …), taken in a transaction of its own."""
+    """The next number of ``kind`` in ``year`` (1, 2, …), taken in a transaction of its own.
+
+    The site's first number creates the sequences in the request's transaction: creating them in
+    a transaction of their own would write the register beside the request, which also writes it
+    (the routing or filing that issues the notice), and the request would lose on a conflict.
+    """
     key = f"{kind}:{year}"
+    register = aq_base(get_register())
+    if getattr(register, SEQUENCES, None) is None:
+        setattr(register, SEQUENCES, OOBTree())
+        return _take(getattr(register, SEQUENCES), key)
 
-    def take(register):
-        sequences = getattr(register, SEQUENCES, None)
-        if sequences is None:
-            sequences = OOBTree()
-            setattr(register, SEQUENCES, sequences)
-        return _take(sequences, key)
+    def take(committed):
+        sequences = getattr(committed, SEQUENCES, None)
+        return None if sequences is None else _take(sequences, key)
 
-    register = get_register()
     number = in_own_transaction(register, take)
-    return number if number is not None else take(aq_base(register))
+    return number if number is not None else _take(getattr(register, SEQUENCES), key)
 
 
 def format_number(kind, year, number):
