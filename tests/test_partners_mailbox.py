@@ -9,6 +9,7 @@ from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.partners import mailbox
 from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.timezone import beijing
+from tests.helpers import at
 from tests.helpers import browser_for
 from tests.notification_helpers import decoded
 from tests.partner_helpers import NAME
@@ -46,9 +47,12 @@ class TestPartnerMailbox(PartnerFixture):
         self.assertEqual(rows[0][1], "诉调对接")
         self.assertEqual(rows[0][3], "—")
         self.assertTrue(rows[0][4].startswith("待接收"), rows[0])
-        due = beijing(first["sent"]).date() + timedelta(days=30)
         self.assertEqual(rows[1][1], "调解协议司法确认")
-        self.assertEqual(rows[1][3], due.isoformat())
+        # the court's 15 days run from its receipt: none before it (not 30 days from the sending)
+        self.assertEqual(rows[1][3], "待法院接收")
+        thirty = beijing(first["sent"]).date() + timedelta(days=30)
+        self.assertNotIn(thirty.isoformat(), browser.contents)
+        self.assertIn("司法确认程序的若干规定》第六条", browser.contents)
         self.assertNotIn(NAME, browser.contents)  # a listing: no personal data
 
         # 接收: waiting → handling, written in the case history
@@ -56,6 +60,8 @@ class TestPartnerMailbox(PartnerFixture):
         self.assertIn(f"已接收事项{self.case.getId()}", browser.contents)
         rows = self.mailbox_rows(browser)
         self.assertTrue(rows[1][4].startswith("处理中"), rows[1])
+        self.assertRegex(rows[1][3], r"^\d{4}-\d{2}-\d{2}$")
+        self.assertGreater(rows[1][3], (beijing(now()).date() + timedelta(days=14)).isoformat())
         self.assertTrue(rows[0][4].startswith("待接收"), rows[0])
         history = browser_for(self.app, "staff_a")
         history.open(f"{self.case.absolute_url()}/@@case-history")
@@ -74,10 +80,12 @@ class TestPartnerMailbox(PartnerFixture):
     def test_an_overdue_matter_is_marked(self):
         self.send()
         self.assertNotIn("已超期", self.mailbox_rows(self.open_mailbox())[0][3])
-        IAnnotations(self.case)[transfers.ANNOTATION_KEY][0]["due"] = beijing(now()).date() - timedelta(days=1)
+        # received on Monday 1 September 2025: the court's 15 days end on Tuesday the 16th
+        stored = IAnnotations(self.case)[transfers.ANNOTATION_KEY][0]
+        stored.update(received=at(2025, 9, 1, 10), received_by="judge")
         transaction.commit()
         rows = self.mailbox_rows(self.open_mailbox())
-        self.assertIn("已超期", rows[0][3])
+        self.assertEqual(rows[0][3], "2025-09-16 已超期")
 
     def test_the_unit_is_told_by_mail_and_sms_without_personal_data(self):
         self.mailhost.reset()

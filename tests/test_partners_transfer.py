@@ -8,6 +8,7 @@ from plone import api
 from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.audit import log as access_log
 from suizhou.laborrights.cases.register import now
+from suizhou.laborrights.handling import history
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.partners import transfers
@@ -95,9 +96,11 @@ class TestPartnerTransfer(unittest.TestCase):
         browser = self.send_to_court()
         self.assertTrue(browser.url.endswith("/@@partner-handover"), browser.url)
         page = lxml.html.fromstring(browser.contents).text_content()
-        due = beijing(now()).date() + timedelta(days=30)
+        thirty = beijing(now()).date() + timedelta(days=30)
         self.assertIn("调解协议司法确认", page)
-        self.assertIn(due.isoformat(), page)
+        # the court's time limit runs from its receipt, not 30 days from the sending
+        self.assertIn("待法院接收", page)
+        self.assertNotIn(thirty.isoformat(), page)
         self.assertIn(NAME, page)  # the case data sent
         self.assertIn("请依法审查调解协议", page)
         self.assertIn("移交协同单位", self.history_text())
@@ -110,6 +113,32 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn(NAME, judge.get(f"{self.path}/@@partner-handover").text)
         data = self.session("judge", "application/json").get(self.path)
         self.assertEqual(data.json()["applicant_name"], NAME)
+
+    def test_the_courts_fifteen_days_run_from_its_receipt_with_their_basis(self):
+        self.send_to_court()
+        mailbox = browser_for(self.app, "judge")
+        mailbox.open(f"{self.portal.absolute_url()}/@@partner-mailbox")
+        mailbox.getControl(name="receive").click()
+        transaction.begin()
+        stored = transfers._stored(self.case)[0]
+        # the receipt's history entry carries the court's due date
+        received = history.last(self.case, "partner_received")
+        self.assertEqual(dict(received.details)["due"], transfers.due_date(stored))
+        self.assertIsNone(dict(history.last(self.case, "partner_transfer").details).get("due"))
+        # received on Monday 1 September 2025 → Tuesday the 16th; on Friday the 5th → the 20th is
+        # a Saturday: Monday the 22nd
+        for received, due in ((at(2025, 9, 1, 10), "2025-09-16"), (at(2025, 9, 5, 10), "2025-09-22")):
+            stored["received"] = received
+            transaction.commit()
+            page = lxml.html.fromstring(self.session("staff_a").get(f"{self.path}/@@partner-handover").text)
+            [shown] = page.cssselect(".partner-due")
+            self.assertTrue(shown.text_content().split()[0] == due, shown.text_content())
+            self.assertIn("司法确认程序的若干规定》第六条", shown.text_content())
+            self.assertIn("可延长10日", shown.text_content())
+        judge = browser_for(self.app, "judge")
+        judge.open(f"{self.url}/@@partner-result")
+        self.assertIn("2025-09-22", judge.contents)
+        self.assertIn("第六条", judge.contents)
 
     def test_the_handover_page_is_never_cached_and_each_reading_is_logged(self):
         self.send_to_court()

@@ -80,7 +80,7 @@ def create_partner_demo():
     transfer = transfers.send(case, court, transfers.JUDICIAL_CONFIRMATION, NOTE)
     judge = court_account(court)  # after sending: the demo e-mails nobody
     sent = agreed + timedelta(days=3)
-    transfer.update(sent=sent, due=transfers.due_date(sent, transfer["purpose"]))
+    transfer.update(sent=sent)
     transfer.update(received=sent + timedelta(days=1, hours=-1), received_by=judge)
     ruled = sent + timedelta(days=10)
     transfers.close_with_result(case, transfer, "confirmed", ruled.date(), RULING, actor=judge)

@@ -18,7 +18,7 @@ from suizhou.laborrights.partners import transfers
 
 Deadline = namedtuple("Deadline", ("code", "title", "basis", "effective", "due", "days_left", "overdue"))
 
-JUDICIAL_CONFIRMATION_DAYS = transfers.JUDICIAL_CONFIRMATION_DAYS
+JUDICIAL_CONFIRMATION_DAYS = 30
 ARBITRATION_REVIEW_DAYS = 15
 # Mediation kinds whose result is a 调解书 of its own (codes of the registry's mediation_kinds).
 OWN_DOCUMENT_KINDS = ("arbitration", "judicial")

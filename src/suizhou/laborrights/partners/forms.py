@@ -39,7 +39,7 @@ class TransferToPartnerForm(HandlingForm):
     label = _("title_transfer_to_partner", default="移交协同单位")
     description = _(
         "help_transfer_to_partner_mailbox",
-        default="移交后，该协同单位的工作人员在收件箱接收本事项，可查看移交单并录入办理结果；反馈结果后即不能再查看本事项。移交法院司法确认的，自移交之日起30日内办结。",
+        default="移交后，该协同单位的工作人员在收件箱接收本事项，可查看移交单并录入办理结果；反馈结果后即不能再查看本事项。移交法院司法确认的，法院自接收之日起15日内作出是否确认的决定。",
     )
     success_message = _("status_partner_sent", default="已移交协同单位，可打印移交单。")
 
@@ -91,12 +91,15 @@ class PartnerResultForm(HandlingForm):
 
     def info(self):
         transfer = transfers.open_for_user(self.context)[0]
-        due = transfer["due"]
-        return [
+        due = transfers.due_date(transfer)
+        found = [
             (_("label_partner_unit", default="协同单位"), units.title(transfer["partner"])),
             (_("label_partner_purpose", default="移交事由"), purpose_title(transfer["purpose"])),
-            (_("label_partner_due", default="办理期限"), due.isoformat() if due else ""),
         ]
+        if due:
+            found.append((_("label_partner_due", default="办理期限"), due.isoformat()))
+            found.append((_("label_partner_due_basis", default="期限依据"), transfers.COURT_DECISION_BASIS))
+        return found
 
     @button.buttonAndHandler(_("button_partner_result", default="提交结果"), name="submit")
     def handle_submit(self, action):

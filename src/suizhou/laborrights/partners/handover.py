@@ -18,6 +18,18 @@ from suizhou.laborrights.vocabularies import title_of
 from zope.i18n import translate
 
 
+def _due(transfer, request):
+    """The transfer's due date and its legal basis, or 待法院接收 before the court received it."""
+    due = transfers.due_date(transfer)
+    return {
+        "due": due.isoformat() if due else "",
+        "due_basis": translate(transfers.COURT_DECISION_BASIS, context=request) if due else "",
+        "awaiting_court": translate(transfers.AWAITING_COURT, context=request)
+        if transfers.awaiting_court(transfer)
+        else "",
+    }
+
+
 class HandoverView(BrowserView):
     index = ViewPageTemplateFile("templates/handover.pt")
 
@@ -39,7 +51,7 @@ class HandoverView(BrowserView):
                 "purpose": translate(purpose_title(t["purpose"]), context=self.request),
                 "sent": format_datetime(t["sent"]),
                 "sender": handler_title(t["sender"]),
-                "due": t["due"].isoformat() if t["due"] else "",
+                **_due(t, self.request),
                 "note": t["note"],
                 "outcome": translate(outcome_title(t["outcome"]), context=self.request) if t["outcome"] else "",
                 "result_day": t["result_day"].isoformat() if t["result_day"] else "",

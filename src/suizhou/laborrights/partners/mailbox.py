@@ -63,10 +63,15 @@ def _mail_addresses(partner):
     found = contact(partner)["email"]
     if found:
         return [found]
-    members = api.user.get_users(groupname=units.group_id(partner)) if api.group.get(
-        groupname=units.group_id(partner)
-    ) else []
+    members = (
+        api.user.get_users(groupname=units.group_id(partner))
+        if api.group.get(groupname=units.group_id(partner))
+        else []
+    )
     return sorted({recipients.user_email(member.getId()) for member in members} - {None})
+
+
+ON_RECEIPT = _("partner_arrived_due_on_receipt", default="，请于接收之日起15日内作出是否确认的决定")
 
 
 def tell_partner(case, transfer):
@@ -76,7 +81,7 @@ def tell_partner(case, transfer):
         "unit": units.title(partner),
         "reference": case.getId(),
         "purpose": zh(purpose_title(transfer["purpose"])),
-        "due": f"，办理期限至{transfer['due'].isoformat()}" if transfer.get("due") else "",
+        "due": zh(ON_RECEIPT) if transfer["purpose"] == transfers.JUDICIAL_CONFIRMATION else "",
         "url": mailbox_url(partner),
     }
     sms = zh(

@@ -96,13 +96,17 @@ class PartnerMailboxView(BrowserView):
         stored = mailbox.contact(self.unit)
         return {name: given.get(name, stored[name]) for name in ("email", "mobile")}
 
+    def due_basis(self, rows):
+        """The court's time limit for 司法确认, shown under the list when one was sent here."""
+        return zh(transfers.COURT_DECISION_BASIS) if any(row["judicial"] for row in rows) else ""
+
     def rows(self):
         found = []
         day = today()
         for case, transfer in mailbox.matters(self.unit):
             state = transfers.state(transfer)
             open_ = state in (transfers.WAITING, transfers.HANDLING)
-            due = transfer["due"]
+            due = transfers.due_date(transfer)
             found.append(
                 {
                     "reference": case.getId(),
@@ -111,6 +115,8 @@ class PartnerMailboxView(BrowserView):
                     "sent": format_datetime(transfer["sent"]),
                     "due": due.isoformat() if due else "",
                     "overdue": bool(open_ and due and due < day),
+                    "awaiting_court": transfers.awaiting_court(transfer),
+                    "judicial": transfer["purpose"] == transfers.JUDICIAL_CONFIRMATION,
                     "state": state,
                     "state_title": zh(mailbox.STATE_TITLES[state]),
                     "outcome": zh(outcome_title(transfer["outcome"])) if transfer["outcome"] else "",

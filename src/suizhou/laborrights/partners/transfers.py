@@ -9,7 +9,6 @@ purpose and its own result, no personal data. The court share of 裁审衔接 is
 a result to give: the court keeps reading that one case. Transfers live in the case's
 annotations; each step is also written into the case history."""
 
-from datetime import timedelta
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -17,6 +16,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.handling.history import record
+from suizhou.laborrights.handling.periods import count_due
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.events import PartnerMatterSent
@@ -32,8 +32,15 @@ ANNOTATION_KEY = "suizhou.laborrights.partners.transfers"
 ROLE = "Reader"
 JUDICIAL_CONFIRMATION = "judicial_confirmation"
 COURT_SHARE = "court_share"
-# 人社部发〔2022〕9号: a mediation agreement goes to the court for 司法确认 within 30 days.
-JUDICIAL_CONFIRMATION_DAYS = 30
+# The court's own time limit for 司法确认, counted from its receipt in the mailbox (its 受理), not the
+# parties' 30 days to apply (民事诉讼法第二百零五条, partners.agreement).
+COURT_DECISION_DAYS = 15
+COURT_DECISION_BASIS = _(
+    "basis_court_decision",
+    default="15日，《最高人民法院关于人民调解协议司法确认程序的若干规定》第六条，自法院接收（受理）之日起算；"
+    "因特殊情况经院长批准可延长10日",
+)
+AWAITING_COURT = _("due_awaiting_court", default="待法院接收")
 # 裁审衔接: a major or group case is one with at least this many workers, or flagged collective.
 MAJOR_CASE_WORKERS = 10
 MEDIATED = "mediated"  # the outcome of a case closed by a mediation agreement (handling.mediation)
@@ -56,11 +63,19 @@ def transfers(case):
     return [dict(item) for item in (_stored(case) or ())]
 
 
-def due_date(sent, purpose):
-    """The last day of the 司法确认 period, or None for other purposes."""
-    if purpose != JUDICIAL_CONFIRMATION:
+def due_date(transfer):
+    """The court's last day to decide on 司法确认: 15 days after it received the transfer
+    (the receipt day not counted, a last day off work moves on); None before the receipt and
+    for other purposes. Computed, not stored: older transfers kept a ``due`` of 30 days from
+    the sending, which is no longer read."""
+    if transfer["purpose"] != JUDICIAL_CONFIRMATION or not transfer.get("received"):
         return None
-    return beijing(sent).date() + timedelta(days=JUDICIAL_CONFIRMATION_DAYS)
+    return count_due(beijing(transfer["received"]).date(), COURT_DECISION_DAYS, working=False)
+
+
+def awaiting_court(transfer):
+    """Sent to the court for 司法确认 and not yet received there: no due date yet."""
+    return transfer["purpose"] == JUDICIAL_CONFIRMATION and not transfer.get("received")
 
 
 def is_major(case):
@@ -108,7 +123,6 @@ def _add(case, partner, purpose, note):
         note=note,
         sent=sent,
         sender=api.user.get_current().getId(),
-        due=due_date(sent, purpose),
         outcome=None,
         result_day=None,
         result_note="",
@@ -174,7 +188,6 @@ def send(case, partner, purpose, note=""):
         partner_title=units.title(partner),
         purpose=purpose,
         purpose_title=zh(purpose_title(purpose)),
-        due=transfer["due"],
     )
     return transfer
 
@@ -221,6 +234,7 @@ def receive(case, user=None):
             partner_title=units.title(transfer["partner"]),
             purpose=transfer["purpose"],
             purpose_title=zh(purpose_title(transfer["purpose"])),
+            due=due_date(transfer),
         )
     return waiting
 
