@@ -183,6 +183,17 @@ class TestRetention(unittest.TestCase):
         self.assertEqual(browser.headers["status"].split()[0], "404")
         self.assertNotIn(APPLICANT_NAME, browser.contents)
 
+    def test_a_notice_keeps_the_date_of_its_event(self):
+        # a notice issued by itself for the closing of 3 June 2019 bears that day, not today's
+        notice = issuing.issue(self.old, "closure", dated=SHANGHAI.localize(datetime(2019, 6, 3, 10)))
+        transaction.commit()
+        self.approve()
+        [kept] = [document for document in issuing.issued(self.old) if document["id"] == notice["id"]]
+        self.assertNotIn("file", kept)
+        browser = browser_for(self.layer["app"], "city_admin")
+        browser.open(f"{self.old.absolute_url()}/@@issued-documents")
+        self.assertIn("2019年6月3日", browser.contents)
+
     def test_the_employers_link_and_the_partners_notes_are_gone(self):
         self.approve()
         self.assertIsNone(IAnnotations(self.old).get(access.ANNOTATION_KEY))

@@ -17,7 +17,7 @@ due cases on the register (``_retention_due``: reference -> (closed, years)); th
 - removed: applicant and employer names, ID number and credit code, phones, addresses, e-mail,
   the employer's contact, the 12345 ticket number, the facts and requests, the claims' notes,
   the attachments, the mediation records' parties, notes and terms, the filled .docx of every
-  issued document (its number, kind, title and date stay), the employer's reply link and
+  issued document (its number, kind, title and dates stay), the employer's reply link and
   phone, the notes of the partner transfers and of their results, the web filing record
   kept for the receipt, the links to possible duplicates and the case's fingerprints on the
   register, the rating's comment, the history's comments and its texts;
@@ -76,7 +76,7 @@ REMOVED_ANNOTATIONS = (
     "suizhou.laborrights.handling.recorded",
     employer_access.ANNOTATION_KEY,  # the employer's phone and a live reply link
 )
-ISSUED_KEPT = ("id", "kind", "title", "number", "issued", "by")  # the .docx (``file``) goes
+ISSUED_KEPT = ("id", "kind", "title", "number", "issued", "dated", "by")  # the .docx (``file``) goes
 TRANSFER_NOTES = ("note", "result_note")
 RATING_KEY = "suizhou.laborrights.rating"
 # History details kept: codes, units, dates (anything else that is text is removed).
@@ -164,8 +164,8 @@ def _scrub_history(case):
 
 
 def _scrub_issued_documents(case):
-    """Keep number, kind, title, date and issuer of each issued document; the filled .docx
-    (name, ID number, phone, facts …) goes."""
+    """Keep number, kind, title, dates (the issue's, and a notice's event day) and issuer of
+    each issued document; the filled .docx (name, ID number, phone, facts …) goes."""
     documents = IAnnotations(case).get(issuing.ANNOTATION_KEY)
     for index, document in enumerate(documents or ()):
         documents[index] = PersistentMapping({key: document[key] for key in ISSUED_KEPT if key in document})
