@@ -5,6 +5,7 @@ their page, and the worklist links to them."""
 
 from plone import api
 from plone.restapi.testing import RelativeSession
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings.store import get_store
 from tests.helpers import chinese_site
@@ -164,6 +165,22 @@ class TestRedWarningsAreToldOnce(WarningsFixture):
         self.assertEqual(len(self.mailhost.messages), before)
         self.assertEqual(len(warnings_of("collective")), 2)
         self.assertEqual(len(self.zengdu.cases), 2)
+
+    def test_a_district_administrator_by_sharing_is_told_too(self):
+        # the district administrator's role given on the district's folder, no group: sees the
+        # district's warnings (staff.administered), so gets their mail
+        make_user("shared_zengdu")
+        register = get_register()
+        register["zengdu"].manage_setLocalRoles("shared_zengdu", ["CaseSupervisor"])
+        register["zengdu"].reindexObjectSecurity()
+        commit()
+        self.assertIn(ZENGDU_EMPLOYER, self.get("shared_zengdu", "@@warnings").text)
+        self.mailhost.reset()
+        self.collective("zengdu", "随州市预警测试第二建材有限公司", 4, workers=15)
+        commit()
+
+        to = sorted(address for address, _subject, _body in self.mails())
+        self.assertEqual(to, ["admin_zengdu@example.org", "city@example.org", "shared_zengdu@example.org"])
 
     def test_orange_warnings_send_no_mail(self):
         before = len(self.mailhost.messages)

@@ -5,9 +5,6 @@ any."""
 from suizhou.laborrights.staff.administered import administered_districts
 
 
-CITY_GROUP = "city_admins"  # told of every warning (notify)
-
-
 def visible_districts(user=None):
     """None for the whole city, else the (possibly empty) set of district codes."""
     return administered_districts(user)

@@ -1,27 +1,26 @@
-"""New red warnings are told once to the city administrators and to the administrators of the
-warning's districts, by e-mail through the outbox (sent after commit). The e-mail names the rule,
-the subject and the number of cases; the cases and people are on the warning page."""
+"""New red warnings are told once, by e-mail through the outbox (sent after commit), to whoever
+sees them (``warnings.access``: the city's administrators and those of the warning's districts,
+by group or by a role given through sharing). The e-mail names the rule, the subject and the
+number of cases; the cases and people are on the warning page."""
 
 from plone import api
 from suizhou.laborrights import _
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.notifications.outbox import queue_mail
 from suizhou.laborrights.notifications.recipients import site_url
-from suizhou.laborrights.setuphandlers import district_admins_group
-from suizhou.laborrights.warnings.access import CITY_GROUP
+from suizhou.laborrights.staff.administered import administered_districts
+from suizhou.laborrights.warnings.access import may_see
 from suizhou.laborrights.warnings.titles import rule_title
 
 
 def recipients(warning):
-    groups = [CITY_GROUP] + [district_admins_group(code) for code in warning.districts]
+    """The addresses of the site's users who may see ``warning``: the same rule as the pages'.
+    A walk over the users, once per red warning (rare); roles may come from any group or sharing."""
     addresses = []
-    for group in groups:
-        if api.group.get(groupname=group) is None:
-            continue
-        for user in api.user.get_users(groupname=group):
-            address = (user.getProperty("email") or "").strip()
-            if address and address not in addresses:
-                addresses.append(address)
+    for user in api.user.get_users():
+        address = (user.getProperty("email") or "").strip()
+        if address and address not in addresses and may_see(warning, administered_districts(user)):
+            addresses.append(address)
     return addresses
 
 
