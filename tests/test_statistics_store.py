@@ -20,10 +20,12 @@ from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.statistics import figures as f
 from suizhou.laborrights.statistics import store
 from suizhou.laborrights.statistics.excel import xlsx_bytes
+from suizhou.laborrights.statistics.records import Record
 from suizhou.laborrights.statistics.selection import Period
 from suizhou.laborrights.statistics.selection import select
 from suizhou.laborrights.statistics.tables import all_tables
 from suizhou.laborrights.statistics.tables import period_label
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import at
 from tests.helpers import case_fields
@@ -33,6 +35,8 @@ from tests.helpers import new_case
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+import hashlib
+import transaction
 import unittest
 
 
@@ -189,3 +193,43 @@ class TestResolutionLevels(StoreTestCase):
         sheet = [[cell.value for cell in row] for row in book["化解层级"].iter_rows(max_row=6)]
         self.assertEqual(sheet[0], ["化解层级", "事项数"])
         self.assertEqual(sheet[1:], [[row[0], row[1]] for row in city.rows])
+
+
+class TestFilingsAtOnce(unittest.TestCase):
+    """Several Zope instances record filings at the same moment: each records its case in its own
+    transaction, and both commit (the store once put every new case of a district into its last
+    bucket; when that bucket split, the other instance's filing failed with a write conflict)."""
+
+    layer = FUNCTIONAL_TESTING
+    DAY = "2026-03-02"
+
+    def record(self, number):
+        blank = Record._make([None] * len(Record._fields))
+        uid = hashlib.md5(str(number).encode()).hexdigest()  # random-looking, as Plone's uuid4 uids
+        return uid, blank._replace(district="zengdu", route="", received=self.DAY)
+
+    def put_at_once(self, numbers):
+        """One record per number, each on its own connection, all begun before any commits."""
+        db = self.layer["zodbDB"]
+        managers = [transaction.TransactionManager() for _number in numbers]
+        connections = [db.open(transaction_manager=manager) for manager in managers]
+        try:
+            for manager, connection, number in zip(managers, connections, numbers):
+                manager.begin()
+                store.put(store.trees(connection.root()["Application"].plone, create=True), *self.record(number))
+            for manager in managers:
+                manager.commit()  # a ConflictError if both wrote the same tree
+        finally:
+            for connection in connections:
+                connection.close()
+
+    def test_two_instances_filing_on_a_busy_day_both_commit(self):
+        trees = store.trees(self.layer["portal"], create=True)
+        for number in range(600):  # the day's earlier filings
+            store.put(trees, *self.record(number))
+        transaction.commit()
+        for number in range(600, 660, 2):
+            self.put_at_once([number, number + 1])
+        transaction.begin()
+        day = Period(date(2026, 3, 2), date(2026, 3, 2))
+        self.assertEqual(len(select(day, ["zengdu"]).received), 660)

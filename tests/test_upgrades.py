@@ -880,3 +880,47 @@ class TestUpgrade1032(UpgradeTestCase):
         # a mark typed on another account stays mere text
         self.assertFalse(accounts.is_disabled(api.user.get(userid="city_admin")))
         self.assertEqual(api.user.get(userid="city_admin").getProperty("description"), "【已停用】zengdu")
+
+
+class TestUpgrade1033(UpgradeTestCase):
+    """The statistics store keyed by shard first: a store in the old layout (dates first, as
+    1030 wrote it before) is moved, and the statistics count the same cases."""
+
+    def test_the_old_layout_is_moved_and_counted_the_same(self):
+        from BTrees.OOBTree import OOBTree
+        from suizhou.laborrights.cases.closure import close_case
+        from suizhou.laborrights.statistics import store
+        from suizhou.laborrights.statistics.selection import Period
+        from suizhou.laborrights.statistics.selection import select
+        from zope.annotation.interfaces import IAnnotations
+
+        station = make_station("upgrade-shards", title="升级分片服务站", level="station")
+        cases = [new_case(received=at(2026, 3, day)) for day in (2, 3, 4)]
+        with api.env.adopt_roles(["Manager"]):
+            route(cases[0], station.UID(), route="mediation")
+            close_case(cases[0], "mediated", mediation_result="agreement")
+        processQueue()
+        march = Period(date(2026, 3, 1), date(2026, 3, 31))
+        since_march = Period(date(2026, 3, 1), date(2030, 12, 31))  # the case closed today
+        expected = select(march, ["zengdu"])
+        self.assertEqual(len(select(since_march, ["zengdu"]).closed), 1)
+        # As a site that ran 1030 before this step was: the records keyed by district and date.
+        annotations = IAnnotations(self.layer["portal"])
+        trees = store.trees()
+        old = OOBTree({"records": OOBTree()})
+        for places in trees["places"].values():
+            for uid, (district, received) in places.items():
+                old["records"][(district, received, uid)] = tuple(store.get(trees, uid))
+        annotations[store.OLD_ANNOTATION_KEY] = old
+        del annotations[store.ANNOTATION_KEY]
+        self.assertEqual(select(march, ["zengdu"]).received, [])
+
+        self.upgrade_from("1032", to="1033")
+
+        chosen = select(march, ["zengdu"])
+        self.assertEqual(sorted(chosen.received, key=repr), sorted(expected.received, key=repr))
+        self.assertEqual(len(chosen.received), 3)
+        self.assertEqual(len(select(since_march, ["zengdu"]).closed), 1)
+        self.assertNotIn(store.OLD_ANNOTATION_KEY, annotations)
+        self.upgrade_from("1032", to="1033")  # again: nothing to move, nothing lost
+        self.assertEqual(len(select(march, ["zengdu"]).received), 3)

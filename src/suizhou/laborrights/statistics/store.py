@@ -5,20 +5,29 @@ metadata row (about 30 columns) per case; a year of the city took 10 s warm, 50 
 (docs/performance.md, 统计). Here the records sit in B-trees keyed so that a period loads only
 what it counts:
 
-- ``records``: (district, received, uid) -> record: a district's cases received in a period are
-  one key range;
-- ``closed``: (district, closed, uid) -> received: the cases that ended in a period (their
-  record is then one lookup);
-- ``open``: (district, route, received, uid) of the cases not ended: with ``closed`` from the
-  period's start on, the arbitration cases still pending at its start (上期未结);
+Each of ``records``, ``closed`` and ``open`` maps (district, shard) to a B-tree of its own;
+``places`` maps a shard to one. The shard (0–15) comes from the case's uid:
+
+- ``records``: (received, uid) -> record: a district's cases received in a period are one key
+  range in each of its shards;
+- ``closed``: (closed, uid) -> received: the cases that ended in a period (their record is then
+  one lookup);
+- ``open``: (route, received, uid) of the cases not ended: with ``closed`` from the period's
+  start on, the arbitration cases still pending at its start (上期未结);
 - ``places``: uid -> (district, received), where a case's entries are, to move or drop them.
+
+Why shards, each its own tree: keyed by date first in one tree per kind, every new case of a
+district went into its last bucket, which splits every ~15 filings; a split rewrites the tree's
+node above the buckets, and every other transaction that wrote the tree meanwhile conflicts
+with it (BTrees make a writer read its nodes as current). Filings at the same moment in several
+instances then failed (docs/performance.md, 统计存储). In separate trees they conflict only in
+the same district and shard. A period costs one key range per shard.
 
 Dates are Beijing dates in ISO form, a missing value is "" (keys must compare). The store is
 kept by the indexing queue (``StoreProcessor``, next to the catalog's own processor): every
 indexing of a case that updates its catalog metadata refreshes its record (filing, every
 transition, edits, a rating, anonymisation), unindexing drops it. A record that did not change
-writes nothing; concurrent filings insert distinct keys, which the B-trees' conflict
-resolution merges (no shared counter is written). A new field of ``Record`` needs an upgrade
+writes nothing; no shared counter is written. A new field of ``Record`` needs an upgrade
 step that refreshes every case (as v1030 fills the store).
 """
 
@@ -34,26 +43,43 @@ from suizhou.laborrights.statistics.records import record_of
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import implementer
 
+import zlib
 
-ANNOTATION_KEY = "suizhou.laborrights.statistics.records"
+
+ANNOTATION_KEY = "suizhou.laborrights.statistics.store"
+OLD_ANNOTATION_KEY = "suizhou.laborrights.statistics.records"  # dates first, one tree (upgrade 1033)
 TREES = ("records", "closed", "open", "places")
+SHARDS = range(16)
 AFTER = "\uffff"  # sorts after every ISO date (and uid) in a key
 
 
 def trees(site=None, create=False):
-    """The store's B-trees ({name: tree}), or None when the site has none (and not ``create``)."""
+    """The store ({name: B-tree of the shards' trees}), or None when the site has none (and not
+    ``create``)."""
     site = site or api.portal.get()
     annotations = IAnnotations(site)
     store = annotations.get(ANNOTATION_KEY)
     if store is None and create:
         store = annotations[ANNOTATION_KEY] = OOBTree()
         for name in TREES:
-            store[name] = OOTreeSet() if name == "open" else OOBTree()
+            store[name] = OOBTree()
     return store
 
 
 def _uid(case):
     return getattr(aq_base(case), "_plone.uuid", None)
+
+
+def _shard(uid):
+    return zlib.crc32(uid.encode()) % len(SHARDS)
+
+
+def _tree(store, name, key, create=False):
+    """The tree of ``name`` for ``key`` ((district, shard), or a shard for ``places``)."""
+    tree = store[name].get(key)
+    if tree is None and create:
+        tree = store[name][key] = OOTreeSet() if name == "open" else OOBTree()
+    return tree
 
 
 def _place(record):
@@ -62,27 +88,33 @@ def _place(record):
 
 def _drop(store, uid, record):
     district, received = _place(record)
-    del store["records"][(district, received, uid)]
+    part = (district, _shard(uid))
+    del _tree(store, "records", part)[(received, uid)]
     if record.closed:
-        store["closed"].pop((district, record.closed, uid), None)
+        _tree(store, "closed", part, create=True).pop((record.closed, uid), None)
     else:
-        store["open"].discard((district, record.route or "", received, uid))
-    del store["places"][uid]
+        _tree(store, "open", part, create=True).discard((record.route or "", received, uid))
+    del _tree(store, "places", _shard(uid))[uid]
 
 
-def _put(store, uid, record):
+def put(store, uid, record):
     district, received = _place(record)
-    store["records"][(district, received, uid)] = tuple(record)
+    part = (district, _shard(uid))
+    _tree(store, "records", part, create=True)[(received, uid)] = tuple(record)
     if record.closed:
-        store["closed"][(district, record.closed, uid)] = received
+        _tree(store, "closed", part, create=True)[(record.closed, uid)] = received
     else:
-        store["open"].add((district, record.route or "", received, uid))
-    store["places"][uid] = (district, received)
+        _tree(store, "open", part, create=True).add((record.route or "", received, uid))
+    _tree(store, "places", _shard(uid), create=True)[uid] = (district, received)
 
 
 def get(store, uid):
-    place = store["places"].get(uid)
-    return Record._make(store["records"][place + (uid,)]) if place else None
+    places = _tree(store, "places", _shard(uid))
+    place = places.get(uid) if places is not None else None
+    if place is None:
+        return None
+    district, received = place
+    return Record._make(_tree(store, "records", (district, _shard(uid)))[(received, uid)])
 
 
 def refresh(case, store=None):
@@ -97,7 +129,7 @@ def refresh(case, store=None):
         return
     if old is not None:
         _drop(store, uid, old)
-    _put(store, uid, record)
+    put(store, uid, record)
 
 
 def forget(case, store=None):
@@ -113,36 +145,48 @@ def forget(case, store=None):
 # --- reading ---------------------------------------------------------------------------------
 
 
+def _shards(store, name, district):
+    """(shard, tree) of ``district`` in ``name``, those that exist."""
+    found = ((shard, store[name].get((district, shard))) for shard in SHARDS)
+    return [(shard, tree) for shard, tree in found if tree is not None]
+
+
 def received(store, district, first, last):
     """Records of ``district`` received from ``first`` to ``last`` (ISO dates, inclusive)."""
-    values = store["records"].values(min=(district, first), max=(district, last + AFTER))
-    return [Record._make(value) for value in values]
+    return [
+        Record._make(value)
+        for _number, tree in _shards(store, "records", district)
+        for value in tree.values(min=(first,), max=(last + AFTER,))
+    ]
 
 
 def _by_closure(store, district, first, last=AFTER):
-    """(received, uid) of the cases of ``district`` that ended from ``first`` to ``last``."""
-    items = store["closed"].items(min=(district, first), max=(district, last + AFTER))
-    return [(received, key[2]) for key, received in items]
+    """(shard, received, uid) of the cases of ``district`` that ended from ``first`` to ``last``."""
+    return [
+        (shard, received, uid)
+        for shard, tree in _shards(store, "closed", district)
+        for (_closed, uid), received in tree.items(min=(first,), max=(last + AFTER,))
+    ]
+
+
+def _records(store, district, places):
+    return [Record._make(store["records"][(district, shard)][(rec, uid)]) for shard, rec, uid in places]
 
 
 def closed(store, district, first, last):
-    records = store["records"]
-    return [Record._make(records[(district, rec, uid)]) for rec, uid in _by_closure(store, district, first, last)]
+    return _records(store, district, _by_closure(store, district, first, last))
 
 
 def pending_arbitration(store, district, first):
     """The arbitration cases of ``district`` received before ``first`` and not ended before it:
     those still open, and those that ended on ``first`` or later."""
-    records = store["records"]
-    keys = [
-        (district, rec, uid)
-        for _d, _r, rec, uid in store["open"].keys(
-            min=(district, "arbitration"), max=(district, "arbitration", first), excludemax=True
-        )
+    places = [
+        (shard, rec, uid)
+        for shard, tree in _shards(store, "open", district)
+        for _route, rec, uid in tree.keys(min=("arbitration",), max=("arbitration", first), excludemax=True)
     ]
-    keys += [(district, rec, uid) for rec, uid in _by_closure(store, district, first) if rec < first]
-    found = (Record._make(records[key]) for key in keys)
-    return [record for record in found if record.route == "arbitration"]
+    places += [place for place in _by_closure(store, district, first) if place[1] < first]
+    return [record for record in _records(store, district, places) if record.route == "arbitration"]
 
 
 def records_of(uids, store=None):
