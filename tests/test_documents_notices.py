@@ -1,5 +1,5 @@
 """The notices to the applicant come from the Word templates: issued by themselves when the case
-is routed (受理通知书), not accepted (不予受理通知书) or closed (结案通知书), numbered and dated
+is accepted by its unit (受理通知书), not accepted (不予受理通知书) or closed (结案通知书), numbered and dated
 in Beijing time, with the handling unit's contact; ``@@case-document/<kind>`` leads to the issued
 one (its PDF by LibreOffice); the 口头申请笔录 is still laid out in Python."""
 
@@ -58,6 +58,12 @@ class DocumentsFixture(unittest.TestCase):
         # 7:00 on 30 September in Beijing: 29 September in UTC
         route(self.case, unit=self.unit.UID(), route="mediation", when=at(2026, 9, 30, 7))
 
+    def accept(self):
+        """Routed, then accepted by the unit at 7:00 on 1 October in Beijing (30 September in UTC)."""
+        self.route()
+        with mock.patch("suizhou.laborrights.documents.automatic.now", return_value=at(2026, 10, 1, 7)):
+            api.content.transition(self.case, transition="accept")
+
     def issued(self, kind):
         """The last ``kind`` notice issued on the case and its text as a reader sees it in Word."""
         document = issuing.latest(self.case, kind)
@@ -90,8 +96,17 @@ class TestAcceptanceNotice(DocumentsFixture):
         self.assertEqual(self.request.response.getStatus(), 409)
         self.assertEqual(issuing.issued(self.case), ())
 
-    def test_issued_when_the_case_is_routed(self):
+    def test_not_issued_by_the_routing_alone(self):
         self.route()
+        self.assertIsNone(issuing.latest(self.case, "acceptance"))
+
+    def test_routed_then_not_accepted_gets_only_the_refusal(self):
+        self.route()
+        api.content.transition(self.case, transition="reject", comment="超过仲裁时效", reason_code="time_barred")
+        self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["rejection"])
+
+    def test_issued_when_the_unit_accepts_the_case(self):
+        self.accept()
         document, text = self.issued("acceptance")
         self.assertRegex(document["number"], r"^随劳调受字〔2026〕第\d{4}号$")
         self.assertIn("受理通知书", text)
@@ -102,28 +117,28 @@ class TestAcceptanceNotice(DocumentsFixture):
         self.assertIn("本事项调解阶段的法定办理期限至", text)
         self.assertIn(f"承办单位：{OFFICE}，地址：随州市曾都区测试路1号，电话：0722-3300000。", text)
         self.assertIn(f"@@case-progress?ref={self.case.getId()}", text)
-        self.assertIn("2026年9月30日", text.split(f"{OFFICE}（印章）")[1])  # dated the routing day
+        self.assertIn("2026年10月1日", text.split(f"{OFFICE}（印章）")[1])  # dated the day it was accepted
         last = [entry for entry in entries(self.case) if entry.action == "document"][-1]
         self.assertEqual(last.comment, f"受理通知书 {document['number']}")
 
     def test_routed_again_no_second_notice(self):
-        self.route()
+        self.accept()
         other = make_station("zengdu-arbitration", title="曾都区劳动人事争议仲裁院", level="center")
         route(self.case, unit=other.UID(), route="arbitration", reason="转仲裁")
         self.assertEqual([document["kind"] for document in issuing.issued(self.case)], ["acceptance"])
 
-    def test_a_template_that_cannot_be_filled_does_not_stop_the_routing(self):
+    def test_a_template_that_cannot_be_filled_does_not_stop_the_acceptance(self):
         broken = UndefinedError("'applicant_nmae' is undefined")
         with mock.patch.object(docx_templates, "render", side_effect=broken):
             with self.assertLogs("suizhou.laborrights", level="ERROR") as logged:
-                self.route()
-        self.assertEqual(api.content.get_state(self.case), "routed")
+                self.accept()
+        self.assertEqual(api.content.get_state(self.case), "in_progress")
         self.assertEqual(self.case.assigned_unit, self.unit.UID())
         self.assertEqual(issuing.issued(self.case), ())
         self.assertIn(f"{self.case.getId()}: the acceptance template could not be filled", "\n".join(logged.output))
 
     def test_page_and_pdf_lead_to_the_issued_notice(self):
-        self.route()
+        self.accept()
         document = issuing.latest(self.case, "acceptance")
         self.page("acceptance")
         self.assertEqual(
@@ -135,7 +150,7 @@ class TestAcceptanceNotice(DocumentsFixture):
         self.assertEqual(self.request.response.getHeader("Location"), pdf_url)
         self.assertTrue(pdf_convert.available(), "LibreOffice (soffice) is installed on this machine")
         text = self.issued_pdf(document)
-        for phrase in ("受理通知书", document["number"], APPLICANT_NAME, OFFICE, "2026年9月30日"):
+        for phrase in ("受理通知书", document["number"], APPLICANT_NAME, OFFICE, "2026年10月1日"):
             self.assertIn(phrase, text)
 
 
@@ -192,7 +207,7 @@ class TestMediationAgreement(DocumentsFixture):
 
 class TestClosureNotice(DocumentsFixture):
     def test_issued_with_outcome_amount_and_rating_link(self):
-        self.route()
+        self.accept()
         with self.assertRaises(notices.NotAvailable):
             notices.check(self.case, "closure")
         close_case(

@@ -141,4 +141,4 @@ class TestAcceptanceOverdueNotice(ProcedureNoticeFixture):
         clocks.announce(case, on=date(2026, 3, 24))
         transaction.commit()
         self.assertEqual(self.texts(), [])
-        self.assertEqual([document["kind"] for document in issuing.issued(case)], ["acceptance"])
+        self.assertEqual([document["kind"] for document in issuing.issued(case)], [])

@@ -37,6 +37,8 @@ class AccessFixture(RoutingFixture, LogDirectory):
         self.case = new_case(received=at(2026, 7, 13, 10))
         with api.env.adopt_roles(["Manager"]):
             route(self.case, self.a, handler="staff_a", route="mediation", when=at(2026, 7, 14, 9))
+            with mock.patch("suizhou.laborrights.documents.automatic.now", return_value=at(2026, 7, 15, 9)):
+                api.content.transition(self.case, transition="accept")  # the 受理通知书 is issued
         self.url = self.case.absolute_url()
         transaction.commit()
 
@@ -65,12 +67,12 @@ class TestHandlers(AccessFixture, unittest.TestCase):
         response = self.issue_as("staff_a")
         self.assertEqual(response.status_code, 302)
         page = self.session("staff_a").get(f"{self.url}/@@issued-documents").text
-        # newest first: the one issued now, then the one issued by itself when the case was routed
+        # newest first: the one issued now, then the one issued by itself when the case was accepted
         row, automatic = lxml.html.fromstring(page).cssselect("table.sz-issued-documents tbody tr")
         cells = [" ".join(cell.text_content().split()) for cell in row.cssselect("td")]
         self.assertRegex(cells[0], r"^随劳调受字〔\d{4}〕第\d{4}号$")
         self.assertEqual(cells[1], "受理通知书")
-        self.assertEqual(automatic.cssselect("td")[2].text_content(), "2026年7月14日")  # the routing day
+        self.assertEqual(automatic.cssselect("td")[2].text_content(), "2026年7月15日")  # the day it was accepted
         case_page = lxml.html.fromstring(self.session("staff_a").get(self.url).text)
         listed = [" ".join(item.text_content().split()) for item in case_page.cssselect("#case-issued-documents li")]
         self.assertIn(f"受理通知书 {cells[0]}", [text[: len(cells[0]) + 6] for text in listed])
@@ -86,7 +88,7 @@ class TestHandlers(AccessFixture, unittest.TestCase):
         )
 
     def test_the_pdf_is_kept_after_the_first_download(self):
-        document = issuing.latest(self.case, "acceptance")  # issued by the routing
+        document = issuing.latest(self.case, "acceptance")  # issued at acceptance
         url = f"{self.url}/@@issued-document/{document['id']}.pdf"
         first = self.session("staff_a").get(url, allow_redirects=False)
         self.assertEqual((first.status_code, first.headers["Content-Type"]), (200, "application/pdf"))
@@ -106,7 +108,7 @@ class TestDenials(AccessFixture, unittest.TestCase):
             self.document = issuing.issue(self.case, "acceptance")
         transaction.commit()
         self.download = f"{self.url}/@@issued-document/{self.document['id']}.docx"
-        self.issued = len(issuing.issued(self.case))  # with the acceptance issued by the routing
+        self.issued = len(issuing.issued(self.case))  # with the acceptance issued at acceptance
 
     def assertDenied(self, username):
         session = self.session(username)

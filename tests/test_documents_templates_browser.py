@@ -32,6 +32,7 @@ class TestTemplatesInBrowser(RoutingFixture, BrowserTestMixin, unittest.TestCase
         with api.env.adopt_roles(["Manager"]):
             api.user.get(username="staff_a").setMemberProperties({"fullname": "李承办"})
             route(self.case, self.a, handler="staff_a", route="mediation")
+            api.content.transition(self.case, transition="accept")  # the 受理通知书 is issued
         transaction.commit()
         self.case_path = "/" + "/".join(self.case.getPhysicalPath()[len(self.portal.getPhysicalPath()) :])
 
@@ -51,7 +52,7 @@ class TestTemplatesInBrowser(RoutingFixture, BrowserTestMixin, unittest.TestCase
         self.wait_for(lambda d: self.css(".sz-issue button"))
         buttons = {button.text: button for button in self.css(".sz-issue button")}
         self.assertEqual(sorted(buttons), ["劳动保障维权事项登记表", "受理通知书"])
-        # the acceptance notice issued by itself when the case was routed is listed already
+        # the acceptance notice issued by itself when the case was accepted is listed already
         self.assertEqual(len(self.css("table.sz-issued-documents tbody tr")), 1)
         self.click(buttons["受理通知书"])
         self.wait_for(lambda d: len(self.css("table.sz-issued-documents tbody tr")) == 2)

@@ -53,10 +53,10 @@ class TestHistory(RoutingFixture, unittest.TestCase):
                 "registered",
                 "route",
                 "clock_started",
-                "document",  # the 受理通知书 issued with the first routing
                 "send_back",
                 "reroute",
                 "accept",
+                "document",  # the 受理通知书, issued when the unit accepts
                 "clock_paused",
                 "clock_resumed",
                 "close",

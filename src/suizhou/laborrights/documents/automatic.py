@@ -1,7 +1,8 @@
 """The notices to the applicant issued by themselves when their event happens, from the Word
 templates, numbered and kept on the case like a document a clerk issues (``issuing.issue``):
 
-- the first routing: 受理通知书, dated the day it was routed;
+- accepted by the handling unit (``accept``, art. 29 for arbitration): 受理通知书, dated that day
+  (not at routing: the unit may still decide not to accept, and the acceptance clock may run out);
 - not accepted: 不予受理通知书; closed or withdrawn: 结案通知书, dated the day it ended;
 - a supplement asked for: 补正通知书, dated the day the handler recorded;
 - the award period extended: 延长仲裁期限通知书 (art. 43, in writing), dated the extension;
@@ -15,6 +16,7 @@ not issued; a template that cannot be filled is logged and the handling goes on.
 from jinja2 import TemplateError as JinjaError
 from plone import api
 from suizhou.laborrights import logger
+from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.documents import issuing
 from suizhou.laborrights.documents.notice_base import NotAvailable
 from suizhou.laborrights.documents.procedure_notices import acceptance_overdue_entry
@@ -31,9 +33,9 @@ def issue(case, kind, dated):
         return None
 
 
-def case_routed(case, event):
-    if event.previous_unit is None and issuing.latest(case, "acceptance") is None:
-        issue(case, "acceptance", case.routed)
+def case_accepted(case, event):
+    if issuing.latest(case, "acceptance") is None:
+        issue(case, "acceptance", now())
 
 
 def case_closed(case, event):

@@ -91,6 +91,11 @@ class ICaseClosed(ICaseHandlingEvent):
     outcome = Attribute("outcome token")
 
 
+class ICaseAccepted(ICaseHandlingEvent):
+    """The handling unit accepted (受理) the routed case: fired after the ``accept`` transition,
+    once its clocks have moved on (arbitration: from acceptance to the award period)."""
+
+
 class ICaseProcedureEvent(ICaseHandlingEvent):
     """A procedural event of the case (``procedure.py``) was recorded by a handler: ``kind``
     (a key of ``procedure.KINDS``), ``day`` (a ``datetime.date``), ``comment`` (what the
@@ -213,6 +218,11 @@ class CaseClosed(CaseHandlingEvent):
     def __init__(self, case, outcome):
         super().__init__(case)
         self.outcome = outcome
+
+
+@implementer(ICaseAccepted)
+class CaseAccepted(CaseHandlingEvent):
+    pass
 
 
 @implementer(ICaseProcedureEvent)

@@ -85,6 +85,7 @@ def transition_done(case, event):
         running = clocks.current(case)
         if running is not None and periods.STAGES[running.stage].next:
             clocks.advance(case, comment=comment)
+        notify(events.CaseAccepted(case))
     elif new_state in ENDED_STATES:
         if not getattr(aq_base(case), "outcome", None) and ENDED_STATES[new_state]:
             case.outcome = ENDED_STATES[new_state]
