@@ -110,7 +110,7 @@ class BrowserTestMixin:
         With a phone's metrics emulated, WebDriver's own click can miss what is plainly on
         the screen (the emulated viewport and the window disagree), so a visible element is
         clicked by script there."""
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
         if self.mobile:
             self.assertTrue(element.is_displayed())
             self.driver.execute_script("arguments[0].click()", element)

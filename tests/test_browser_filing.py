@@ -23,7 +23,7 @@ class TestCitizenFilesAndFollows(BrowserTestMixin, unittest.TestCase):
 
     def fill(self, field, text):
         element = self.css(f"#form-widgets-{field}")[0]
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
         element.send_keys(text)
 
     def tick(self, selector):
@@ -117,7 +117,7 @@ class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
         # A draft: typed, then the page is reloaded (a dropped connection, a closed tab).
         for field, text in (("applicant_name", "钱某某"), ("applicant_id_number", valid_id_number(7))):
             element = self.css(f"#form-widgets-{field}")[0]
-            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
             element.send_keys(text)
         key = "sz-draft:/plone/apply/complaint"
         self.wait_for(lambda d: "钱某某" in (d.execute_script("return localStorage.getItem(arguments[0])", key) or ""))
@@ -133,7 +133,7 @@ class TestFormOnAPhone(BrowserTestMixin, unittest.TestCase):
 
         # Submitted with the phone too short and the facts missing: the summary, in Chinese, first.
         phone = self.css("#form-widgets-applicant_phone")[0]
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", phone)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", phone)
         phone.send_keys("1390722")
         self.driver.execute_script("arguments[0].click()", self.css("#form-buttons-submit")[0])
         summary = self.wait_for(lambda d: self.css("#error-summary"))[0]

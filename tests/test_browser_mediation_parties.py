@@ -48,7 +48,7 @@ class PartiesInBrowser(RoutingFixture, BrowserTestMixin):
     def press(self, element):
         """Scroll into view and click by script (Plone's fixed toolbar covers the bottom edge on a
         desktop screen and intercepts WebDriver's own click there)."""
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element)
         self.assertTrue(element.is_displayed())
         self.driver.execute_script("arguments[0].click()", element)
 
