@@ -114,18 +114,18 @@ class TestReviewerPublishesTypicalCase(BrowserTestMixin, unittest.TestCase):
         # The reviewer publishes it.
         self.login("shenhe")
         self.driver.get(case_url)
-        self.assertIn(TITLE, self.driver.page_source)
+        self.wait_for(lambda d: TITLE in d.page_source)  # the page may still be loading under load
         self.screenshot("review-2-pending")
         self.transition("publish")
 
         # The public sees it in the listing and finds it by searching in Chinese.
         self.open("/logout")
         self.open("/typical-cases")
-        self.assertIn(TITLE, self.driver.page_source)
+        self.wait_for(lambda d: TITLE in d.page_source)  # the page may still be loading under load
         self.open("/@@search?SearchableText=" + quote("加班费"))
-        self.assertIn(TITLE, self.driver.page_source)
+        self.wait_for(lambda d: TITLE in d.page_source)  # the page may still be loading under load
         self.open("/@@search?SearchableText=" + quote("分拣员"))
-        self.assertIn(TITLE, self.driver.page_source)
+        self.wait_for(lambda d: TITLE in d.page_source)  # the page may still be loading under load
         self.driver.get(case_url)
         self.screenshot("review-3-published")
         self.assertAccessible()
