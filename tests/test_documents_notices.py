@@ -137,6 +137,27 @@ class TestAcceptanceNotice(DocumentsFixture):
         self.assertEqual(issuing.issued(self.case), ())
         self.assertIn(f"{self.case.getId()}: the acceptance template could not be filled", "\n".join(logged.output))
 
+    def test_a_template_that_is_no_word_document_does_not_stop_the_acceptance(self):
+        """Not only a Jinja error: a stored template docxtpl cannot open (a zip without
+        word/document.xml) is logged and the acceptance goes on."""
+        from persistent.mapping import PersistentMapping
+        from plone.namedfile.file import NamedBlobFile
+
+        import io
+        import zipfile
+
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as zipped:
+            zipped.writestr("readme.txt", "not a Word document")
+        docx_templates._store(create=True)["acceptance"] = PersistentMapping(
+            file=NamedBlobFile(data=archive.getvalue(), filename="acceptance.docx")
+        )
+        with self.assertLogs("suizhou.laborrights", level="ERROR") as logged:
+            self.accept()
+        self.assertEqual(api.content.get_state(self.case), "in_progress")
+        self.assertEqual(issuing.issued(self.case), ())
+        self.assertIn(f"{self.case.getId()}: the acceptance template could not be filled", "\n".join(logged.output))
+
     def test_page_and_pdf_lead_to_the_issued_notice(self):
         self.accept()
         document = issuing.latest(self.case, "acceptance")

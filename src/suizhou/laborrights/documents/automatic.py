@@ -13,7 +13,6 @@ so a routing or a closure never waits for LibreOffice. A notice the case does no
 not issued; a template that cannot be filled is logged and the handling goes on.
 """
 
-from jinja2 import TemplateError as JinjaError
 from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.cases.register import now
@@ -28,7 +27,8 @@ def issue(case, kind, dated):
         return issuing.issue(case, kind, dated=dated)
     except NotAvailable:
         return None
-    except JinjaError:
+    except Exception:
+        # any failure of an administrator's template (Jinja, docxtpl, a bad zip) must not stop the handling
         logger.exception("%s: the %s template could not be filled", case.getId(), kind)
         return None
 
