@@ -11,6 +11,7 @@ from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.timezone import beijing
 from tests.helpers import at
 from tests.helpers import browser_for
+from tests.helpers import make_user
 from tests.notification_helpers import decoded
 from tests.partner_helpers import NAME
 from tests.partner_helpers import PartnerFixture
@@ -144,6 +145,18 @@ class TestPartnerMailbox(PartnerFixture):
         owner = self.session("unused")
         owner.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
         self.assertIn(self.case.getId(), owner.get(f"@@partner-mailbox?unit={quote(self.court)}").text)
+
+    def test_only_the_units_members_see_the_receive_button(self):
+        self.send()
+        make_user("city_admin", roles=["Site Administrator"])
+        transaction.commit()
+        city = self.open_mailbox("city_admin", unit=self.court)
+        self.assertEqual([row[0] for row in self.mailbox_rows(city)], [self.case.getId()])
+        self.assertIn("待接收", city.contents)
+        with self.assertRaises(LookupError):  # it would always answer "nothing to receive"
+            city.getControl(name="receive")
+        self.open_mailbox("judge").getControl(name="receive").click()  # the court's own account has it
+        self.assertEqual([transfers.state(t) for _case, t in mailbox.matters(self.court)], [transfers.HANDLING])
 
     def test_receiving_needs_the_form_token_and_a_waiting_matter(self):
         self.send()

@@ -1,7 +1,7 @@
 """``@@partner-mailbox``: a partner unit's mailbox. A partner account sees the mailboxes of its
 own units only (``?unit=`` another one: 404); the city administrator may open any unit's. The
-members receive a waiting matter here (POST ``receive``) and set where notices go (POST
-``contact``)."""
+members receive a waiting matter here (POST ``receive``; only they see the button: the city
+cannot receive for a unit) and set where notices go (POST ``contact``)."""
 
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -33,6 +33,7 @@ class PartnerMailboxView(BrowserView):
         if wanted not in self.units:
             raise NotFound(self.context, "partner-mailbox", self.request)
         self.unit = wanted
+        self.member = wanted in units.partners_of()
         no_store(self.request.response)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
@@ -124,7 +125,7 @@ class PartnerMailboxView(BrowserView):
                     "result_note": transfer["result_note"],
                     # the hand-over page while the unit still reads the case
                     "url": f"{case.absolute_url()}/@@partner-handover" if state != transfers.RETURNED else "",
-                    "can_receive": state == transfers.WAITING,
+                    "can_receive": self.member and state == transfers.WAITING,
                 }
             )
         return found
