@@ -863,6 +863,19 @@ class TestUpgrade1032(UpgradeTestCase):
         self.assertEqual(IAnnotations(portal)[search_keys.SECRET], secret)
         self.assertEqual(self.found("13907225555"), [case.getId()])
 
+    def test_only_the_search_keys_index_is_rewritten_not_the_metadata(self):
+        # 100,000 cases: rewriting every metadata row for one index made the upgrade needlessly long
+        case = new_case(applicant_phone="13907226666")
+        processQueue()
+        catalog = api.portal.get_tool("portal_catalog")
+        case.handler = "not_catalogued_yet"  # metadata not rewritten keeps the catalogued handler
+
+        self.upgrade_from("1031", to="1032")
+
+        (brain,) = catalog.unrestrictedSearchResults(UID=case.UID())
+        self.assertNotEqual(brain.handler, "not_catalogued_yet")
+        self.assertEqual(self.found("13907226666"), [case.getId()])
+
     def test_disabled_marks_move_out_of_the_biography(self):
         from suizhou.laborrights.staff import accounts
 

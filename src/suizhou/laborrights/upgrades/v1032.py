@@ -34,7 +34,8 @@ def reindex_search_keys():
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(portal_type="Case")
     for number, brain in enumerate(brains, 1):
-        catalog.catalog_object(brain._unrestrictedGetObject(), brain.getPath(), idxs=["case_search_keys"])
+        case = brain._unrestrictedGetObject()
+        catalog.catalog_object(case, brain.getPath(), idxs=["case_search_keys"], update_metadata=False)
         if number % 1000 == 0:
             transaction.savepoint(optimistic=True)
     logger.info("Upgraded to 1032: the staff search's own secret, %s cases reindexed.", len(brains))
