@@ -52,6 +52,16 @@ class TestStaffRiskLevelsFeedTheWarnings(unittest.TestCase):
         self.case(code=valid_credit_code(42), name="随州市无关机械有限公司")
         self.assertEqual(len(warnings_of("risk_list")), 1)
 
+    def test_the_warning_is_written_after_the_levels_commit_not_inside_it(self):
+        self.case()
+        with api.env.adopt_roles(["Manager"]):
+            register.set_risk_level(EMPLOYER_CODE, "high", "三个月内两起集体欠薪投诉", "arbiter")
+        self.assertEqual(warnings_of("risk_list"), [])  # the request's transaction writes no warning
+        transaction.abort()  # a request that failed after setting the level raises none
+        self.assertEqual(warnings_of("risk_list"), [])
+        self.set_level("high")
+        self.assertEqual(len(warnings_of("risk_list")), 1)
+
     def test_only_a_risk_source_level_lists_it(self):
         self.set_level("low")
         self.case()

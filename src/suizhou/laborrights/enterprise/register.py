@@ -4,7 +4,7 @@ the disputes against it, and its risk level.
 The level is set by staff with a reason (``risk_levels``). The early-warning package's risk list
 (``warnings.risk_list.listed``) holds these employers and those of the warnings' own sources:
 an employer on it is a risk source. Setting a level runs the warning rules on the employer's
-open cases at once."""
+open cases once the request has committed, as a case's change does (``warnings.after_commit``)."""
 
 from plone import api
 from suizhou.laborrights.enterprise import orders
@@ -15,21 +15,22 @@ from suizhou.laborrights.enterprise.risk_levels import RISK_SOURCE_LEVELS
 from suizhou.laborrights.enterprise.risk_levels import RiskRefused  # noqa: F401
 from suizhou.laborrights.enterprise.risk_levels import set_risk_level as _set_risk_level
 from suizhou.laborrights.handling.assignment import OPEN_STATES
+from suizhou.laborrights.warnings.after_commit import note
 from suizhou.laborrights.warnings.employers import employer_key
 from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.risk_list import listed
-from suizhou.laborrights.warnings.subscribers import check_case
 
 
 def set_risk_level(code, level, reason, userid):
     """Keep the level (``risk_levels.set_risk_level``), then run the warning rules on the
-    employer's open cases: put on the risk list, they raise (or extend) its warning now."""
+    employer's open cases after the commit: put on the risk list, they raise (or extend) its
+    warning."""
     _set_risk_level(code, level, reason, userid)
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(
         portal_type="Case", employer_keys=query_keys(code, None), review_state=list(OPEN_STATES)
     ):
-        check_case(brain._unrestrictedGetObject())
+        note(brain._unrestrictedGetObject(), "case")
 
 
 def orders_of(code):
