@@ -300,7 +300,10 @@ class TestPdf(TemplatesFixture):
             finally:
                 running[0] -= 1
 
-        with mock.patch.object(pdf_convert.subprocess, "run", side_effect=soffice) as counted:
+        with (
+            mock.patch.object(pdf_convert, "WAIT", pdf_convert.TIMEOUT),  # they wait for each other here
+            mock.patch.object(pdf_convert.subprocess, "run", side_effect=soffice) as counted,
+        ):
             threads = [
                 threading.Thread(target=lambda data=data: results.append(pdf_convert.to_pdf(data)))
                 for data in (mine, other, mine)
@@ -313,6 +316,24 @@ class TestPdf(TemplatesFixture):
         self.assertEqual(counted.call_count, 2)  # the same document waited for, not converted twice
         self.assertEqual(len(results), 3)
         self.assertTrue(all(pdf.startswith(b"%PDF") for pdf in results))
+
+    def test_a_download_while_another_converts_is_told_busy_soon(self):
+        pdf_convert._LOCK.acquire()  # another request's conversion, still running
+        try:
+            with mock.patch.object(pdf_convert, "WAIT", 0.2):
+                html = self.download(f"{self.document['id']}.pdf")
+        finally:
+            pdf_convert._LOCK.release()
+        self.assertEqual(self.request.response.getStatus(), 503)
+        self.assertIn("服务器正在生成其他 PDF，请稍后重试", html)
+        self.assertNotIn("pdf", issuing.find(self.case, self.document["id"]))
+        self.request.response.setStatus(200)
+        self.assertIn(APPLICANT_NAME, docx_text(self.download(f"{self.document['id']}.docx")))
+        self.assertTrue(self.download(f"{self.document['id']}.pdf").startswith(b"%PDF"))  # once it is free
+
+    def test_the_busy_answer_comes_well_before_a_conversion_could_end(self):
+        self.assertLessEqual(pdf_convert.WAIT, 15)
+        self.assertLess(pdf_convert.WAIT, pdf_convert.TIMEOUT)
 
     def test_a_failed_conversion_says_so_and_the_docx_still_downloads(self):
         with mock.patch.dict(os.environ, {pdf_convert.ENVIRONMENT: "false"}):  # exits 1, writes nothing

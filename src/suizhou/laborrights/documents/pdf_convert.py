@@ -6,7 +6,7 @@ runs at a time in an instance (``_LOCK``): a LibreOffice takes a CPU core and so
 Zope instance has few threads. The last few results are kept in memory by the .docx's hash, so
 a request that waited for the same document's conversion gets it without a second run (the
 PDF is stored with the issued document: ``issuing.pdf_of``). Where LibreOffice is not
-installed (Debian: ``libreoffice-writer-nogui``), busy too long or fails, ``PdfUnavailable`` says
+installed (Debian: ``libreoffice-writer-nogui``), busy for longer than ``WAIT`` or fails, ``PdfUnavailable`` says
 so in Chinese; the .docx stays available. ``$SUIZHOU_SOFFICE`` names another executable.
 """
 
@@ -26,6 +26,7 @@ import threading
 
 ENVIRONMENT = "SUIZHOU_SOFFICE"
 TIMEOUT = 90  # seconds; a first start of LibreOffice takes a few
+WAIT = 15  # seconds a request waits for another conversion: it holds one of the instance's few threads
 RECENT = 4  # conversions kept in memory for the requests that waited for them
 
 _LOCK = threading.Lock()
@@ -51,7 +52,8 @@ def available():
 
 
 def to_pdf(data, timeout=TIMEOUT):
-    """The PDF (bytes) of the .docx ``data``; one conversion at a time."""
+    """The PDF (bytes) of the .docx ``data``; one conversion at a time, waited for ``WAIT``
+    seconds at most (the conversion itself may take ``timeout``)."""
     executable = soffice()
     if executable is None:
         raise PdfUnavailable(
@@ -63,7 +65,7 @@ def to_pdf(data, timeout=TIMEOUT):
             )
         )
     key = hashlib.sha256(data).hexdigest()
-    if not _LOCK.acquire(timeout=timeout):
+    if not _LOCK.acquire(timeout=WAIT):
         raise PdfUnavailable(
             t(_("pdf_busy", default="服务器正在生成其他 PDF，请稍后重试，或下载 Word 文档（.docx）打印。"))
         )
