@@ -7,6 +7,7 @@ downloading are in the access log; a job whose worker died is built by the timer
 from datetime import timedelta
 from io import BytesIO
 from openpyxl import load_workbook
+from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.restapi.testing import RelativeSession
@@ -25,6 +26,8 @@ from tests.statistics_helpers import statistics_cases
 from unittest import mock
 
 import lxml.html
+import threading
+import time
 import transaction
 import unittest
 
@@ -197,3 +200,78 @@ class TestBackgroundExports(unittest.TestCase):
         self.assertTrue(export_jobs.is_big(Q1, ["zengdu", "guangshui"]))
         with mock.patch.object(export_jobs, "BACKGROUND_CASES", 10_000):
             self.assertFalse(export_jobs.is_big(Q1, ["zengdu", "guangshui"]))
+
+
+class TestOneBuildAtATime(unittest.TestCase):
+    """Many exports asked at once do not starve the instance: one build at a time per process,
+    and asking again for an export still under way gives that export, not a second one."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        chinese_site()
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        make_user("admin_zengdu", groups=["district_admins_zengdu"])
+        transaction.commit()
+
+    def tearDown(self):
+        export_jobs.wait_for_workers()
+
+    def ask(self, districts=("zengdu",), user=None):
+        if user is None:  # the test user
+            job = export_jobs.request(Period(Q1.start, Q1.end), list(districts), start_worker=False)
+        else:
+            with api.env.adopt_user(username=user):
+                job = export_jobs.request(Period(Q1.start, Q1.end), list(districts), start_worker=False)
+        transaction.commit()
+        return job["id"]
+
+    def test_the_same_selection_asked_twice_while_queued_is_one_job(self):
+        first = self.ask()
+        self.assertEqual(self.ask(), first)
+        self.assertNotEqual(self.ask(("zengdu", "guangshui")), first)  # another selection
+        self.assertNotEqual(self.ask(user="admin_zengdu"), first)  # another requester
+        self.assertEqual(len(export_jobs.jobs(self.portal)), 3)
+        export_jobs.run_pending(self.portal)
+        self.assertNotEqual(self.ask(), first)  # built: asking again builds it again
+
+    def test_the_page_asked_twice_lists_one_export(self):
+        session = RelativeSession(self.portal.absolute_url() + "/")
+        session.auth = ("admin_zengdu", PASSWORD)
+        self.addCleanup(session.close)
+        with mock.patch.object(export_jobs, "_start_worker"):  # still queued at the second click
+            for _click in range(2):
+                page = session.get(f"@@statistics-exports?{QUERY}&district=zengdu")
+                queued = session.post("@@statistics-exports", data=form_fields(page.text) | {"export": "1"})
+                self.assertIn("已开始在后台生成", queued.text)
+        listing = lxml.html.fromstring(session.get("@@statistics-exports").text)
+        self.assertEqual(len(listing.xpath("//table[@id='export-jobs']/tbody/tr")), 1)
+
+    def test_workers_build_one_at_a_time_and_are_forgotten_when_finished(self):
+        ids = [self.ask(), self.ask(("guangshui",)), self.ask(("suixian",))]
+        running, most = [0], [0]
+        guard = threading.Lock()
+
+        def slow_workbook(*args, **kwargs):
+            with guard:
+                running[0] += 1
+                most[0] = max(most[0], running[0])
+            time.sleep(0.2)
+            with guard:
+                running[0] -= 1
+            return b"xlsx"
+
+        db, path = self.portal._p_jar.db(), "/".join(self.portal.getPhysicalPath())
+        with mock.patch.object(export_jobs, "workbook", side_effect=slow_workbook):
+            for job_id in ids:
+                export_jobs._start_worker(True, db, path, job_id)
+            workers = list(export_jobs._workers)
+            for worker in workers:
+                worker.join(60)
+        self.assertEqual(most[0], 1)  # never two builds at once
+        transaction.begin()
+        self.assertEqual([export_jobs.find(job_id, self.portal)["state"] for job_id in ids], ["done"] * 3)
+        # a new worker: the finished ones are no longer kept
+        export_jobs._start_worker(True, db, path, self.ask(("dahongshan",)))
+        self.assertFalse(set(workers) & set(export_jobs._workers))

@@ -9,6 +9,10 @@ job the worker could not finish (the instance stopped) is built by ``run_pending
 scripts/statistics_exports.py runs from a timer and which also removes the files past
 ``EXPIRE_DAYS``.
 
+An instance builds one workbook at a time (``_BUILD``: a build takes a CPU core for seconds);
+the other jobs stay queued until it is their turn. The same requester asking for the same
+selection again while it is queued or running gets that job, not a second one.
+
 Jobs live in the site's annotations (``ANNOTATION_KEY``: job id -> a mapping), never in the
 catalog; the store is made by the first job, so no upgrade step. The districts of a job are the
 ones the requester could see when asking: the worker does not widen them.
@@ -58,7 +62,9 @@ STATES = {
 }
 MSG_FAILED = _("export_error_failed", default="生成失败，请稍后重新导出；如仍失败，请联系系统管理员。")
 
-_workers = []  # the worker threads of this process (tests wait for them)
+_workers = []  # the live worker threads of this process (tests wait for them)
+_WORKERS_LOCK = threading.Lock()
+_BUILD = threading.Semaphore(1)  # one build at a time in this process
 
 
 def received_count(period, districts):
@@ -116,14 +122,22 @@ def expired(job, on=None):
     return job["expires"] is not None and (on or now()) >= job["expires"]
 
 
+def _same(job, period, districts, station, unit):
+    wanted = (period.start.isoformat(), period.end.isoformat(), tuple(districts), station, unit)
+    return (job["start"], job["end"], tuple(job["districts"]), job["station"], job["unit"]) == wanted
+
+
 def request(period, districts, station="", unit="", start_worker=True):
-    """Record a job for the current user; its worker starts after the commit. Returns the job."""
+    """Record a job for the current user; its worker starts after the commit. Returns the job
+    (the user's own of the same selection when it is still queued or running)."""
     site = api.portal.get()
     store = _store(site, create=True)
     owner = api.user.get_current().getId()
     for job in jobs(site, owner):
         if expired(job):
             del store[job["id"]]
+        elif job["state"] in ("queued", "running") and _same(job, period, districts, station, unit):
+            return job
     job_id = uuid.uuid4().hex
     store[job_id] = job = PersistentMapping(
         id=job_id,
@@ -153,14 +167,20 @@ def _start_worker(committed, db, path, job_id):
     if not committed or db is None:
         return
     worker = threading.Thread(target=build_in_own_connection, args=(db, path, job_id), daemon=True)
-    _workers.append(worker)
+    with _WORKERS_LOCK:
+        _workers[:] = [alive for alive in _workers if alive.is_alive()]
+        _workers.append(worker)
     worker.start()
 
 
 def wait_for_workers(timeout=60):
     """Wait until this process's worker threads have finished (for scripts and tests)."""
-    while _workers:
-        _workers.pop().join(timeout)
+    while True:
+        with _WORKERS_LOCK:
+            if not _workers:
+                return
+            worker = _workers.pop()
+        worker.join(timeout)
 
 
 def build_in_own_connection(db, path, job_id):
@@ -216,21 +236,23 @@ def _settle(site, job_id, manager, data, error):
 
 def build(site, job_id, manager=None):
     """Build job ``job_id`` of ``site`` and store its file, in transactions of ``manager``
-    (the site's connection's). Returns the job's final state, or None if it was not ours."""
+    (the site's connection's), when no other build of this process runs. Returns the job's final
+    state, or None if it was not ours."""
     manager = manager or transaction.manager
-    params = _claim(site, job_id, manager, time.time())
-    if params is None:
-        return None
-    start, end, districts, station, unit = params
-    data, error = None, None
-    try:
-        data = workbook(Period(date.fromisoformat(start), date.fromisoformat(end)), districts, station, unit)
-    except Exception as exception:
-        logger.exception("Statistics export %s failed", job_id)
-        error = exception
-    finally:
-        manager.abort()  # nothing of the build itself is written
-    _settle(site, job_id, manager, data, error)
+    with _BUILD:
+        params = _claim(site, job_id, manager, time.time())
+        if params is None:
+            return None
+        start, end, districts, station, unit = params
+        data, error = None, None
+        try:
+            data = workbook(Period(date.fromisoformat(start), date.fromisoformat(end)), districts, station, unit)
+        except Exception as exception:
+            logger.exception("Statistics export %s failed", job_id)
+            error = exception
+        finally:
+            manager.abort()  # nothing of the build itself is written
+        _settle(site, job_id, manager, data, error)
     return "done" if error is None else "failed"
 
 
