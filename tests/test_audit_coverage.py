@@ -151,6 +151,31 @@ class TestEachReadingIsOneEntry(CoverageFixture, unittest.TestCase):
         )
         self.assertTrue(answer.json()["history"])
 
+    def test_cases_read_in_bulk_through_the_rest_search(self):
+        # one line per case returned, whichever way @search hands out its data
+        other = new_case(received=at(2026, 7, 13, 11))
+        with api.env.adopt_roles(["Manager"]):
+            route(other, self.a, handler="staff_a", route="mediation", when=at(2026, 7, 14, 9))
+        transaction.commit()
+        for query in ("fullobjects=1", "metadata_fields=_all"):
+            with self.subTest(query=query):
+                answer, added = self.read(
+                    f"++api++/@search?portal_type=Case&{query}", accept="application/json"
+                )
+                self.assertEqual(answer.status_code, 200, answer.text)
+                returned = sorted(item["@id"].rsplit("/", 1)[-1] for item in answer.json()["items"])
+                self.assertEqual(returned, sorted([self.reference, other.getId()]))
+                self.assertEqual(
+                    sorted((entry["user"], entry["kind"], entry["case"], entry["page"]) for entry in added),
+                    sorted(("staff_a", "view", reference, "REST GET @search") for reference in returned),
+                )
+        answer, _added = self.read("++api++/@search?portal_type=Case&fullobjects=1", accept="application/json")
+        self.assertIn(PHONE, answer.text)
+        # a search without the cases' data reads only their references
+        answer, added = self.read("++api++/@search?portal_type=Case", accept="application/json")
+        self.assertEqual(len(answer.json()["items"]), 2)
+        self.assertEqual(added, [])
+
     def test_the_log_page_names_the_page_read(self):
         self.read(f"{self.path}/@@edit")
         answer, added = self.read("@@access-log", username="city_admin")
@@ -189,6 +214,17 @@ class TestNothingReadNothingLogged(CoverageFixture, unittest.TestCase):
             with self.subTest(address=address):
                 answer, added = self.read(address, username=None)
                 self.assertEqual(answer.status_code, 404)
+                self.assertEqual(added, [])
+
+    def test_anonymous_rest_search_finds_no_case_and_leaves_no_entry(self):
+        for query in ("fullobjects=1", "metadata_fields=_all"):
+            with self.subTest(query=query):
+                answer, added = self.read(
+                    f"++api++/@search?portal_type=Case&{query}", username=None, accept="application/json"
+                )
+                self.assertEqual(answer.status_code, 200, answer.text)
+                self.assertEqual(answer.json()["items"], [])
+                self.assertNotIn(PHONE, answer.text)
                 self.assertEqual(added, [])
 
     def test_another_units_staff_refused_leave_no_entry(self):

@@ -1,0 +1,69 @@
+"""Cases read in bulk through the REST API are in the access log, one line per case.
+
+``audit.publication`` records a request that traversed through a case (``GET ++api++/<case>``).
+``@search?fullobjects=1``, ``@search?metadata_fields=…`` or a folder listing with them hand out
+many cases' data while the request traverses none of them. So these serialisers record each
+case they give out, with the service's name as the page (``REST GET @search``). A single case
+GET is left to the publisher subscriber, so it is not recorded twice. A summary without extra
+metadata fields gives only the reference and the state, so it is not a reading.
+"""
+
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.interfaces import ISerializeToJsonSummary
+from plone.restapi.serializer.dxcontent import SerializeFolderToJson
+from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
+from Products.ZCatalog.interfaces import ICatalogBrain
+from suizhou.laborrights.audit import log
+from suizhou.laborrights.audit.publication import case_of
+from suizhou.laborrights.audit.publication import SERVICE
+from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.interfaces import IBrowserLayer
+from zope.component import adapter
+from zope.interface import implementer
+
+
+def record_bulk_reading(request, case):
+    if log.anonymous():
+        return
+    traversed = case_of(request)
+    reference = case if isinstance(case, str) else case.getId()
+    if traversed is not None and traversed.getId() == reference:
+        return  # the case's own GET: audit.publication records it
+    steps = list(getattr(request, "steps", ()) or ())
+    service = SERVICE.sub("", steps[-1]) if steps else ""
+    recorded = getattr(request, log.RECORDED, False)
+    log.record_access(request, "view", case=reference, page=f"REST {request.get('REQUEST_METHOD', 'GET')} {service}")
+    # another case this request traversed through must still be recorded by audit.publication
+    setattr(request, log.RECORDED, recorded)
+
+
+@adapter(ICase, IBrowserLayer)
+@implementer(ISerializeToJson)
+class CaseSerializer(SerializeFolderToJson):
+    def __call__(self, *args, **kwargs):
+        result = super().__call__(*args, **kwargs)
+        record_bulk_reading(self.request, self.context)
+        return result
+
+
+class CaseSummarySerializer(DefaultJSONSummarySerializer):
+    def __call__(self):
+        result = super().__call__()
+        if self.metadata_fields() - self.default_metadata_fields:
+            record_bulk_reading(self.request, self.context if ICase.providedBy(self.context) else self.context.getId)
+        return result
+
+
+@adapter(ICase, IBrowserLayer)
+@implementer(ISerializeToJsonSummary)
+class CaseObjectSummarySerializer(CaseSummarySerializer):
+    pass
+
+
+@adapter(ICatalogBrain, IBrowserLayer)
+@implementer(ISerializeToJsonSummary)
+class BrainSummarySerializer(CaseSummarySerializer):
+    def __call__(self):
+        if getattr(self.context, "portal_type", None) != "Case":
+            return DefaultJSONSummarySerializer.__call__(self)
+        return super().__call__()
