@@ -216,6 +216,14 @@ class TestNothingReadNothingLogged(CoverageFixture, unittest.TestCase):
                 self.assertEqual(answer.status_code, 404)
                 self.assertEqual(added, [])
 
+    def test_a_form_field_cannot_pass_for_the_marks_of_the_log(self):
+        # request attributes fall back to the form: the marks must not be settable from the address
+        for query in ("_suizhou_access_recorded=1", "_suizhou_laborrights_read_in_bulk=x"):
+            with self.subTest(query=query):
+                answer, added = self.read(f"{self.path}?{query}")
+                self.assertEqual(answer.status_code, 200)
+                self.assertEqual([(entry["case"], entry["page"]) for entry in added], [(self.reference, "")])
+
     def test_anonymous_rest_search_finds_no_case_and_leaves_no_entry(self):
         for query in ("fullobjects=1", "metadata_fields=_all"):
             with self.subTest(query=query):

@@ -84,6 +84,12 @@ def anonymous():
     return user is None or user.getUserName() == "Anonymous User"
 
 
+def recorded(request):
+    """Whether ``request`` is already in the log. Read from the request itself, not ``getattr``:
+    a missing attribute of a Zope request falls back to its form, where anyone could set it."""
+    return vars(request).get(RECORDED, False)
+
+
 def record_access(request, kind, case=None, query=None, now=None, page=None):
     """Append one entry: who (user id), when (Beijing time), what (``kind``, one of ``KINDS``),
     which case (a case or its reference) and ``page`` (the address after the case) or query

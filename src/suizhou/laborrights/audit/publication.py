@@ -4,7 +4,8 @@ One subscriber to the publisher's ``IPubSuccess`` (the request was answered and 
 committed) records an authenticated request whose traversal passed through a case — the case
 page, ``@@edit``, a handling form, an evidence file's ``@@download``/``@@display-file``, an
 issued document, the receipt and registration PDFs, the partner hand-over page, the REST
-serialisation (``GET ++api++/cases/…``) and ``@case-timeline`` — with the case and the address
+serialisation (``GET ++api++/cases/…``) and ``@case-timeline`` — and the cases a REST search gives
+out (``@search?fullobjects=1``, noted by ``restapi.case_reading``), with the case and the address
 after it (``page``), so a new view is covered without being remembered. Only a 2xx answer is
 a reading: a refused or failed request read nothing, a redirect leads to the page that is the
 reading, and a conflict retried is recorded once, by the attempt that succeeded. What the
@@ -28,6 +29,7 @@ import re
 # What a browser shows as a page; any other answer (PDF, Word, images, a file) is a download.
 SERVICE = re.compile(r"^[A-Z]+_[a-z]+_[a-z0-9.+-]+_")
 PAGE_TYPES = ("text/html", "application/json", "application/xhtml+xml", "text/plain")
+BULK = "_suizhou_laborrights_read_in_bulk"
 
 
 def case_of(request):
@@ -69,13 +71,26 @@ def record_case_request(event):
         logger.exception("access log: request not recorded: %s", event.request.get("ACTUAL_URL", ""))
 
 
+def read_in_bulk(request, reference, page):
+    """Note a case the request gives out without traversing it (``restapi.case_reading``):
+    recorded here with the rest, once the request succeeded."""
+    bulk = vars(request).setdefault(BULK, [])  # not getattr: it would fall back to the form
+    if (reference, page) not in bulk:
+        bulk.append((reference, page))
+
+
 def _record(request):
-    if getattr(request, log.RECORDED, False):
+    if log.recorded(request):
         return  # the view recorded this request itself
     case = case_of(request)
-    if case is None or log.anonymous():
+    bulk = vars(request).get(BULK, ())
+    if (case is None and not bulk) or log.anonymous():
         return
     response = request.response
     if not 200 <= response.getStatus() < 300:
         return  # refused, failed, or a redirect: the page it leads to is the reading
-    log.record_access(request, kind_of(response), case=case, page=page_of(request, case))
+    if case is not None:
+        log.record_access(request, kind_of(response), case=case, page=page_of(request, case))
+    for reference, page in bulk:
+        if case is None or reference != case.getId():
+            log.record_access(request, "view", case=reference, page=page)

@@ -2,10 +2,11 @@
 
 ``audit.publication`` records a request that traversed through a case (``GET ++api++/<case>``).
 ``@search?fullobjects=1``, ``@search?metadata_fields=…`` or a folder listing with them hand out
-many cases' data while the request traverses none of them. So these serialisers record each
-case they give out, with the service's name as the page (``REST GET @search``). A single case
-GET is left to the publisher subscriber, so it is not recorded twice. A summary without extra
-metadata fields gives only the reference and the state, so it is not a reading.
+many cases' data while the request traverses none of them. So these serialisers note each case
+they give out, with the service's name as the page (``REST GET @search``), and the publisher
+subscriber records them with the rest once the request succeeded (a failed or retried request
+adds nothing; a single case GET is recorded once). A summary without extra metadata fields gives
+only the reference and the state, so it is not a reading.
 """
 
 from plone.restapi.interfaces import ISerializeToJson
@@ -13,8 +14,7 @@ from plone.restapi.interfaces import ISerializeToJsonSummary
 from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
 from Products.ZCatalog.interfaces import ICatalogBrain
-from suizhou.laborrights.audit import log
-from suizhou.laborrights.audit.publication import case_of
+from suizhou.laborrights.audit.publication import read_in_bulk
 from suizhou.laborrights.audit.publication import SERVICE
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.interfaces import IBrowserLayer
@@ -23,18 +23,10 @@ from zope.interface import implementer
 
 
 def record_bulk_reading(request, case):
-    if log.anonymous():
-        return
-    traversed = case_of(request)
     reference = case if isinstance(case, str) else case.getId()
-    if traversed is not None and traversed.getId() == reference:
-        return  # the case's own GET: audit.publication records it
     steps = list(getattr(request, "steps", ()) or ())
     service = SERVICE.sub("", steps[-1]) if steps else ""
-    recorded = getattr(request, log.RECORDED, False)
-    log.record_access(request, "view", case=reference, page=f"REST {request.get('REQUEST_METHOD', 'GET')} {service}")
-    # another case this request traversed through must still be recorded by audit.publication
-    setattr(request, log.RECORDED, recorded)
+    read_in_bulk(request, reference, f"REST {request.get('REQUEST_METHOD', 'GET')} {service}")
 
 
 @adapter(ICase, IBrowserLayer)
