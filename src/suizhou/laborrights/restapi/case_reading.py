@@ -26,7 +26,7 @@ def record_bulk_reading(request, case):
     reference = case if isinstance(case, str) else case.getId()
     steps = list(getattr(request, "steps", ()) or ())
     service = SERVICE.sub("", steps[-1]) if steps else ""
-    read_in_bulk(request, reference, f"REST {request.get('REQUEST_METHOD', 'GET')} {service}")
+    read_in_bulk(request, reference, f"REST {request.get('REQUEST_METHOD', 'GET')} {service}".rstrip())
 
 
 @adapter(ICase, IBrowserLayer)
