@@ -136,7 +136,13 @@ def state_of(case_url):
 
 
 def rejection_pdf(case_url):
+    """The 不予受理通知书 issued by itself at the rejection: @@case-document leads (302) to the
+    issued document's PDF, made by LibreOffice on this first download."""
     response = http("GET", f"{case_url}/@@case-document/rejection.pdf", auth=admin(), api=False)
+    location = response.headers.get("Location", "")
+    if response.status != 302 or "/@@issued-document/" not in location:
+        return False
+    response = http("GET", location, auth=admin(), api=False)
     return response.status == 200 and response.body.startswith(b"%PDF")
 
 
