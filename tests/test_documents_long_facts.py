@@ -118,6 +118,7 @@ class TestLongestFiling(FormsTestCase):
             unit = make_station("zengdu-center", title="曾都区劳动保障维权中心", level="center")
             alsoProvides(self.case, IOralApplication)
             route(self.case, unit=unit.UID(), route="mediation")
+            api.content.transition(obj=self.case, transition="accept")  # the 受理通知书 is issued
             # an agreed session with long terms; it closes the case (结案通知书)
             api.content.create(
                 container=self.case,

@@ -1,6 +1,7 @@
 """The one exception of case handling: an action refused, with a message for the user."""
 
 from Products.CMFCore.WorkflowCore import WorkflowException
+from suizhou.laborrights.i18n import zh
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -14,7 +15,10 @@ class Refused(WorkflowException):
 
     def __init__(self, message):
         self.message = message
-        super().__init__(translate(message, context=getRequest()))
+        request = getRequest()
+        # Outside a request (a script, a worker thread) there is no language to negotiate, and
+        # zope.i18n would fall back to English: the city's language is Chinese.
+        super().__init__(translate(message, context=request) if request is not None else zh(message))
 
     def __str__(self):
         return self.args[0]
