@@ -3,6 +3,7 @@ Chinese site and its public pages."""
 
 from datetime import datetime
 from plone import api
+from plone.restapi.testing import RelativeSession
 from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
@@ -181,3 +182,13 @@ class RoutingFixture:
         make_user("staff_b", groups=[unit_group_id(self.b)])
         make_user("mediator", groups=["mediators"])
         make_user("admin_zengdu", groups=["district_admins_zengdu"])
+
+
+def staff_session(test, user=None):
+    """A requests session on the test server's site, logged in as ``user`` (anonymous without),
+    closed when ``test`` ends."""
+    session = RelativeSession(test.layer["portal"].absolute_url() + "/")
+    if user:
+        session.auth = (user, PASSWORD)
+    test.addCleanup(session.close)
+    return session

@@ -3,14 +3,13 @@ administrator scores the others with notes and evidence and submits; another dis
 administrator and everyone else get the answer of a made-up address; the city reviews, ranks
 the districts with enough data and prints the report; the city edits the criteria."""
 
-from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.assessment_helpers import cells
 from tests.assessment_helpers import form_fields
 from tests.assessment_helpers import mediation_year
 from tests.helpers import chinese_site
 from tests.helpers import make_user
-from tests.helpers import PASSWORD
+from tests.helpers import staff_session
 from tests.pdf_helpers import pdf_fonts
 from tests.pdf_helpers import pdf_text
 
@@ -47,18 +46,9 @@ class AssessmentFixture(unittest.TestCase):
         make_user("admin_suixian", groups=["district_admins_suixian"])
         make_user("clerk", groups=["intake_clerks_zengdu"])
         transaction.commit()
-        self.sessions = []
-
-    def tearDown(self):
-        for session in self.sessions:
-            session.close()
 
     def session(self, user=None):
-        session = RelativeSession(self.portal.absolute_url() + "/")
-        if user:
-            session.auth = (user, PASSWORD)
-        self.sessions.append(session)
-        return session
+        return staff_session(self, user)
 
     def get(self, user, path):
         return self.session(user).get(path, allow_redirects=False)

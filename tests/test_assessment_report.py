@@ -5,13 +5,12 @@ the city's review and the final score. Only the city downloads it."""
 
 from docx import Document
 from io import BytesIO
-from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.assessment_helpers import form_fields
 from tests.assessment_helpers import mediation_year
 from tests.helpers import chinese_site
 from tests.helpers import make_user
-from tests.helpers import PASSWORD
+from tests.helpers import staff_session
 
 import lxml.html
 import transaction
@@ -47,7 +46,6 @@ class TestAssessmentReportDocx(unittest.TestCase):
         make_user("admin_zengdu", groups=["district_admins_zengdu"])
         make_user("clerk", groups=["intake_clerks_zengdu"])
         transaction.commit()
-        self.sessions = []
         self.post("city", "@@assessment-criteria", {"criteria": CRITERIA})
         self.post(
             "admin_zengdu",
@@ -56,16 +54,8 @@ class TestAssessmentReportDocx(unittest.TestCase):
         )
         self.post("city", ZENGDU, {"review_stations": "10", "reason_stations": "2个村未设站点", "review": "1"})
 
-    def tearDown(self):
-        for session in self.sessions:
-            session.close()
-
     def session(self, user=None):
-        session = RelativeSession(self.portal.absolute_url() + "/")
-        if user:
-            session.auth = (user, PASSWORD)
-        self.sessions.append(session)
-        return session
+        return staff_session(self, user)
 
     def post(self, user, path, values):
         session = self.session(user)

@@ -21,6 +21,7 @@ from tests.assessment_helpers import form_fields
 from tests.helpers import chinese_site
 from tests.helpers import make_user
 from tests.helpers import PASSWORD
+from tests.helpers import staff_session
 from tests.statistics_helpers import Q1
 from tests.statistics_helpers import statistics_cases
 from unittest import mock
@@ -55,7 +56,6 @@ class TestBackgroundExports(unittest.TestCase):
         make_user("admin_zengdu2", groups=["district_admins_zengdu"])
         make_user("clerk", groups=["intake_clerks_zengdu"])
         transaction.commit()
-        self.sessions = []
         # a "big" selection is anything over two cases received, so the test data is big
         patcher = mock.patch.object(export_jobs, "BACKGROUND_CASES", 2)
         patcher.start()
@@ -63,15 +63,9 @@ class TestBackgroundExports(unittest.TestCase):
 
     def tearDown(self):
         export_jobs.wait_for_workers()
-        for session in self.sessions:
-            session.close()
 
     def session(self, user=None):
-        session = RelativeSession(self.portal.absolute_url() + "/")
-        if user:
-            session.auth = (user, PASSWORD)
-        self.sessions.append(session)
-        return session
+        return staff_session(self, user)
 
     def ask(self, user, query=QUERY):
         """Download the statistics as ``user``: sent to the background page, confirm there."""

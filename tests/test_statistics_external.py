@@ -6,13 +6,12 @@ who and when; a district administrator neither enters nor sees another district'
 
 from io import BytesIO
 from openpyxl import load_workbook
-from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.statistics import external
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.assessment_helpers import form_fields
 from tests.helpers import chinese_site
 from tests.helpers import make_user
-from tests.helpers import PASSWORD
+from tests.helpers import staff_session
 
 import lxml.html
 import transaction
@@ -44,18 +43,9 @@ class TestExternalFigures(unittest.TestCase):
         make_user("admin_zengdu", groups=["district_admins_zengdu"])
         make_user("clerk", groups=["intake_clerks_zengdu"])
         transaction.commit()
-        self.sessions = []
-
-    def tearDown(self):
-        for session in self.sessions:
-            session.close()
 
     def session(self, user=None):
-        session = RelativeSession(self.portal.absolute_url() + "/")
-        if user:
-            session.auth = (user, PASSWORD)
-        self.sessions.append(session)
-        return session
+        return staff_session(self, user)
 
     def enter(self, user, values, path=FORM):
         """Open the form as ``user``, type ``values`` and save it; the answer after redirects."""
