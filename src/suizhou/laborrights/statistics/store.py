@@ -63,6 +63,7 @@ def trees(site=None, create=False):
         store = annotations[ANNOTATION_KEY] = OOBTree()
         for name in TREES:
             store[name] = OOBTree()
+        _create_shards(store, 0)
     return store
 
 
@@ -78,8 +79,23 @@ def _tree(store, name, key, create=False):
     """The tree of ``name`` for ``key`` ((district, shard), or a shard for ``places``)."""
     tree = store[name].get(key)
     if tree is None and create:
-        tree = store[name][key] = OOTreeSet() if name == "open" else OOBTree()
+        _create_shards(store, key)
+        tree = store[name][key]
     return tree
+
+
+def _create_shards(store, key):
+    """Every shard's trees of ``key``'s district (or every ``places`` shard) at once: filings made
+    at the same moment then only ever add to existing trees (B-trees merge those), never both add
+    a new tree to the same parent (a conflict)."""
+    if isinstance(key, tuple):
+        district = key[0]
+        for name in ("records", "closed", "open"):
+            for shard in SHARDS:
+                store[name].setdefault((district, shard), OOTreeSet() if name == "open" else OOBTree())
+    else:
+        for shard in SHARDS:
+            store["places"].setdefault(shard, OOBTree())
 
 
 def _place(record):
