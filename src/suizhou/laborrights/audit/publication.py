@@ -49,10 +49,15 @@ def page_of(request, case):
     reference = case.getId()
     after = steps[len(steps) - steps[::-1].index(reference) :] if reference in steps else []
     if IAPIRequest.providedBy(request):
-        # plone.rest names its services "GET_application_json_<endpoint>"
-        page = "/".join(SERVICE.sub("", step) for step in after if SERVICE.sub("", step))
-        return f"REST {request.get('REQUEST_METHOD', 'GET')} {page}".rstrip()
+        return rest_page(request, after)
     return "/".join(step for step in after if step not in ("view", "@@view"))
+
+
+def rest_page(request, steps):
+    """``REST GET @search`` etc.: the method and the service's steps (plone.rest names its
+    services "GET_application_json_<endpoint>")."""
+    page = "/".join(SERVICE.sub("", step) for step in steps if SERVICE.sub("", step))
+    return f"REST {request.get('REQUEST_METHOD', 'GET')} {page}".rstrip()
 
 
 def kind_of(response):

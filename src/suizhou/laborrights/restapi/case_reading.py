@@ -15,7 +15,7 @@ from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from plone.restapi.serializer.summary import DefaultJSONSummarySerializer
 from Products.ZCatalog.interfaces import ICatalogBrain
 from suizhou.laborrights.audit.publication import read_in_bulk
-from suizhou.laborrights.audit.publication import SERVICE
+from suizhou.laborrights.audit.publication import rest_page
 from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.interfaces import IBrowserLayer
 from zope.component import adapter
@@ -25,8 +25,7 @@ from zope.interface import implementer
 def record_bulk_reading(request, case):
     reference = case if isinstance(case, str) else case.getId()
     steps = list(getattr(request, "steps", ()) or ())
-    service = SERVICE.sub("", steps[-1]) if steps else ""
-    read_in_bulk(request, reference, f"REST {request.get('REQUEST_METHOD', 'GET')} {service}".rstrip())
+    read_in_bulk(request, reference, rest_page(request, steps[-1:]))
 
 
 @adapter(ICase, IBrowserLayer)
