@@ -331,10 +331,6 @@ class TestPdf(TemplatesFixture):
         self.assertIn(APPLICANT_NAME, docx_text(self.download(f"{self.document['id']}.docx")))
         self.assertTrue(self.download(f"{self.document['id']}.pdf").startswith(b"%PDF"))  # once it is free
 
-    def test_the_busy_answer_comes_well_before_a_conversion_could_end(self):
-        self.assertLessEqual(pdf_convert.WAIT, 15)
-        self.assertLess(pdf_convert.WAIT, pdf_convert.TIMEOUT)
-
     def test_a_failed_conversion_says_so_and_the_docx_still_downloads(self):
         with mock.patch.dict(os.environ, {pdf_convert.ENVIRONMENT: "false"}):  # exits 1, writes nothing
             html = self.download(f"{self.document['id']}.pdf")
