@@ -53,7 +53,8 @@ import transaction
 
 
 # Bump when the generated data changes: dataset.sh rebuilds a dataset of another version.
-VERSION = 2  # 2: employers with credit codes (a tenth without), 50 large ones
+# 2: employers with credit codes (a tenth without), 50 large ones
+VERSION = 2
 WORKFLOW = "laborrights_case_workflow"
 SHANGHAI = pytz.timezone("Asia/Shanghai")
 FIRST = SHANGHAI.localize(datetime.datetime(2024, 1, 1, 9))
