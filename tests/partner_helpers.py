@@ -29,6 +29,16 @@ ID_NUMBER = "421302198806153022"
 FACTS = "协同隐私测试事实：拖欠三个月工资。"
 EVIDENCE = "工资条：协同隐私测试".encode()
 MADE_UP = "SZ-2026-999997"
+# every way a person reads a case page, as HTML and as JSON
+HTML_VIEWS = (
+    "",
+    "/view",
+    "/@@partner-handover",
+    "/@@partner-result",
+    "/@@case-history",
+    "/evidence.txt/@@download/file",
+)
+JSON_VIEWS = ("", "/evidence.txt")
 
 
 class PartnerFixture(unittest.TestCase):
@@ -100,3 +110,35 @@ class PartnerFixture(unittest.TestCase):
         with api.env.adopt_user(username=user):
             transfers.give_result(case or self.case, outcome, beijing(now()).date(), note)
         transaction.commit()
+
+    def assert_stranger(self, user, case=None):
+        """Every way in answers ``user`` as a reference that does not exist; the searches, which
+        repeat what was typed, never show the other half (the reference for the name and back)."""
+        path, made_up = self.path(case), self.made_up_path(case)
+        reference = (case or self.case).getId()
+        for accept, views in (("text/html", HTML_VIEWS), ("application/json", JSON_VIEWS)):
+            session = self.session(user, accept)
+            for view in views:
+                with self.subTest(user=user, accept=accept, view=view):
+                    existing = session.get(f"{path}{view}", allow_redirects=False)
+                    unknown = session.get(f"{made_up}{view}", allow_redirects=False)
+                    self.assertEqual(unknown.status_code, 404)
+                    self.assertEqual(
+                        (existing.status_code, existing.text.replace(reference, MADE_UP)),
+                        (unknown.status_code, unknown.text),
+                    )
+        session = self.session(user)
+        for address, hidden in (
+            (f"@@case-search?q={NAME}", reference),
+            (f"@@case-search?q={reference}", NAME),
+            ("@@worklist", reference),
+            ("@@worklist", NAME),
+            (f"@@search?SearchableText={NAME}", reference),
+            (f"@@search?SearchableText={reference}", NAME),
+        ):
+            with self.subTest(user=user, address=address):
+                self.assertNotIn(hidden, session.get(address).text)
+        rest = self.session(user, "application/json")
+        found = rest.get("@search?portal_type=Case&fullobjects=1").json()
+        self.assertNotIn(reference, [item["@id"].rsplit("/", 1)[-1] for item in found["items"]])
+        self.assertNotIn(reference, rest.get(f"@search?SearchableText={NAME}").text)

@@ -5,12 +5,8 @@ the partner's account as a stranger; a 裁审衔接 share stays readable, for th
 from tests.partner_helpers import EVIDENCE
 from tests.partner_helpers import FACTS
 from tests.partner_helpers import ID_NUMBER
-from tests.partner_helpers import MADE_UP
 from tests.partner_helpers import NAME
 from tests.partner_helpers import PartnerFixture
-
-
-VIEWS = ("", "/view", "/@@partner-handover", "/@@partner-result", "/@@case-history", "/evidence.txt/@@download/file")
 
 
 class TestPartnerReadsWhileHandling(PartnerFixture):
@@ -23,33 +19,6 @@ class TestPartnerReadsWhileHandling(PartnerFixture):
         self.assertEqual(self.session(user).get(f"{path}/evidence.txt/@@download/file").content, EVIDENCE)
         data = self.session(user, "application/json").get(path).json()
         self.assertEqual(data["facts"], FACTS)
-
-    def assert_stranger(self, user, case=None):
-        """Every way in answers ``user`` as a reference that does not exist."""
-        path, made_up = self.path(case), self.made_up_path(case)
-        reference = (case or self.case).getId()
-        for accept, views in (("text/html", VIEWS), ("application/json", ("", "/evidence.txt"))):
-            session = self.session(user, accept)
-            for view in views:
-                with self.subTest(user=user, accept=accept, view=view):
-                    existing = session.get(f"{path}{view}", allow_redirects=False)
-                    unknown = session.get(f"{made_up}{view}", allow_redirects=False)
-                    self.assertEqual(unknown.status_code, 404)
-                    self.assertEqual(
-                        (existing.status_code, existing.text.replace(reference, MADE_UP)),
-                        (unknown.status_code, unknown.text),
-                    )
-        session = self.session(user)
-        for address, hidden in (
-            (f"@@case-search?q={NAME}", reference),
-            (f"@@case-search?q={reference}", NAME),
-            ("@@worklist", reference),
-            (f"@@search?SearchableText={reference}", NAME),
-        ):
-            with self.subTest(user=user, address=address):
-                self.assertNotIn(hidden, session.get(address).text)
-        found = self.session(user, "application/json").get("@search?portal_type=Case&fullobjects=1").json()
-        self.assertNotIn(reference, [item["@id"].rsplit("/", 1)[-1] for item in found["items"]])
 
     def test_the_court_reads_the_case_until_its_result_then_as_a_stranger(self):
         self.send()

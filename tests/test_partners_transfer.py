@@ -5,24 +5,18 @@ the court read-only."""
 
 from datetime import timedelta
 from plone import api
-from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.audit import log as access_log
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling import history
-from suizhou.laborrights.handling.assignment import route
-from suizhou.laborrights.handling.assignment import unit_group_id
 from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.events import IPartnerResultReturned
-from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.timezone import beijing
 from tests.helpers import at
 from tests.helpers import browser_for
-from tests.helpers import chinese_site
 from tests.helpers import make_station
-from tests.helpers import make_user
-from tests.helpers import new_case
-from tests.helpers import PASSWORD
+from tests.partner_helpers import NAME
+from tests.partner_helpers import PartnerFixture
 from unittest import mock
 from zope.component import getGlobalSiteManager
 from zope.component import provideHandler
@@ -34,47 +28,12 @@ import os
 import shutil
 import tempfile
 import transaction
-import unittest
 
 
-NAME = "协同移交测试张大山"
-MADE_UP = "SZ-2026-999998"
-
-
-class TestPartnerTransfer(unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
+class TestPartnerTransfer(PartnerFixture):
     def setUp(self):
-        self.portal = self.layer["portal"]
-        self.app = self.layer["app"]
-        chinese_site()
-        unit = make_station("unit-a", title="曾都区维权中心", level="center")
-        unit.partner_agencies = ["hrss", "court", "union"]
-        uid = unit.UID()
-        self.court = units.token("court", uid)
-        self.union = units.token("union", uid)
-        make_user("staff_a", groups=[unit_group_id(uid)])
-        with api.env.adopt_roles(["Manager"]):
-            make_user("judge", groups=[units.ensure_group(self.court)])
-            make_user("unionist", groups=[units.ensure_group(self.union)])
-        self.case = new_case(received=at(2026, 8, 3), district="zengdu", applicant_name=NAME, workers_involved=3)
-        with api.env.adopt_roles(["Manager"]):
-            route(self.case, uid, route="mediation")
-        transaction.commit()
-        self.path = "/".join(self.case.getPhysicalPath()[len(self.portal.getPhysicalPath()) :])
+        super().setUp()
         self.url = self.case.absolute_url()
-        self.sessions = []
-
-    def tearDown(self):
-        for session in self.sessions:
-            session.close()
-
-    def session(self, user, accept="text/html"):
-        session = RelativeSession(self.portal.absolute_url() + "/")
-        session.auth = (user, PASSWORD)
-        session.headers["Accept"] = accept
-        self.sessions.append(session)
-        return session
 
     def send_to_court(self, purpose="judicial_confirmation"):
         browser = browser_for(self.app, "staff_a")
@@ -91,7 +50,7 @@ class TestPartnerTransfer(unittest.TestCase):
         return lxml.html.fromstring(browser.contents).text_content()
 
     def test_sent_to_the_court_with_a_handover_page_and_its_due_date(self):
-        staff_page = self.session("staff_a").get(self.path).text
+        staff_page = self.session("staff_a").get(self.path()).text
         self.assertIn(f"{self.url}/@@transfer-to-partner", staff_page)
         browser = self.send_to_court()
         self.assertTrue(browser.url.endswith("/@@partner-handover"), browser.url)
@@ -106,12 +65,12 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn("移交协同单位", self.history_text())
         # the court's member now reads the case and its hand-over page
         judge = self.session("judge")
-        case_page = judge.get(self.path)
+        case_page = judge.get(self.path())
         self.assertEqual(case_page.status_code, 200)
         self.assertIn(f"{self.url}/@@partner-result", case_page.text)
         self.assertNotIn(f"{self.url}/@@transfer-to-partner", case_page.text)
-        self.assertIn(NAME, judge.get(f"{self.path}/@@partner-handover").text)
-        data = self.session("judge", "application/json").get(self.path)
+        self.assertIn(NAME, judge.get(f"{self.path()}/@@partner-handover").text)
+        data = self.session("judge", "application/json").get(self.path())
         self.assertEqual(data.json()["applicant_name"], NAME)
 
     def test_the_courts_fifteen_days_run_from_its_receipt_with_their_basis(self):
@@ -130,7 +89,7 @@ class TestPartnerTransfer(unittest.TestCase):
         for received, due in ((at(2025, 9, 1, 10), "2025-09-16"), (at(2025, 9, 5, 10), "2025-09-22")):
             stored["received"] = received
             transaction.commit()
-            page = lxml.html.fromstring(self.session("staff_a").get(f"{self.path}/@@partner-handover").text)
+            page = lxml.html.fromstring(self.session("staff_a").get(f"{self.path()}/@@partner-handover").text)
             [shown] = page.cssselect(".partner-due")
             self.assertTrue(shown.text_content().split()[0] == due, shown.text_content())
             self.assertIn("司法确认程序的若干规定》第六条", shown.text_content())
@@ -146,7 +105,7 @@ class TestPartnerTransfer(unittest.TestCase):
         self.addCleanup(shutil.rmtree, directory, ignore_errors=True)
         with mock.patch.dict(os.environ, {access_log.ENVIRONMENT: directory}):
             for user in ("judge", "staff_a"):
-                answer = self.session(user).get(f"{self.path}/@@partner-handover")
+                answer = self.session(user).get(f"{self.path()}/@@partner-handover")
                 self.assertIn(NAME, answer.text)
                 self.assertEqual(answer.headers.get("Cache-Control"), "private, no-store", user)
             today = beijing(now()).date()
@@ -155,7 +114,7 @@ class TestPartnerTransfer(unittest.TestCase):
             sorted((entry["user"], entry["kind"]) for entry in found), [("judge", "view"), ("staff_a", "view")]
         )
 
-    def give_result(self, outcome="confirmed", note="（2026）鄂1303民特12号"):
+    def give_result_in_form(self, outcome="confirmed", note="（2026）鄂1303民特12号"):
         judge = browser_for(self.app, "judge")
         judge.open(f"{self.url}/@@partner-result")
         judge.getControl(name="form.widgets.outcome:list").value = [outcome]
@@ -173,7 +132,7 @@ class TestPartnerTransfer(unittest.TestCase):
 
         provideHandler(heard, (IPartnerResultReturned,))
         self.addCleanup(getGlobalSiteManager().unregisterHandler, heard, (IPartnerResultReturned,))
-        judge = self.give_result()
+        judge = self.give_result_in_form()
         self.assertIn("办理结果已反馈", judge.contents)
         self.assertTrue(judge.url.startswith(f"{self.portal.absolute_url()}/@@partner-mailbox"), judge.url)
         self.assertEqual(returned, [(self.case.getId(), "confirmed")])
@@ -181,7 +140,7 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn("协同单位反馈办理结果", history)
         self.assertIn("裁定调解协议有效", history)
         self.assertIn("（2026）鄂1303民特12号", history)
-        handover = self.session("staff_a").get(f"{self.path}/@@partner-handover").text
+        handover = self.session("staff_a").get(f"{self.path()}/@@partner-handover").text
         self.assertIn("裁定调解协议有效", handover)
 
     def test_bad_input_is_answered_at_the_field_and_kept(self):
@@ -207,35 +166,7 @@ class TestPartnerTransfer(unittest.TestCase):
 
     def test_a_partner_not_sent_the_matter_gets_the_strangers_404(self):
         self.send_to_court()
-        made_up = f"{self.path.rsplit('/', 1)[0]}/{MADE_UP}"
-        reference = self.case.getId()
-        for accept, views in (
-            ("text/html", ("", "/view", "/@@partner-handover", "/@@partner-result", "/@@case-history")),
-            ("application/json", ("",)),
-        ):
-            session = self.session("unionist", accept)
-            for view in views:
-                with self.subTest(accept=accept, view=view):
-                    existing = session.get(f"{self.path}{view}", allow_redirects=False)
-                    unknown = session.get(f"{made_up}{view}", allow_redirects=False)
-                    self.assertEqual(unknown.status_code, 404)
-                    self.assertEqual(
-                        (existing.status_code, existing.text.replace(reference, MADE_UP)),
-                        (unknown.status_code, unknown.text),
-                    )
-        # The search pages repeat what was typed: what must not show is the other half.
-        session = self.session("unionist")
-        for address, hidden in (
-            (f"@@case-search?q={NAME}", reference),
-            (f"@@case-search?q={reference}", NAME),
-            ("@@worklist", reference),
-            ("@@worklist", NAME),
-            (f"@@search?SearchableText={NAME}", reference),
-        ):
-            with self.subTest(address=address):
-                self.assertNotIn(hidden, session.get(address).text)
-        api_search = self.session("unionist", "application/json").get(f"@search?SearchableText={NAME}")
-        self.assertNotIn(reference, api_search.text)
+        self.assert_stranger("unionist")
 
     def test_court_share_of_a_major_case_is_read_only_and_recorded(self):
         browser = browser_for(self.app, "staff_a")
@@ -243,7 +174,7 @@ class TestPartnerTransfer(unittest.TestCase):
         browser.getControl(name="form.widgets.partner:list").value = [self.court]
         browser.getControl(name="form.buttons.share").click()
         self.assertIn("只有重大或群体性案件", browser.contents)
-        self.assertEqual(self.session("judge").get(self.path).status_code, 404)
+        self.assertEqual(self.session("judge").get(self.path()).status_code, 404)
         self.case.workers_involved = 12
         transaction.commit()
         browser.open(f"{self.url}/@@transfer-to-partner")
@@ -256,9 +187,9 @@ class TestPartnerTransfer(unittest.TestCase):
         self.assertIn("裁审衔接（只读共享）", browser.contents)
         self.assertIn("共享至法院（裁审衔接）", self.history_text())
         judge = self.session("judge")
-        self.assertEqual(judge.get(self.path).status_code, 200)
-        self.assertEqual(judge.get(f"{self.path}/@@partner-result", allow_redirects=False).status_code, 404)
-        self.assertEqual(self.session("unionist").get(self.path).status_code, 404)
+        self.assertEqual(judge.get(self.path()).status_code, 200)
+        self.assertEqual(judge.get(f"{self.path()}/@@partner-result", allow_redirects=False).status_code, 404)
+        self.assertEqual(self.session("unionist").get(self.path()).status_code, 404)
 
     def test_saving_a_station_gives_each_partner_a_group_for_its_accounts(self):
         station = make_station("unit-b", title="南郊街道维权服务站")
