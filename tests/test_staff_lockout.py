@@ -2,7 +2,8 @@
 failures then the right password logs in; N failures lock the account, and even the right password
 is refused with the Chinese message; after the lock period it works again; the district
 administrator's reset unlocks; one account's failures do not lock another. Unknown logins are
-answered alike (locked after N failures too); the 12345 machine account is not locked for its own
+answered alike (locked after N failures too), and a flood of them does not make the memory forget a
+real account's failures or lock; the 12345 machine account is not locked for its own
 server by failures from elsewhere."""
 
 from plone import api
@@ -147,13 +148,25 @@ class TestLoginsAnsweredAlike(LockoutTestCase):
         self.fail_logins("guess_1", 1)
         self.fail_logins("guess_2", 1)
         self.clock += 16 * 60  # their failures are out of the window
-        self.fail_logins("staff_a", 5)
+        self.fail_logins("guess_0", 5)
         self.fail_logins("guess_3", 1)  # no room: the expired ones go, the lock stays
-        self.assertLessEqual(len(lockout._records), 3)
+        self.assertLessEqual(len(lockout._unknown_records), 3)
         self.fail_logins("guess_4", 1)  # nothing expired: half goes, the running lock last
         self.fail_logins("guess_5", 1)
-        self.assertLessEqual(len(lockout._records), 3)
+        self.assertLessEqual(len(lockout._unknown_records), 3)
+        self.assertFalse(self.log_in("guess_0", "wrong-password"))
+        self.assertIn(LOCKED, " ".join(status_messages(self.page)))
+
+    def test_a_flood_of_made_up_logins_keeps_real_accounts_counts_and_locks(self):
+        self.enterContext(mock.patch.object(lockout, "MAX_RECORDS", 3))
+        self.fail_logins("staff_a", 5)  # locked
+        self.fail_logins("staff_b", 4)  # one failure from the lock
+        for guess in ("guess_1", "guess_2", "guess_3", "guess_4"):
+            self.fail_logins(guess, 5)  # more locked made-up logins than the memory holds
         self.assertFalse(self.log_in("staff_a", PASSWORD))
+        self.assertIn(LOCKED, " ".join(status_messages(self.page)))
+        self.fail_logins("staff_b", 1)
+        self.assertFalse(self.log_in("staff_b", PASSWORD))
         self.assertIn(LOCKED, " ".join(status_messages(self.page)))
 
 

@@ -11,7 +11,11 @@ Where the counts live: failed attempts are counted in this instance's memory, ne
 database, so that anonymous guessing causes no ZODB writes (and a failed login's transaction is
 often aborted anyway: a 401 aborts it). Unknown logins are counted and locked alike, and their
 password is checked against a stand-in hash as long to check, so neither the answer nor its time
-tells whether a login exists; the counts of this memory are bounded (``MAX_RECORDS``). With several
+tells whether a login exists. The counts of this memory are bounded (``MAX_RECORDS``), in two
+buckets: logins of existing accounts, and logins no account has. A flood of made-up logins only
+makes room among the made-up ones, so it never forgets a real account's failures or its lock (the
+accounts' bucket grows with the accounts, and for the machine accounts below with their callers'
+addresses). Both buckets are looked up and written alike, so the bucket tells nothing. With several
 instances (ZEO clients) each counts on its own: a guesser spread over N instances gets up to N times
 the attempts, and a restart forgets the counts; the lock period is short anyway. The administrator's
 reset is stored (a rare, authenticated write) so that it unlocks on every instance.
@@ -48,7 +52,7 @@ import time
 PLUGIN_ID = "login_lockout"
 SOURCE_USERS = "source_users"
 MACHINE_ROLES = ("HotlineIntegration",)  # accounts of other systems, counted per source address
-MAX_RECORDS = 20000  # logins (known or not) remembered at once; beyond, expired ones go first
+MAX_RECORDS = 20000  # logins remembered at once in each bucket; beyond, expired ones go first
 
 
 def now():
@@ -63,8 +67,10 @@ class _Record:
     locked_until: float = 0.0
 
 
-# (plugin path, login[, source address]) -> _Record, this instance's memory only (see the module's docstring)
-_records = {}
+# (plugin path, login[, source address]) -> _Record, this instance's memory only (see the module's
+# docstring): one bucket for the logins of existing accounts, one for logins no account has
+_account_records = {}
+_unknown_records = {}
 _records_lock = threading.Lock()
 _stand_in = []  # a hash of a random password, checked for unknown logins (as long as a real check)
 
@@ -72,7 +78,8 @@ _stand_in = []  # a hash of a random password, checked for unknown logins (as lo
 def forget_all():
     """Clear this instance's counts (tests)."""
     with _records_lock:
-        _records.clear()
+        _account_records.clear()
+        _unknown_records.clear()
 
 
 @implementer(IAuthenticationPlugin)
@@ -126,7 +133,8 @@ class LoginLockout(BasePlugin):
         # looked up for unknown logins too: the same work whether the login exists or not
         machine = self._is_machine(userid if userid is not None else login)
         key = self._key(login, machine=machine and userid is not None)
-        minutes = self._locked_minutes(key, login)
+        records = _account_records if userid is not None else _unknown_records
+        minutes = self._locked_minutes(records, key, login)
         if minutes:
             self._tell_login_form(minutes)
             return None
@@ -134,21 +142,21 @@ class LoginLockout(BasePlugin):
             _check_stand_in(users, password)
         result = users.authenticateCredentials(credentials)
         if result is None or result[0] is None:
-            self._failed(key, login)
+            self._failed(records, key, login)
             return result
         with _records_lock:
-            _records.pop(key, None)
+            records.pop(key, None)
         return result
 
     security.declarePrivate("locked_minutes")
 
     def locked_minutes(self, login):
         """Minutes (rounded up) the login stays locked; 0 when it is not locked."""
-        return self._locked_minutes(self._key(login), login)
+        return self._locked_minutes(_account_records, self._key(login), login)
 
-    def _locked_minutes(self, key, login):
+    def _locked_minutes(self, records, key, login):
         with _records_lock:
-            record = _records.get(key)
+            record = records.get(key)
         if record is None:
             return 0
         current = now()
@@ -156,13 +164,13 @@ class LoginLockout(BasePlugin):
             return 0
         return math.ceil((record.locked_until - current) / 60)
 
-    def _failed(self, key, login):
+    def _failed(self, records, key, login):
         current = now()
         since = max(current - self.window_minutes * 60, self._resets.get(login, 0))
         with _records_lock:
-            if key not in _records and len(_records) >= MAX_RECORDS:
-                _forget_expired(current - self.window_minutes * 60, current)
-            record = _records.setdefault(key, _Record())
+            if key not in records and len(records) >= MAX_RECORDS:
+                _forget_expired(records, current - self.window_minutes * 60, current)
+            record = records.setdefault(key, _Record())
             record.failures = [t for t in record.failures if t > since] + [current]
             if len(record.failures) >= self.max_attempts:
                 record.failures = []
@@ -176,8 +184,9 @@ class LoginLockout(BasePlugin):
         self._resets[login] = now()
         path = "/".join(self.getPhysicalPath())
         with _records_lock:
-            for key in [key for key in _records if key[:2] == (path, login)]:
-                del _records[key]
+            for records in (_account_records, _unknown_records):
+                for key in [key for key in records if key[:2] == (path, login)]:
+                    del records[key]
 
     def _tell_login_form(self, minutes):
         request = getattr(self, "REQUEST", None)
@@ -201,22 +210,22 @@ def _check_stand_in(users, password):
     AuthEncoding.pw_validate(_stand_in[0], password)
 
 
-def _forget_expired(since, current):
-    """Make room (with ``_records_lock`` held): drop the records with no failure since ``since``
-    and no lock in force; if none, half of them, those without a lock in force and least recently
-    failed first."""
+def _forget_expired(records, since, current):
+    """Make room in the bucket ``records`` (with ``_records_lock`` held): drop the records with no
+    failure since ``since`` and no lock in force; if none, half of them, those without a lock in
+    force and least recently failed first."""
     expired = [
         key
-        for key, record in _records.items()
+        for key, record in records.items()
         if record.locked_until <= current and not any(t > since for t in record.failures)
     ]
     if not expired:  # the least recently active half, running locks last
         expired = sorted(
-            _records,
-            key=lambda key: (_records[key].locked_until > current, max(_records[key].failures, default=0)),
-        )[: len(_records) // 2]
+            records,
+            key=lambda key: (records[key].locked_until > current, max(records[key].failures, default=0)),
+        )[: len(records) // 2]
     for key in expired:
-        del _records[key]
+        del records[key]
 
 
 def install(portal):
