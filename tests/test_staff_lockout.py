@@ -142,7 +142,6 @@ class TestLoginsAnsweredAlike(LockoutTestCase):
         self.assertEqual(checks["staff_a"], checks["no_such_login"])
         self.assertGreater(checks["staff_a"], 0)
 
-
     def test_the_memory_of_failures_is_bounded_and_forgets_the_expired_first(self):
         self.enterContext(mock.patch.object(lockout, "MAX_RECORDS", 3))
         self.fail_logins("guess_1", 1)
@@ -190,9 +189,7 @@ class TestMachineAccount(LockoutTestCase):
         self.session.headers["Accept"] = "application/json"
 
     def call(self, login, password, address):
-        response = self.session.get(
-            f"@users/{login}", auth=(login, password), headers={"X-Forwarded-For": address}
-        )
+        response = self.session.get(f"@users/{login}", auth=(login, password), headers={"X-Forwarded-For": address})
         return response.status_code
 
     def test_failures_from_the_public_do_not_lock_the_12345_account_for_its_server(self):
