@@ -4,7 +4,6 @@ exactly one entry saying who, when, which case, which page and from where; a ref
 anonymous request leaves none."""
 
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.restapi.testing import RelativeSession
 from suizhou.laborrights.audit import log
 from suizhou.laborrights.documents import issuing
@@ -13,6 +12,8 @@ from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.audit_helpers import LogDirectory
+from tests.handling_helpers import PAYSLIP
+from tests.handling_helpers import routed_case_with_payslip
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
@@ -25,7 +26,6 @@ import transaction
 import unittest
 
 
-EVIDENCE = b"%PDF-1.4 payslips " * 50
 PHONE = "13907221234"  # tests.helpers.case_fields
 
 
@@ -39,17 +39,7 @@ class CoverageFixture(LogDirectory, RoutingFixture):
         self.court = units.token("court", self.a)
         with api.env.adopt_roles(["Manager"]):
             make_user("judge", groups=[units.ensure_group(self.court)])
-        self.case = new_case(received=at(2026, 7, 13, 10))
-        with api.env.adopt_user(username="clerk"):
-            api.content.create(
-                container=self.case,
-                type="CaseAttachment",
-                id="attachment-1",
-                title="工资条",
-                file=NamedBlobFile(EVIDENCE, filename="工资条.pdf", contentType="application/pdf"),
-            )
-        with api.env.adopt_roles(["Manager"]):
-            route(self.case, self.a, handler="staff_a", route="mediation", when=at(2026, 7, 14, 9))
+        self.case = routed_case_with_payslip(self.a)
         with api.env.adopt_user(username="staff_a"):
             self.document = issuing.issue(self.case, "acceptance")
             transfers.send(self.case, self.court, "judicial_confirmation", "请依法审查调解协议")
@@ -104,7 +94,7 @@ class TestEachReadingIsOneEntry(CoverageFixture, unittest.TestCase):
             with self.subTest(view=view):
                 page = f"attachment-1/{view}/file"
                 answer = self.assert_one_entry(f"{self.path}/{page}", "download", page)
-                self.assertEqual(answer.content, EVIDENCE)
+                self.assertEqual(answer.content, PAYSLIP)
 
     def test_an_issued_document_downloaded(self):
         page = f"@@issued-document/{self.document['id']}.docx"

@@ -14,6 +14,8 @@ from suizhou.laborrights.setuphandlers import district_admins_group
 from suizhou.laborrights.setuphandlers import district_clerks_group
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.timezone import beijing_date
+from tests.handling_helpers import PAYSLIP
+from tests.handling_helpers import routed_case_with_payslip
 from tests.helpers import at
 from tests.helpers import browser_for
 from tests.helpers import make_user
@@ -33,7 +35,6 @@ import unittest
 
 
 MADE_UP = "SZ-2026-999999"
-EVIDENCE = b"%PDF-1.4 payslips " * 100  # 1,800 bytes
 
 
 def text_of(html, selector):
@@ -52,8 +53,8 @@ class CaseViewFixture(RoutingFixture):
         self.make_people()
         named("staff_a", "李承办")
         named("clerk", "周窗口")
-        self.case = new_case(
-            received=at(2026, 7, 13, 10),
+        self.case = routed_case_with_payslip(
+            self.a,
             claim_amount=None,
             claims=[
                 {"kind": "wages", "amount": 12000, "note": "8月至10月"},
@@ -61,16 +62,6 @@ class CaseViewFixture(RoutingFixture):
             ],
             workers_involved=3,
         )
-        with api.env.adopt_user(username="clerk"):
-            api.content.create(
-                container=self.case,
-                type="CaseAttachment",
-                id="attachment-1",
-                title="工资条",
-                file=NamedBlobFile(EVIDENCE, filename="工资条.pdf", contentType="application/pdf"),
-            )
-        with api.env.adopt_roles(["Manager"]):
-            route(self.case, self.a, handler="staff_a", route="mediation", when=at(2026, 7, 14, 9))
         self.url = self.case.absolute_url()
         transaction.commit()
 
@@ -184,7 +175,7 @@ class TestCaseView(CaseViewFixture, unittest.TestCase):
         [link] = lxml.html.fromstring(html).cssselect("#case-attachments a.sz-file-name")
         browser = browser_for(self.app, "staff_a")
         browser.open(link.get("href"))
-        self.assertEqual(browser.contents, EVIDENCE)
+        self.assertEqual(browser.contents, PAYSLIP)
 
     def test_a_file_the_applicant_uploaded_online_says_so(self):
         logout()  # as the web form stores the uploads of an anonymous applicant
