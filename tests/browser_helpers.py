@@ -12,6 +12,7 @@ from pathlib import Path
 from plone import api
 from tests.a11y_helpers import a11y_problems
 from tests.helpers import chinese_site
+from tests.helpers import PASSWORD
 
 import base64
 import json
@@ -77,7 +78,7 @@ def site_as_started():
 
 
 class BrowserTestMixin:
-    """Start and stop Chromium per test; helpers for screenshots, axe-core and waiting."""
+    """Start and stop Chromium per test; helpers for logging in, screenshots, axe-core and waiting."""
 
     size = DESKTOP
     mobile = False
@@ -93,6 +94,16 @@ class BrowserTestMixin:
     def open(self, path=""):
         self.driver.get(self.site_url + path)
         self.wait_for(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def login(self, username):
+        """Log in through the site's login form, as a person does (an earlier log-in's cookies
+        dropped first), and wait for the logged-in page."""
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.css("#__ac_name")[0].send_keys(username)
+        self.css("#__ac_password")[0].send_keys(PASSWORD)
+        self.click(self.css("#buttons-login")[0])
+        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def wait_for(self, condition, timeout=20):
         from selenium.webdriver.support.ui import WebDriverWait

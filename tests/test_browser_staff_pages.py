@@ -14,7 +14,6 @@ from tests.browser_helpers import PHONE
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
 
 import transaction
@@ -58,14 +57,6 @@ class StaffPagesWalk(LogDirectory, RoutingFixture, BrowserTestMixin):
             received=at(2026, 7, 16, 9), applicant_name="赵子龙", employer_name="随州市汇通物流有限公司"
         )
         transaction.commit()
-
-    def login(self, username):
-        self.driver.delete_all_cookies()
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def navigation(self):
         return [link.get_attribute("id")[len("sz-staff-nav-") :] for link in self.css(".sz-staff-nav a")]

@@ -1,8 +1,8 @@
 """Supervision in a real browser: the district administrator fills in and submits the district's
 self-assessment; the city administrator reads the statistics dashboard, opens the red warning of
 a collective dispute and the assessment ranking. Screenshots in test-output/ (supervision-*.png,
-copied to docs/images/ for docs/supervision-guide.md). Skipped like the other browser tests when
-Chromium or its driver is missing (see tests/browser_helpers.py)."""
+copied to docs/images/ for docs/supervision-guide.md). Like the other browser tests it needs
+Chromium and its driver: without them it is an error, never a skip (see tests/browser_helpers.py)."""
 
 from plone import api
 from suizhou.laborrights.assessment.criteria import save
@@ -11,7 +11,6 @@ from tests.assessment_helpers import mediation_year
 from tests.browser_helpers import BrowserTestMixin
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 
 import transaction
 import unittest
@@ -42,14 +41,6 @@ class TestSupervisionInBrowser(BrowserTestMixin, unittest.TestCase):
         with api.env.adopt_roles(["Manager"]):
             save(CRITERIA)
         transaction.commit()
-
-    def login(self, username):
-        self.driver.delete_all_cookies()
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def test_self_assessment_statistics_warning_and_ranking(self):
         self.login("admin_zengdu")
