@@ -8,14 +8,21 @@ stored. The figures the tests expect are written out next to the cases below.
 from datetime import date
 from decimal import Decimal
 from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.cases.closure import close_case
 from suizhou.laborrights.forms.rating import rate
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.statistics.selection import Period
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.browser_helpers import BrowserTestMixin
 from tests.helpers import at
 from tests.helpers import make_station
+from tests.helpers import make_user
 from tests.helpers import new_case
+
+import transaction
 
 
 Q1 = Period(date(2026, 1, 1), date(2026, 3, 31))
@@ -149,3 +156,17 @@ def statistics_cases():
         # X: received at midnight after the period: not counted.
         cases["X"] = new_case(received=at(2026, 4, 1, 0))
     return cases
+
+
+class CityAdministratorInBrowser(BrowserTestMixin):
+    """Chromium on a site with the cases above, the city administrator ``city`` logged in."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        super().setUp()
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        statistics_cases()
+        make_user("city", groups=["city_admins"])
+        transaction.commit()
+        self.login("city")

@@ -3,37 +3,13 @@ the first quarter of 2026, the ECharts charts are drawn from the site's own copy
 request leaves the site), each above its table, and the screenshot goes to
 test-output/statistics-dashboard.png (also docs/images/ for the guide)."""
 
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from suizhou.laborrights.testing import FUNCTIONAL_TESTING
-from tests.browser_helpers import BrowserTestMixin
-from tests.helpers import make_user
-from tests.helpers import PASSWORD
-from tests.statistics_helpers import statistics_cases
+from tests.statistics_helpers import CityAdministratorInBrowser
 
-import transaction
 import unittest
 
 
-class TestStatisticsDashboard(BrowserTestMixin, unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        super().setUp()
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        statistics_cases()
-        make_user("city", groups=["city_admins"])
-        transaction.commit()
-
-    def login(self, username):
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.css("#buttons-login")[0].click()
-        self.wait_for(lambda d: self.css("#personaltools-logout, body.userrole-authenticated"))
-
+class TestStatisticsDashboard(CityAdministratorInBrowser, unittest.TestCase):
     def test_the_dashboard_draws_its_charts_above_the_tables(self):
-        self.login("city")
         self.open("/@@statistics?start=2026-01-01&end=2026-03-31")
         self.wait_for(lambda d: len(self.css(".statistics-chart[data-drawn='true'] svg")) == 5)
         months = self.css("#table-months")[0]

@@ -4,37 +4,19 @@ the statistics page as 外部报送数; a big download goes to 统计导出, is 
 listed as 已完成 with its download link. Both pages pass the accessibility checks; screenshots in
 test-output/ (external-figures.png, statistics-exports.png)."""
 
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 from suizhou.laborrights.statistics import export_jobs
-from suizhou.laborrights.testing import FUNCTIONAL_TESTING
-from tests.browser_helpers import BrowserTestMixin
-from tests.helpers import make_user
-from tests.helpers import PASSWORD
-from tests.statistics_helpers import statistics_cases
+from tests.statistics_helpers import CityAdministratorInBrowser
 from unittest import mock
 
-import transaction
 import unittest
 
 
-class TestExternalNumbersAndExports(BrowserTestMixin, unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
+class TestExternalNumbersAndExports(CityAdministratorInBrowser, unittest.TestCase):
     def setUp(self):
         super().setUp()
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        statistics_cases()
-        make_user("city", groups=["city_admins"])
-        transaction.commit()
         self.addCleanup(export_jobs.wait_for_workers)
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys("city")
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.css("#buttons-login")[0].click()
-        self.wait_for(lambda d: self.css("#personaltools-logout, body.userrole-authenticated"))
 
     def type_into(self, field_id, text):
         field = self.css(f"#{field_id}")[0]
