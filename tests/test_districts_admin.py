@@ -7,12 +7,10 @@ district staff page."""
 
 from plone import api
 from plone.app.testing import logout
-from suizhou.laborrights.assessment import views as assessment_views
 from suizhou.laborrights.restapi.filing_limits import SPIKE_SUBJECT
 from suizhou.laborrights.restapi.filing_limits import tell_administrators
-from suizhou.laborrights.staff import accounts
+from suizhou.laborrights.staff import administered
 from suizhou.laborrights.staff.accounts import district_units
-from suizhou.laborrights.statistics import selection
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import title_of
@@ -137,10 +135,9 @@ class TestWhoAdministersWhichDistricts(RoutingFixture, unittest.TestCase):
 
     layer = FUNCTIONAL_TESTING
     PLACES = {
-        "statistics": selection.visible_districts,
+        "statistics, district staff": administered.administered_district_codes,
         "warnings": warnings_access.visible_districts,
-        "assessment": assessment_views.visible_districts,
-        "district staff": accounts.administered_districts,
+        "assessment, mailbox, exports": administered.administered_districts,
     }
     EXPECTED = {
         "city": "city",

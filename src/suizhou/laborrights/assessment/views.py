@@ -24,7 +24,7 @@ from suizhou.laborrights.documents.docx_templates import DOCX_TYPE
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
-from suizhou.laborrights.staff.administered import administered_districts as visible_districts
+from suizhou.laborrights.staff.administered import administered_districts
 from suizhou.laborrights.statistics.tables import MIN_RANKED
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import quote
@@ -53,7 +53,7 @@ def year_label(year):
 
 
 def _city_only():
-    if visible_districts() is not None:
+    if administered_districts() is not None:
         raise Unauthorized("市局管理员专用")
 
 
@@ -75,7 +75,7 @@ class AssessmentView(BrowserView):
         self.year = year_of(form.get("year"))
         self.district = form.get("district", "")
         names = dict(registry_terms("districts"))
-        seen = visible_districts()
+        seen = administered_districts()
         if not self.district and self.year is not None:
             return self._own(seen)
         allowed = seen is None or self.district in seen
@@ -215,7 +215,7 @@ class AssessmentView(BrowserView):
 class EvidenceDownload(BrowserView):
     def __call__(self):
         form = self.request.form
-        seen = visible_districts()
+        seen = administered_districts()
         district, year = form.get("district", ""), year_of(form.get("year"))
         assessment = store.find(district, year) if (seen is None or district in seen) else None
         entry = store.entry(assessment, form.get("code", "")) if assessment else None

@@ -18,8 +18,8 @@ from suizhou.laborrights.gig.vocabularies import gig_stations
 from suizhou.laborrights.handling.assignment import STAFF_GROUPS
 from suizhou.laborrights.handling.assignment import units_of
 from suizhou.laborrights.partners import units as partner_units
+from suizhou.laborrights.staff.administered import administered_district_codes
 from suizhou.laborrights.staff.administered import administered_districts
-from suizhou.laborrights.statistics.selection import visible_districts
 
 
 MANAGE_SETTINGS = "suizhou.laborrights: Manage settings"
@@ -57,7 +57,12 @@ def staff_links():
     candidates = [
         ("worklist", _("staff_nav_worklist", default="工作台"), "@@worklist", staff),
         ("case-search", _("staff_nav_case_search", default="案件查询"), "@@case-search", staff),
-        ("statistics", _("staff_nav_statistics", default="统计"), "@@statistics", lambda: bool(visible_districts())),
+        (
+            "statistics",
+            _("staff_nav_statistics", default="统计"),
+            "@@statistics",
+            lambda: bool(administered_district_codes()),
+        ),
         ("warnings", _("staff_nav_warnings", default="预警"), "@@warnings", districts != frozenset()),
         # the city goes on to the ranking, a district administrator to the district's own
         (

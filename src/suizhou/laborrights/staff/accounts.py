@@ -34,13 +34,8 @@ USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{2,39}$")
 DISABLED = "suizhou.laborrights.staff.disabled"  # site annotation: user id -> district code
 
 
-def administered_districts(user=None):
-    """District codes whose administrator ``user`` (default: current) is (every one for the city)."""
-    return administered.district_codes(user)
-
-
 def check_administers(district):
-    if district not in administered_districts():
+    if district not in administered.administered_district_codes():
         raise Refused(_("staff_refused_district", default="您只能管理本区县的工作人员账号。"))
 
 

@@ -35,7 +35,8 @@ def administered_districts(user=None):
     )
 
 
-def district_codes(user=None):
-    """The codes, in the registry's order, of the districts ``user`` administers (all for the city)."""
+def administered_district_codes(user=None):
+    """The codes, in the registry's order, of the districts ``user`` (default: the current user)
+    administers: every one for the city, none for anyone else."""
     districts = administered_districts(user)
     return [code for code, _title in registry_terms("districts") if districts is None or code in districts]

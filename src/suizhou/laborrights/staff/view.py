@@ -14,6 +14,7 @@ from suizhou.laborrights.handling.errors import Refused
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.staff import accounts
+from suizhou.laborrights.staff import administered
 from suizhou.laborrights.vocabularies import title_of
 
 
@@ -43,7 +44,7 @@ class DistrictStaffView(BrowserView):
 
     def __call__(self):
         no_store(self.request.response)
-        districts = accounts.administered_districts()
+        districts = administered.administered_district_codes()
         if not districts:
             raise Unauthorized("district administrators only")
         form = self.request.form

@@ -12,9 +12,9 @@ from suizhou.laborrights import _
 from suizhou.laborrights.audit.log import record_access
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.staff.administered import administered_district_codes
 from suizhou.laborrights.staff.administered import administered_districts
 from suizhou.laborrights.statistics import export_jobs
-from suizhou.laborrights.statistics.selection import visible_districts
 from suizhou.laborrights.statistics.view import StatisticsMixin
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import registry_terms
@@ -120,7 +120,7 @@ class StatisticsExports(StatisticsMixin, BrowserView):
 
 class StatisticsExportFile(BrowserView):
     def __call__(self):
-        districts = visible_districts()
+        districts = administered_district_codes()
         job = export_jobs.find(str(self.request.form.get("id", "") or ""))
         user = api.user.get_current().getId()
         allowed = job is not None and districts and (job["owner"] == user or is_city())

@@ -12,8 +12,8 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.staff.administered import administered_district_codes
 from suizhou.laborrights.statistics import external
-from suizhou.laborrights.statistics.selection import visible_districts
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import registry_terms
 from urllib.parse import urlencode
@@ -23,7 +23,7 @@ class ExternalFiguresView(BrowserView):
     template = ViewPageTemplateFile("templates/external_figures.pt")
 
     def __call__(self):
-        self.districts = visible_districts()
+        self.districts = administered_district_codes()
         if not self.districts:
             raise Unauthorized("external figures are for administrators")
         no_store(self.request.response)

@@ -11,16 +11,9 @@ from dataclasses import field
 from datetime import date
 from datetime import timedelta
 from Products.CMFCore.indexing import processQueue
-from suizhou.laborrights.staff.administered import district_codes
 from suizhou.laborrights.statistics import figures
 from suizhou.laborrights.statistics import store as records_store
 from suizhou.laborrights.timezone import beijing
-
-
-def visible_districts(user=None):
-    """The districts whose figures ``user`` may see: those they administer (``staff.administered``:
-    the city all of them, a district administrator that one)."""
-    return district_codes(user)
 
 
 @dataclass

@@ -14,12 +14,12 @@ from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.resources import theme_url
+from suizhou.laborrights.staff.administered import administered_district_codes
 from suizhou.laborrights.statistics import export_jobs
 from suizhou.laborrights.statistics.excel import xlsx_bytes
 from suizhou.laborrights.statistics.external import external_table
 from suizhou.laborrights.statistics.selection import Period
 from suizhou.laborrights.statistics.selection import select
-from suizhou.laborrights.statistics.selection import visible_districts
 from suizhou.laborrights.statistics.tables import all_tables
 from suizhou.laborrights.statistics.tables import format_value
 from suizhou.laborrights.statistics.tables import period_label
@@ -46,7 +46,7 @@ class StatisticsMixin:
 
     def read_filters(self):
         form = self.request.form
-        self.districts = visible_districts()
+        self.districts = administered_district_codes()
         if not self.districts:
             raise Unauthorized("statistics are for supervisors")
         self.errors = {}
