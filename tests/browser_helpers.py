@@ -144,27 +144,13 @@ class BrowserTestMixin:
         path.write_bytes(base64.b64decode(shot["data"]))
         return path
 
-    def axe_violations(self):
+    def axe_violations(self, selector=None):
         """axe-core's WCAG 2.1 A/AA violations of the current page, as readable strings."""
         self.driver.execute_script(AXE.read_text(encoding="utf-8"))
         result = self.driver.execute_async_script(
             "var done = arguments[arguments.length - 1];"
-            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-            ".then(function (r) { done(JSON.stringify(r.violations)); })"
-            ".catch(function (e) {"
-            "  done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]));"
-            "});",
-            AXE_TAGS,
-        )
-        return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
-
-    def axe_violations_in(self, selector):
-        """axe-core's WCAG 2.1 A/AA violations inside one part of the page, e.g. ``#content``
-        without Plone's toolbar (shown to administrators, with problems of its own)."""
-        self.driver.execute_script(AXE.read_text(encoding="utf-8"))
-        result = self.driver.execute_async_script(
-            "var done = arguments[arguments.length - 1];"
-            "axe.run(document.querySelector(arguments[0]), {runOnly: {type: 'tag', values: arguments[1]}})"
+            "var context = arguments[0] ? document.querySelector(arguments[0]) : document;"
+            "axe.run(context, {runOnly: {type: 'tag', values: arguments[1]}})"
             ".then(function (r) { done(JSON.stringify(r.violations)); })"
             ".catch(function (e) {"
             "  done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}]));"
@@ -173,6 +159,11 @@ class BrowserTestMixin:
             AXE_TAGS,
         )
         return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in json.loads(result)]
+
+    def axe_violations_in(self, selector):
+        """axe-core's WCAG 2.1 A/AA violations inside one part of the page, e.g. ``#content``
+        without Plone's toolbar (shown to administrators, with problems of its own)."""
+        return self.axe_violations(selector)
 
     def assertAccessible(self, known=()):
         """No problem of the static check (but the ``known`` ones) and no axe-core violation."""
