@@ -1,6 +1,8 @@
 """The periods of a mediation agreement on the case page's clock block: 申请司法确认 within 30 days
 of the agreement taking effect, 仲裁审查 within 15 (人社部发〔2022〕9号), days left or overdue;
-gone once the case went to the court for 司法确认; none for an agreement of 仲裁调解."""
+gone once the case went to the court for 司法确认, the block saying instead where the agreement
+stands (waiting for the court, ruled valid, application dismissed: periods no longer running);
+back when the court sends it back without a ruling; none for an agreement of 仲裁调解."""
 
 from datetime import date
 from datetime import datetime
@@ -93,10 +95,53 @@ class TestAgreementDeadlines(PartnerFixture):
         self.send(purpose="judicial_confirmation")
         self.assertEqual(self.blocks(), {})
 
+    def standing(self):
+        page = lxml.html.fromstring(self.session("staff_a").get(self.path()).text)
+        return [" ".join(block.text_content().split()) for block in page.cssselect(".sz-agreement-standing")]
+
+    def test_the_court_dismissing_the_application_ends_the_periods(self):
+        agree(self.case, beijing(now()).replace(tzinfo=None) - timedelta(days=3))
+        self.send()
+        today = beijing(now()).date()
+        day = f"{today.year}年{today.month}月{today.day}日"
+        self.assertEqual(
+            self.standing(), [f"{day}已移交法院司法确认，待法院裁定 申请司法确认和申请仲裁审查的期限不再计算。"]
+        )
+        self.give_result(outcome="not_confirmed")
+        self.assertEqual(self.blocks(), {})
+        [ruled] = self.standing()
+        self.assertIn(f"{day}法院裁定驳回司法确认申请，调解协议未获确认", ruled)
+        self.assertIn("申请司法确认和申请仲裁审查的期限不再计算", ruled)
+        self.assertIn("也可以向人民法院提起诉讼（《民事诉讼法》第二百零六条）", ruled)
+
+    def test_the_court_ruling_the_agreement_valid(self):
+        agree(self.case, beijing(now()).replace(tzinfo=None) - timedelta(days=3))
+        self.send()
+        self.give_result(outcome="confirmed")
+        self.assertEqual(self.blocks(), {})
+        [ruled] = self.standing()
+        self.assertIn("法院裁定调解协议有效", ruled)
+        self.assertIn("对方当事人可以向人民法院申请执行", ruled)
+
+    def test_sent_back_without_a_ruling_the_periods_run_on(self):
+        effective = beijing(now()).replace(tzinfo=None) - timedelta(days=3)
+        agree(self.case, effective)
+        self.send()
+        self.give_result(outcome="not_accepted", note="不属于本院管辖")
+        self.assertEqual(self.standing(), [])
+        blocks = self.blocks()
+        self.assertEqual(len(blocks), 2)
+        confirmation = blocks["sz-clock sz-agreement-deadline sz-agreement-judicial_confirmation"]
+        self.assertIn(f"{effective.year}年{effective.month}月{effective.day}日", confirmation)
+        self.assertIn("剩余", confirmation)
+        self.assertIn("移交法院司法确认", confirmation)  # the parties may apply again, within the 30 days
+
     def test_none_for_an_arbitration_mediation_or_without_agreement(self):
         self.assertEqual(self.blocks(), {})
         agree(self.case, beijing(now()).replace(tzinfo=None) - timedelta(days=3), kind="arbitration")
         self.assertEqual(self.blocks(), {})
+        self.send()  # a 调解书 of its own: no periods, nothing about them either
+        self.assertEqual(self.standing(), [])
 
     def test_the_handler_sends_the_closed_case_to_the_court_from_the_block(self):
         agree(self.case, beijing(now()).replace(tzinfo=None) - timedelta(days=3))

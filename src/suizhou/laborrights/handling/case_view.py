@@ -191,6 +191,13 @@ class CaseView(BrowserView):
             for d in agreement.deadlines(self.context)
         ]
 
+    def agreement_standing(self):
+        """Where the mediation agreement stands with the court once sent for 司法确认, or None."""
+        found = agreement.standing(self.context)
+        if found is None:
+            return None
+        return {"code": found.code, "title": self.text(found.title), "note": self.text(found.note)}
+
     def actions(self):
         """The handling forms the user may use now, then closing, the receipt and editing."""
         url = self.context.absolute_url()
