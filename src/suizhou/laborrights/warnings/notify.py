@@ -24,8 +24,9 @@ def recipients(warning):
     return addresses
 
 
-def tell_red(warning):
-    """Once per warning, when it is (or becomes) red."""
+def tell_red(warning, base_url=None):
+    """Once per warning, when it is (or becomes) red; the link under ``base_url`` (the site's
+    address), else under this thread's site address."""
     if warning.level != "red" or warning.notified:
         return
     warning.notified = True
@@ -34,7 +35,7 @@ def tell_red(warning):
         "subject": warning.subject,
         "cases": len(warning.cases),
         "workers": warning.workers,
-        "url": f"{site_url()}/@@warning?id={warning.id}",
+        "url": f"{base_url or site_url()}/@@warning?id={warning.id}",
     }
     subject = zh(_("mail_warning_red_subject", default="【红色预警】${rule}：${subject}"), **facts)
     body = zh(
