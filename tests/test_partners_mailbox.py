@@ -1,6 +1,6 @@
 """Each partner unit's mailbox: the matters sent to it, newest first, with 待接收/处理中/已反馈 and
-the due date; a notice by e-mail and SMS when one arrives; only the unit's own accounts (and the
-city administrator) open it."""
+the due date, 50 to a page; a notice by e-mail and SMS when one arrives; only the unit's own
+accounts (and the city administrator) open it."""
 
 from datetime import timedelta
 from plone.app.testing import SITE_OWNER_NAME
@@ -77,6 +77,30 @@ class TestPartnerMailbox(PartnerFixture):
         self.assertIn("（2026）鄂1303民特12号", rows[1][5])
         links = [a.get("href") for a in lxml.html.fromstring(browser.contents).cssselect("tr.partner-matter a")]
         self.assertEqual(links, [f"{later_case.absolute_url()}/@@partner-handover"])
+
+    def test_fifty_to_a_page_and_a_receipt_returns_to_its_page(self):
+        oldest = [self.case] + [self.routed_case() for _ in range(2)]
+        newest = [self.routed_case() for _ in range(50)]
+        for case in oldest:
+            self.send(case=case)  # 调解协议司法确认
+        for case in newest:
+            self.send(case=case, purpose="litigation_mediation")
+        browser = self.open_mailbox()
+        rows = self.mailbox_rows(browser)
+        self.assertEqual([row[0] for row in rows], [case.getId() for case in reversed(newest)])
+        self.assertEqual({row[1] for row in rows}, {"诉调对接"})
+        self.assertNotIn("司法确认程序的若干规定》第六条", browser.contents)  # the basis of rows not shown
+        next_page = lxml.html.fromstring(browser.contents).cssselect("li.next a")[0].get("href")
+        browser.open(next_page)
+        rows = self.mailbox_rows(browser)
+        self.assertEqual([row[0] for row in rows], [case.getId() for case in reversed(oldest)])
+        self.assertEqual({row[1] for row in rows}, {"调解协议司法确认"})
+        self.assertIn("司法确认程序的若干规定》第六条", browser.contents)
+        browser.getControl(name="receive", index=0).click()
+        self.assertIn("b_start=50", browser.url)  # back on the page it was received from
+        rows = self.mailbox_rows(browser)
+        self.assertEqual([row[0] for row in rows], [case.getId() for case in reversed(oldest)])
+        self.assertTrue(rows[0][4].startswith("处理中"), rows[0])
 
     def test_an_overdue_matter_is_marked(self):
         self.send()

@@ -1,9 +1,11 @@
 """``@@partner-mailbox``: a partner unit's mailbox. A partner account sees the mailboxes of its
 own units only (``?unit=`` another one: 404); the city administrator may open any unit's. The
 members receive a waiting matter here (POST ``receive``; only they see the button: the city
-cannot receive for a unit) and set where notices go (POST ``contact``)."""
+cannot receive for a unit) and set where notices go (POST ``contact``). The matters are listed
+``PAGE_SIZE`` at a time (Plone's batching, ``b_start``)."""
 
 from plone import api
+from plone.base.batch import Batch
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from suizhou.laborrights import _
@@ -15,11 +17,15 @@ from suizhou.laborrights.partners import transfers
 from suizhou.laborrights.partners import units
 from suizhou.laborrights.partners.vocabularies import outcome_title
 from suizhou.laborrights.partners.vocabularies import purpose_title
+from suizhou.laborrights.public.utils import batch_start
 from suizhou.laborrights.staff.administered import administered_districts
 from suizhou.laborrights.timezone import format_datetime
 from urllib.parse import urlencode
 from zExceptions import NotFound
 from zExceptions import Unauthorized
+
+
+PAGE_SIZE = 50
 
 
 class PartnerMailboxView(BrowserView):
@@ -52,7 +58,11 @@ class PartnerMailboxView(BrowserView):
         return mine
 
     def here(self):
-        return f"{self.context.absolute_url()}/@@partner-mailbox?{urlencode({'unit': self.unit})}"
+        """This page of the unit's mailbox (where the forms post and a receipt returns)."""
+        query = {"unit": self.unit}
+        if batch_start(self.request):
+            query["b_start"] = batch_start(self.request)
+        return f"{self.context.absolute_url()}/@@partner-mailbox?{urlencode(query)}"
 
     def receive(self):
         uid = self.request.form.get("uid") or ""
@@ -101,10 +111,13 @@ class PartnerMailboxView(BrowserView):
         """The court's time limit for 司法确认, shown under the list when one was sent here."""
         return zh(transfers.COURT_DECISION_BASIS) if any(row["judicial"] for row in rows) else ""
 
-    def rows(self):
+    def batch(self):
+        return Batch(mailbox.matters(self.unit), PAGE_SIZE, batch_start(self.request))
+
+    def rows(self, batch):
         found = []
         day = today()
-        for case, transfer in mailbox.matters(self.unit):
+        for case, transfer in batch:
             state = transfers.state(transfer)
             open_ = state in (transfers.WAITING, transfers.HANDLING)
             due = transfers.due_date(transfer)
