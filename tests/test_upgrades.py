@@ -937,3 +937,32 @@ class TestUpgrade1033(UpgradeTestCase):
         self.assertNotIn(store.OLD_ANNOTATION_KEY, annotations)
         self.upgrade_from("1032", to="1033")  # again: nothing to move, nothing lost
         self.assertEqual(len(select(march, ["zengdu"]).received), 3)
+
+
+class TestUpgrade1034(UpgradeTestCase):
+    """The partner mailboxes' order in the catalog (``partner_transfers``): the matters sent
+    before the upgrade are in their unit's mailbox, newest first."""
+
+    def test_matters_sent_before_the_upgrade_are_listed_newest_first(self):
+        from suizhou.laborrights.partners import transfers
+        from suizhou.laborrights.partners import units
+        from suizhou.laborrights.partners.mailbox import matters
+
+        unit = make_station("upgrade-mailbox-unit", title="升级测试维权中心", level="center")
+        unit.partner_agencies = ["hrss", "court", "union"]
+        court, union = units.token("court", unit.UID()), units.token("union", unit.UID())
+        older, newer = new_case(), new_case()
+        with api.env.adopt_roles(["Manager"]):
+            for case in (older, newer):
+                route(case, unit.UID(), route="mediation")
+                transfers.send(case, court, "litigation_mediation")
+            transfers.send(older, union, "union_assistance")
+        processQueue()
+        api.portal.get_tool("portal_catalog").delColumn("partner_transfers")  # as a 1033 site was
+
+        self.upgrade_from("1033", to="1034")
+
+        self.assertEqual([case.getId() for case, _transfer in matters(court)], [newer.getId(), older.getId()])
+        self.assertEqual(
+            [(case.getId(), t["purpose"]) for case, t in matters(union)], [(older.getId(), "union_assistance")]
+        )

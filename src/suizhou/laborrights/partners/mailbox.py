@@ -24,6 +24,7 @@ from suizhou.laborrights.validators import is_mobile
 from suizhou.laborrights.validators import normalize_phone
 from urllib.parse import urlencode
 from zope.annotation.interfaces import IAnnotations
+from ZTUtils.Lazy import LazyMap
 
 
 CONTACTS_KEY = "suizhou.laborrights.partners.contacts"
@@ -138,10 +139,20 @@ STATE_TITLES = {
 
 def matters(partner):
     """The unit's transfers, newest first: (case, transfer) pairs, whoever asks (the caller
-    decides who may see the mailbox)."""
+    decides who may see the mailbox). Ordered by the catalog's ``partner_transfers`` column; a
+    lazy sequence that wakes a case only when its pair is read (a mailbox page: its own)."""
     catalog = api.portal.get_tool("portal_catalog")
-    found = []
-    for brain in catalog.unrestrictedSearchResults(portal_type="Case", partner_units=partner):
-        case = brain._unrestrictedGetObject()
-        found.extend((case, t) for t in transfers.transfers(case) if t["partner"] == partner)
-    return sorted(found, key=lambda pair: pair[1]["sent"], reverse=True)
+    entries = [
+        (sent, brain, number)
+        for brain in catalog.unrestrictedSearchResults(portal_type="Case", partner_units=partner)
+        for token, number, sent in brain.partner_transfers or ()
+        if token == partner
+    ]
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    return LazyMap(_pair, entries)
+
+
+def _pair(entry):
+    _sent, brain, number = entry
+    case = brain._unrestrictedGetObject()
+    return case, next(t for t in transfers.transfers(case) if t["id"] == number)
