@@ -32,13 +32,13 @@ from suizhou.laborrights.cases.register import create_case
 from suizhou.laborrights.warnings import after_commit
 from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
-from ZODB.serialize import referencesf
 from ZODB.utils import oid_repr
 from zope.component import getGlobalSiteManager
 from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
 
 import collections
+import conflict_paths  # benchmarks/bench (PYTHONPATH)
 import logging
 import os
 import sys
@@ -176,71 +176,16 @@ def _writer(db, create, retries, results, items):
     connection.close()
 
 
-def _parents(storage):
-    """child oid -> the oids of the objects whose last stored state refers to it."""
-    refs = {}
-    for txn in storage.iterator():
-        for record in txn:
-            refs[record.oid] = referencesf(record.data) if record.data else ()
-    parents = collections.defaultdict(list)
-    for parent, children in refs.items():
-        for child in children:
-            parents[child].append(parent)
-    return parents
-
-
-def _name_in(parent, child_oid):
-    """How ``parent`` refers to the object ``child_oid``: an attribute, a key, or a bucket."""
-    if type(parent).__name__.endswith(("BTree", "TreeSet")):
-        return "(bucket)"
-    candidates = []
-    if hasattr(parent, "items") and not hasattr(parent, "getPhysicalPath"):
-        try:
-            candidates.extend((f"[{key!r}]", value) for key, value in parent.items())
-        except Exception:
-            pass
-    candidates.extend((f".{name}", value) for name, value in getattr(parent, "__dict__", {}).items())
-    for name, value in candidates:
-        if getattr(value, "_p_oid", None) == child_oid:
-            return name
-    return "(?)"
-
-
-def describe(db, oid, parents):
-    """The class of the conflicting object and the way to it from the root."""
-    connection = db.open()
-    try:
-        names, current, seen = [], oid, set()
-        while current in parents and current not in seen:
-            seen.add(current)
-            candidates = parents[current]
-            # a bucket is referred to by its tree and by the bucket before it: take the tree
-            parent_oid = next(
-                (c for c in candidates if not type(connection.get(c)).__name__.endswith("Bucket")),
-                candidates[0],
-            )
-            parent = connection.get(parent_oid)
-            parent._p_activate()
-            name = _name_in(parent, current)
-            if hasattr(parent, "getId") and hasattr(parent, "getPhysicalPath"):
-                name = f"/{parent.getId()}{name}"
-            names.append(name)
-            current = parent_oid
-        return type(connection.get(oid)).__name__, "".join(reversed(names))
-    finally:
-        connection.close()
-
-
 def conflict_table(db):
     """Conflicts by structure: the buckets of one tree are counted together."""
-    parents = _parents(db.storage)
+    parents = conflict_paths.parents(db.storage)
     rows = collections.Counter()
     oids = collections.defaultdict(set)
     for (oid, class_name), count in CONFLICTS.items():
         if oid is None:
             key = (class_name, "(not a ConflictError)")
         else:
-            key = describe(db, oid, parents)
+            key = conflict_paths.describe(db, oid, parents)
         rows[key] += count
         oids[key].add(oid_repr(oid) if oid else "—")
     for (class_name, path), count in rows.most_common():

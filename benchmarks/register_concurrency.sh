@@ -11,5 +11,5 @@ cd "$(dirname "$0")/.."
 source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
 write_zope_conf "s#^max-conflict-retries .*##"
-bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/register_concurrency.py "${1:-4}" "${2:-100}" "${@:3}" 2>"$tmp/stderr" \
+PYTHONPATH=benchmarks/bench bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/register_concurrency.py "${1:-4}" "${2:-100}" "${@:3}" 2>"$tmp/stderr" \
     || { tail -30 "$tmp/stderr"; exit 1; }

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Filings over HTTP (issue 17 item 2): the complaint form and POST @cases mixed, against one
+# instance and against two instances on one ZEO server, each set on a fresh database in a
+# temporary directory, at Zope's default 3 conflict retries. Prints Markdown tables
+# (filing_clients.py, filing_conflicts.py).
+#   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (4,8)] [at once (50)]
+# Sets (FILING_SETS, default "plain:two addon:one,two"): <ZEO server>:<instances>, where the ZEO
+# server is "plain" (ZODB's eggs only: the server cannot import the add-on's classes, so it
+# cannot resolve conflicts on them — production.cfg before zeoserver `eggs`) or "addon" (the
+# instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
+# or "two" (taken in turn).
+# Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
+# zeo_setup) for its eggs and configuration; its database and ports are not used: everything
+# here listens on 127.0.0.1:18390-18393 and is stopped on exit. FILING_SRC=<dir>: the add-on's
+# src/ of another checkout (e.g. a git worktree of a baseline) instead of this one.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+FILINGS=${1:-600}
+CLIENTS=${2:-4,8}
+AT_ONCE=${3:-50}
+SETS=${FILING_SETS:-plain:two addon:one,two}
+ZEO=$ROOT/var/bench/zeo
+ZEO_PORT=18390 SMTP_PORT=18393
+PORTS=(18391 18392)
+PY=$ZEO/parts/instance1/bin/interpreter
+[ -x "$PY" ] || { echo "no ZEO build in $ZEO: run benchmarks/bench.sh (zeo_setup) first" >&2; exit 1; }
+top=$(mktemp -d /tmp/filing-http.XXXXXX)
+pids=()
+conflicts=()
+stop_set() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pids=()
+}
+cleanup() {
+    stop_set
+    [ -n "${FILING_KEEP:-}" ] || rm -rf "$top"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+printf 'from ZEO.runzeo import main\nmain()\n' >"$top/runzeo.py"  # the instances' interpreter takes no -m … -C
+if [ -n "${FILING_SRC:-}" ]; then
+    sed "s#'$ROOT/src'#'$FILING_SRC'#" "$PY" >"$top/interpreter"
+    chmod +x "$top/interpreter"
+    PY=$top/interpreter
+fi
+
+start_set() {  # start_set <plain|addon>: a fresh database, ZEO server, SMTP sink, site, 2 instances
+    tmp=$top/$1
+    mkdir -p "$tmp"/var/{log,filestorage,blobstorage,cache,instance1,instance2} "$tmp/home"
+    printf 'admin:{SHA}0DPiKuNIrrVmD8IUCuw1hQxNqZc=\n' >"$tmp/home/inituser"  # admin/admin, throw-away
+    sed -e "s#^  address .*#  address 127.0.0.1:$ZEO_PORT#" -e "s#$ZEO/var#$tmp/var#g" \
+        -e '/<runner>/,/<\/runner>/d' "$ZEO/parts/zeoserver/etc/zeo.conf" >"$tmp/zeo.conf"
+    for n in 1 2; do
+        sed -e "s#$ZEO/var#$tmp/var#g" -e "s#127.0.0.1:18300#127.0.0.1:$ZEO_PORT#" \
+            -e "s#^%define INSTANCEHOME .*#%define INSTANCEHOME $tmp/home#" \
+            -e "s#^LABORRIGHTS_CACHING_PROXY .*##" "$ZEO/parts/instance$n/etc/zope.conf" >"$tmp/zope$n.conf"
+        sed -e "s#^fast-listen = .*#fast-listen = 127.0.0.1:${PORTS[$((n - 1))]}#" \
+            -e "s#$ZEO/parts/instance$n/etc/zope.conf#$tmp/zope$n.conf#" -e "s#$ZEO/var#$tmp/var#g" \
+            "$ZEO/parts/instance$n/etc/wsgi.ini" >"$tmp/wsgi$n.ini"
+    done
+    if [ "$1" = plain ]; then  # ZODB's eggs only, as plone.recipe.zeoserver builds it without `eggs`
+        PYTHONPATH=$(sed -n 's/^PYTHONPATH="\(.*\)"$/\1/p' "$ZEO/parts/zeoserver/bin/runzeo") \
+            "$ROOT/.venv/bin/python3.11" -m ZEO.runzeo -C "$tmp/zeo.conf" >"$tmp/zeo.out" 2>&1 &
+    else  # the instances' eggs, the add-on among them
+        "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >"$tmp/zeo.out" 2>&1 &
+    fi
+    pids+=($!)
+    .venv-bench/bin/python -u -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_PORT" >"$tmp/mail.log" 2>&1 &
+    pids+=($!)
+    sleep 2
+    SITE_DEMO=0 "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" scripts/create_site.py >"$tmp/site.log" 2>&1 \
+        || { tail -30 "$tmp/site.log" >&2; exit 1; }
+    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 \
+        >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
+    for n in 1 2; do
+        "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
+        pids+=($!)
+    done
+    for port in "${PORTS[@]}"; do
+        for _ in $(seq 240); do
+            curl -fs -o /dev/null "http://127.0.0.1:$port/Plone/apply/complaint" && break
+            sleep 0.5
+        done
+    done
+}
+
+echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+one=http://127.0.0.1:${PORTS[0]}
+two=$one,http://127.0.0.1:${PORTS[1]}
+for set in $SETS; do
+    server=${set%%:*}
+    start_set "$server"
+    [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"
+    seq=1
+    for setup in ${set#*:}; do
+        setup=${setup//,/ }
+        for instances in $setup; do
+            hosts=$one label="1 个"
+            [ "$instances" = two ] && hosts=$two label="2 个"
+            for clients in ${CLIENTS//,/ } at-once; do
+                n=$FILINGS
+                [ "$clients" = at-once ] && n=$AT_ONCE
+                .venv-bench/bin/python benchmarks/bench/filing_clients.py "$server_label | $label" "$hosts" "$clients" "$n" \
+                    "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
+                seq=$((seq + n))
+            done
+        done
+    done
+    stop_set
+    conflicts[${#conflicts[@]}]=$server
+done
+for server in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
+    tmp=$top/$server
+    "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &
+    pids+=($!)
+    sleep 2
+    echo
+    echo "冲突对象（ZEO 服务器：$server）："
+    echo
+    PYTHONPATH=benchmarks/bench "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_conflicts.py \
+        "$tmp/var/log/instance1.log" "$tmp/var/log/instance2.log" 2>>"$top/clients.err"
+    stop_set
+done
+grep -v '^WARNING' "$top/clients.err" >&2 || true

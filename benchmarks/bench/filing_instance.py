@@ -1,0 +1,36 @@
+"""A ZEO client instance for the filing benchmark (filing_http.sh): serve.py with a line in the
+event log for every request failed on a ZODB conflict (retried or not), naming the object.
+
+    <instance interpreter> benchmarks/bench/filing_instance.py <wsgi.ini>
+
+Zope retries a conflicting request silently; the benchmark counts these lines.
+"""
+
+from ZODB.POSException import ConflictError
+from ZODB.utils import oid_repr
+from Zope2.Startup.serve import main
+from zope.component import provideHandler
+from ZPublisher.interfaces import IPubFailure
+
+import logging
+import sys
+
+
+logger = logging.getLogger("bench.conflicts")
+
+
+def log_conflict(event):
+    error = event.exc_info[1]
+    if isinstance(error, ConflictError):
+        oid = getattr(error, "oid", None)
+        logger.info(
+            "BENCH-CONFLICT retry=%s class=%s oid=%s path=%s",
+            int(bool(event.retry)),
+            getattr(error, "class_name", None),
+            oid_repr(oid) if oid else None,
+            event.request.get("PATH_INFO"),
+        )
+
+
+provideHandler(log_conflict, (IPubFailure,))
+main([sys.argv[0]] + sys.argv[1:])
