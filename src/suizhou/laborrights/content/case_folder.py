@@ -14,6 +14,7 @@ case and everything below it (``Case.__before_publishing_traverse__``).
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from OFS.event import ObjectWillBeAddedEvent
 from plone.dexterity.content import Container
@@ -27,6 +28,14 @@ from zope.lifecycleevent import ObjectAddedEvent
 
 class LargeBucketTree(OOBTree):
     """An OOBTree that splits its buckets after 500 keys instead of 30."""
+
+    max_leaf_size = 500
+    max_internal_size = 500
+
+
+class LargeBucketOIBTree(OIBTree):
+    """An OIBTree that splits its buckets after 500 keys instead of 60 (a bin's meta-type
+    index of ids; elsewhere see ``cases.buckets``)."""
 
     max_leaf_size = 500
     max_internal_size = 500
@@ -105,6 +114,14 @@ class CaseFolder(Container):
     def _initBTrees(self):
         super()._initBTrees()
         self._tree = LargeBucketTree()
+
+    def _setOb(self, id, object):
+        """Store as usual; the meta-type index's set of ids (one key per case, in sequence)
+        is a large-bucket tree too."""
+        meta_type = getattr(object, "meta_type", None)
+        if meta_type is not None and self._mt_index.get(meta_type) is None:
+            self._mt_index[meta_type] = LargeBucketOIBTree()
+        super()._setOb(id, object)
 
     def _setObject(self, id, object, roles=None, user=None, set_owner=1, suppress_events=False):
         """Add as usual, but without the container-modified event.

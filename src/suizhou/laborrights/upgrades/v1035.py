@@ -1,0 +1,30 @@
+"""1034 → 1035: the trees that every filing adds a key in sequence to get large buckets
+(``cases.buckets``: the catalog's uids, getId, id and path trees, the intid utility's ids; the
+meta-type index of the register's bins), so that filings from several instances at once no
+longer conflict on their bucket splits. Entries are kept as they are; nothing is reindexed."""
+
+from plone import api
+from suizhou.laborrights import logger
+from suizhou.laborrights.cases import buckets
+from suizhou.laborrights.cases.register import get_register
+from suizhou.laborrights.content.case_folder import LargeBucketOIBTree
+from suizhou.laborrights.content.case_folder import ICaseFolder
+
+
+def _bins(register):
+    """The district bins and their month bins (the cases in them are not woken)."""
+    for district in register.objectValues():
+        if ICaseFolder.providedBy(district):
+            yield district
+            yield from (month for month in district.objectValues() if ICaseFolder.providedBy(month))
+
+
+def upgrade(context):
+    replaced = buckets.enlarge(api.portal.get())
+    bins = 0
+    for folder in _bins(get_register()):
+        for meta_type, ids in list(folder._mt_index.items()):
+            if type(ids) is not LargeBucketOIBTree:
+                folder._mt_index[meta_type] = LargeBucketOIBTree(ids)
+                bins += 1
+    logger.info("Upgraded to 1035: large buckets for %s; %d bin index(es).", ", ".join(replaced) or "nothing", bins)
