@@ -216,9 +216,7 @@ def cluster_warning(db):
 
 def run(db, name, create, retries, writers, items):
     results = []
-    threads = [
-        threading.Thread(target=writer, args=(db, create, retries, results, items)) for _ in range(writers)
-    ]
+    threads = [threading.Thread(target=writer, args=(db, create, retries, results, items)) for _ in range(writers)]
     start, start_cpu = time.perf_counter(), time.process_time()
     for thread in threads:
         thread.start()

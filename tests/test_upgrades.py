@@ -901,7 +901,6 @@ class TestUpgrade1033(UpgradeTestCase):
 
     def test_the_old_layout_is_moved_and_counted_the_same(self):
         from BTrees.OOBTree import OOBTree
-        from Products.BTreeFolder2.BTreeFolder2 import BTreeFolder2Base
         from suizhou.laborrights.cases.closure import close_case
         from suizhou.laborrights.statistics import store
         from suizhou.laborrights.statistics.selection import Period

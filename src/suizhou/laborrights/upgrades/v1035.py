@@ -7,8 +7,8 @@ from plone import api
 from suizhou.laborrights import logger
 from suizhou.laborrights.cases import buckets
 from suizhou.laborrights.cases.register import get_register
-from suizhou.laborrights.content.case_folder import LargeBucketOIBTree
 from suizhou.laborrights.content.case_folder import ICaseFolder
+from suizhou.laborrights.content.case_folder import LargeBucketOIBTree
 
 
 def _bins(register):
