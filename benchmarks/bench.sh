@@ -8,7 +8,9 @@
 #            uncached, with plone.app.caching's RAM cache, and through Varnish (deploy/varnish.vcl)
 #            — locust, headless, pinned, in .venv-bench; loopback only, bounded in users and time
 #   zeo      one ZEO instance against two (anonymous rate, uncached, the same locust load)
-#   filing   filing with 1, 4 and 8 writers at Zope's default 3 retries (register_concurrency.py)
+#   filing   filings over HTTP (form and @cases mixed) on one and two ZEO instances
+#            (bench/filing_http.sh, its own ports 18390-18393), and with 1, 4 and 8 writers in one
+#            process (register_concurrency.py), at Zope's default 3 retries
 #   register lookup (api_load.py), worklists (worklists.py), statistics (statistics.py) at
 #            BENCH_CASES cases, each on a copy of one generated register (benchmarks/dataset.sh:
 #            built once into var/bench-data/cases-N/ and reused; its build time reported)
@@ -198,13 +200,23 @@ phase_zeo() {
 
 phase_filing() {
     local out=$RUN/30-filing.md
-    log "filing: 1, 4 and 8 writers, $FILINGS filings each, 3 retries"
+    log "filing over HTTP: complaint form and POST @cases mixed, one and two ZEO instances (benchmarks/bench/filing_http.sh)"
+    benchmarks/bench/filing_http.sh "$FILINGS" 4,8 50 >"$RUN/filing-http.txt" 2>"$RUN/filing-http.err" \
+        || { tail -30 "$RUN/filing-http.err" >&2; return 1; }
+    log "filing in one process: 1, 4 and 8 writers, $FILINGS filings each, 3 retries"
     benchmarks/register_concurrency.sh 1,4,8 0 --total="$FILINGS" --scenarios=filing --retries=3 >"$RUN/filing.txt"
     {
-        echo "### 登记：1、4、8 个并发写入者（Zope 默认 3 次重试）"
+        echo "### 登记（HTTP）：网上申请表与 POST @cases 各半，一个实例与两个 ZEO 实例（Zope 默认 3 次重试）"
         echo
-        echo "benchmarks/register_concurrency.py 的公开申请场景（file_case），每种并发共 $FILINGS 件。"\
-"目标：不丢件；每件冲突 < 0.05；p99 < 1 s；4 个写入者的速率 ≥ 1 个的 0.9 倍。"
+        echo "benchmarks/bench/filing_http.sh：每组设置一个新数据库；每种并发 $FILINGS 件，另 50 件同时发出。"\
+"“普通 B 树”一组模拟升级 1035 之前的站点，“仅 ZODB”一组为 ZEO 服务器不带加载项（zeoserver 没有 eggs）。"\
+"目标：不丢件；每件冲突 < 0.05；p99 < 1 s；4 个客户端的速率 ≥ 1 个的 0.9 倍；回执各发一次。"
+        echo
+        cat "$RUN/filing-http.txt"
+        echo
+        echo "### 登记（同一进程）：1、4、8 个并发写入者（Zope 默认 3 次重试）"
+        echo
+        echo "benchmarks/register_concurrency.py 的公开申请场景（file_case），每种并发共 $FILINGS 件。"
         echo
         grep '^|' "$RUN/filing.txt" | awk -F'|' 'NR == 1 {print $0 " 每件冲突 |"; next}
             NR == 2 {print $0 "---|"; next}
@@ -264,7 +276,7 @@ phase_storage() {
     } >"$out"
 }
 
-if wants pages || wants zeo; then
+if wants pages || wants zeo || wants filing; then  # filing: the build's eggs and configuration
     zeo_setup
 fi
 for phase in pages zeo filing register storage; do
