@@ -21,8 +21,8 @@ are queued in the outbox of the transaction that records the warning and go out 
 commits. The thread is handed only what it needs, taken in the request's thread once the
 filing has committed: the site's path, the site's address for the links in the e-mails, and
 what the rules read of each case (``rules.CaseFacts``: the step does not load the cases again
-in its own connection) — never the request, whose thread goes on without waiting for anything
-but the step. The steps of one process take turns for their transaction only (``_TURN``): two
+in its own connection) — never the request itself; and the request's thread holds no lock while
+it waits. The steps of one process take turns for their transaction only (``_TURN``): two
 steps of a cluster write the same warning, and side by side one of them would be run again on
 the write conflict (between processes they still are: the lock saves retries, correctness
 rests on the conflict and the retry).
