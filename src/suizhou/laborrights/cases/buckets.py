@@ -1,33 +1,36 @@
-"""Large buckets for the site-wide trees that every filing adds a key in sequence to.
+"""Large buckets for the site-wide trees that every filing writes: the catalog's and the intid
+utility's.
 
-A BTree bucket written by two transactions at once is merged, unless one of them splits it.
-Reference numbers (the case's id), its path and its object id (oid, in the intid utility) come
-in sequence, so concurrent filings all add to the last bucket of these trees, and every split
-of it (after 30 or 60 keys) made the other filing's commit a write conflict, its request
-thrown away and retried. Measured over HTTP on two ZEO instances (benchmarks/bench/
-filing_http.sh, docs/performance.md 并发登记). With buckets of 500 keys the split comes ten
-to fifteen times less often.
+A BTree bucket written by two transactions at once is merged, unless one of them splits it: a
+split changes the bucket's neighbour and the node above it, and neither can be merged. Two
+kinds of keys make splits meet:
+
+- keys in sequence (the reference number = the case's id, its path, its object id in the
+  intid utility's ``ids``): concurrent filings all add to the last bucket, so every split of it
+  (after 30 or 60 keys) conflicts with the other filing;
+- keys spread over the tree (the staff search keys, employer keys, sort keys, UIDs, catalog
+  record ids): each split changes the tree's root node, which every other split changes too.
+
+Measured over HTTP on two ZEO instances (benchmarks/bench/filing_http.sh, docs/performance.md
+并发登记). Buckets of 500 keys split ten to fifteen times less often.
 
 ``enlarge`` replaces these trees by large-bucket ones with the same entries (at install, and by
-the upgrade step to 1034). Emptying the catalog (``clearFindAndRebuild``, "Clear and Rebuild"
-in portal_catalog, an index's "Clear") makes them plain trees again: run ``enlarge`` after it
+the upgrade step to 1035). Emptying the catalog (``clearFindAndRebuild``, "Clear and Rebuild"
+in portal_catalog, an index's "Clear") makes plain trees again: run ``enlarge`` after it
 (docs/deployment.md).
 """
 
 from plone import api
+from suizhou.laborrights.content.case_folder import LargeBucketIOBTree
 from suizhou.laborrights.content.case_folder import LargeBucketOIBTree
 from suizhou.laborrights.content.case_folder import LargeBucketTree
 from zope.component import queryUtility
 from zope.intid.interfaces import IIntIds
 
 
-# catalog index -> its attributes keyed by something every new case adds in sequence
-INDEX_TREES = {
-    "getId": ("_index",),
-    "id": ("_index",),
-    "path": ("_index", "_index_items"),  # path components (the reference), whole paths
-}
-LARGE = {"OOBTree": LargeBucketTree, "OIBTree": LargeBucketOIBTree}
+CATALOG_TREES = ("data", "uids", "paths")  # record id -> metadata, path -> record id, and back
+INDEX_TREES = ("_index", "_unindex", "_index_items", "_index_parents")  # the last two: path index
+LARGE = {"OOBTree": LargeBucketTree, "OIBTree": LargeBucketOIBTree, "IOBTree": LargeBucketIOBTree}
 
 
 def _enlarge(owner, name):
@@ -41,18 +44,14 @@ def _enlarge(owner, name):
 
 
 def enlarge(site):
-    """Give the site's catalog and intid trees that filings add keys in sequence to large
+    """Give the catalog's trees (its records and every index's) and the intid utility's large
     buckets; returns the names of the trees replaced."""
     replaced = []
     catalog = api.portal.get_tool("portal_catalog")._catalog
-    if _enlarge(catalog, "uids"):
-        replaced.append("portal_catalog uids")
-    for index_id, names in INDEX_TREES.items():
-        index = catalog.indexes.get(index_id)
-        for name in names:
-            if index is not None and _enlarge(index, name):
-                replaced.append(f"{index_id}.{name}")
+    replaced += [f"catalog.{name}" for name in CATALOG_TREES if _enlarge(catalog, name)]
+    for index_id, index in catalog.indexes.items():
+        replaced += [f"{index_id}.{name}" for name in INDEX_TREES if _enlarge(index, name)]
     intids = queryUtility(IIntIds, context=site)
-    if intids is not None and _enlarge(intids, "ids"):
-        replaced.append("intids ids")
+    if intids is not None:
+        replaced += [f"intids.{name}" for name in ("ids", "refs") if _enlarge(intids, name)]
     return replaced

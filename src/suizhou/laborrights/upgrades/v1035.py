@@ -1,7 +1,8 @@
-"""1034 → 1035: the trees that every filing adds a key in sequence to get large buckets
-(``cases.buckets``: the catalog's uids, getId, id and path trees, the intid utility's ids; the
-meta-type index of the register's bins), so that filings from several instances at once no
-longer conflict on their bucket splits. Entries are kept as they are; nothing is reindexed."""
+"""1034 → 1035: the trees that every filing writes get large buckets (``cases.buckets``: the
+catalog's records and every index's trees, the intid utility's; the meta-type index of the
+register's bins), so that filings from several instances at once conflict less on bucket
+splits. Entries are copied as they are (nothing is reindexed): on a large register this writes
+the catalog once more (the database grows by about the catalog's size until it is packed)."""
 
 from plone import api
 from suizhou.laborrights import logger
@@ -27,4 +28,4 @@ def upgrade(context):
             if type(ids) is not LargeBucketOIBTree:
                 folder._mt_index[meta_type] = LargeBucketOIBTree(ids)
                 bins += 1
-    logger.info("Upgraded to 1035: large buckets for %s; %d bin index(es).", ", ".join(replaced) or "nothing", bins)
+    logger.info("Upgraded to 1035: large buckets for %d trees; %d bin index(es).", len(replaced), bins)
