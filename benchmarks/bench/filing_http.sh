@@ -4,22 +4,23 @@
 # temporary directory, at Zope's default 3 conflict retries. Prints Markdown tables
 # (filing_clients.py, filing_conflicts.py).
 #   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (4,8)] [at once (50)]
-# Sets (FILING_SETS, default "plain:two addon:one,two"): <ZEO server>:<instances>, where the ZEO
+# Sets (FILING_SETS, default "plain:two:plain addon:two:plain addon:one,two"):
+# <ZEO server>:<instances>[:plain], where the ZEO
 # server is "plain" (ZODB's eggs only: the server cannot import the add-on's classes, so it
 # cannot resolve conflicts on them — production.cfg before zeoserver `eggs`) or "addon" (the
 # instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
-# or "two" (taken in turn).
+# or "two" (taken in turn); ":plain": the catalog, intid and bin trees plain, as on a site before
+# upgrade 1035 (cases/buckets.py), to compare with the large buckets in one run.
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
-# here listens on 127.0.0.1:18390-18393 and is stopped on exit. FILING_SRC=<dir>: the add-on's
-# src/ of another checkout (e.g. a git worktree of a baseline) instead of this one.
+# here listens on 127.0.0.1:18390-18393 and is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 FILINGS=${1:-600}
 CLIENTS=${2:-4,8}
 AT_ONCE=${3:-50}
-SETS=${FILING_SETS:-plain:two addon:one,two}
+SETS=${FILING_SETS:-plain:two:plain addon:two:plain addon:one,two}
 ZEO=$ROOT/var/bench/zeo
 ZEO_PORT=18390 SMTP_PORT=18393
 PORTS=(18391 18392)
@@ -40,14 +41,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 printf 'from ZEO.runzeo import main\nmain()\n' >"$top/runzeo.py"  # the instances' interpreter takes no -m … -C
-if [ -n "${FILING_SRC:-}" ]; then
-    sed "s#'$ROOT/src'#'$FILING_SRC'#" "$PY" >"$top/interpreter"
-    chmod +x "$top/interpreter"
-    PY=$top/interpreter
-fi
 
-start_set() {  # start_set <plain|addon>: a fresh database, ZEO server, SMTP sink, site, 2 instances
-    tmp=$top/$1
+start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP sink, site, 2 instances
+    tmp=$top/$dir
     mkdir -p "$tmp"/var/{log,filestorage,blobstorage,cache,instance1,instance2} "$tmp/home"
     printf 'admin:{SHA}0DPiKuNIrrVmD8IUCuw1hQxNqZc=\n' >"$tmp/home/inituser"  # admin/admin, throw-away
     sed -e "s#^  address .*#  address 127.0.0.1:$ZEO_PORT#" -e "s#$ZEO/var#$tmp/var#g" \
@@ -60,7 +56,7 @@ start_set() {  # start_set <plain|addon>: a fresh database, ZEO server, SMTP sin
             -e "s#$ZEO/parts/instance$n/etc/zope.conf#$tmp/zope$n.conf#" -e "s#$ZEO/var#$tmp/var#g" \
             "$ZEO/parts/instance$n/etc/wsgi.ini" >"$tmp/wsgi$n.ini"
     done
-    if [ "$1" = plain ]; then  # ZODB's eggs only, as plone.recipe.zeoserver builds it without `eggs`
+    if [ "$server" = plain ]; then  # ZODB's eggs only, as plone.recipe.zeoserver builds it without `eggs`
         PYTHONPATH=$(sed -n 's/^PYTHONPATH="\(.*\)"$/\1/p' "$ZEO/parts/zeoserver/bin/runzeo") \
             "$ROOT/.venv/bin/python3.11" -m ZEO.runzeo -C "$tmp/zeo.conf" >"$tmp/zeo.out" 2>&1 &
     else  # the instances' eggs, the add-on among them
@@ -72,10 +68,11 @@ start_set() {  # start_set <plain|addon>: a fresh database, ZEO server, SMTP sin
     sleep 2
     SITE_DEMO=0 "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" scripts/create_site.py >"$tmp/site.log" 2>&1 \
         || { tail -30 "$tmp/site.log" >&2; exit 1; }
-    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 \
+    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $trees \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
-        "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
+        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) \
+            "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
         pids+=($!)
     done
     for port in "${PORTS[@]}"; do
@@ -91,34 +88,38 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 one=http://127.0.0.1:${PORTS[0]}
 two=$one,http://127.0.0.1:${PORTS[1]}
 for set in $SETS; do
-    server=${set%%:*}
-    start_set "$server"
+    server=${set%%:*} code=${set#*:*:} instances_list=${set#*:}
+    instances_list=${instances_list%%:*}
+    if [ "$code" = plain ]; then
+        trees=plain code_label="，普通 B 树（1035 之前）" dir=$server-plain
+    else
+        trees="" code_label="，大桶 B 树" dir=$server
+    fi
+    start_set
     [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"
+    server_label+=$code_label
     seq=1
-    for setup in ${set#*:}; do
-        setup=${setup//,/ }
-        for instances in $setup; do
-            hosts=$one label="1 个"
-            [ "$instances" = two ] && hosts=$two label="2 个"
-            for clients in ${CLIENTS//,/ } at-once; do
-                n=$FILINGS
-                [ "$clients" = at-once ] && n=$AT_ONCE
-                .venv-bench/bin/python benchmarks/bench/filing_clients.py "$server_label | $label" "$hosts" "$clients" "$n" \
-                    "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
-                seq=$((seq + n))
-            done
+    for instances in ${instances_list//,/ }; do
+        hosts=$one label="1 个"
+        [ "$instances" = two ] && hosts=$two label="2 个"
+        for clients in ${CLIENTS//,/ } at-once; do
+            n=$FILINGS
+            [ "$clients" = at-once ] && n=$AT_ONCE
+            .venv-bench/bin/python benchmarks/bench/filing_clients.py "$server_label | $label" "$hosts" "$clients" "$n" \
+                "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
+            seq=$((seq + n))
         done
     done
     stop_set
-    conflicts[${#conflicts[@]}]=$server
+    conflicts[${#conflicts[@]}]=$dir
 done
-for server in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
-    tmp=$top/$server
+for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
+    tmp=$top/$dir
     "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &
     pids+=($!)
     sleep 2
     echo
-    echo "冲突对象（ZEO 服务器：$server）："
+    echo "冲突对象（$dir）："
     echo
     PYTHONPATH=benchmarks/bench "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_conflicts.py \
         "$tmp/var/log/instance1.log" "$tmp/var/log/instance2.log" 2>>"$top/clients.err"

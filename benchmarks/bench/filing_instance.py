@@ -4,15 +4,18 @@ event log for every request failed on a ZODB conflict (retried or not), naming t
     <instance interpreter> benchmarks/bench/filing_instance.py <wsgi.ini>
 
 Zope retries a conflicting request silently; the benchmark counts these lines.
+FILING_PLAIN_TREES=1: the register's bins index their ids in a plain OIBTree, as before upgrade
+1035 (the baseline of a comparison, with filing_site.py's ``plain``).
 """
 
 from ZODB.POSException import ConflictError
 from ZODB.utils import oid_repr
-from Zope2.Startup.serve import main
 from zope.component import provideHandler
+from Zope2.Startup.serve import main
 from ZPublisher.interfaces import IPubFailure
 
 import logging
+import os
 import sys
 
 
@@ -33,4 +36,9 @@ def log_conflict(event):
 
 
 provideHandler(log_conflict, (IPubFailure,))
+if os.environ.get("FILING_PLAIN_TREES") == "1":
+    from Products.BTreeFolder2.BTreeFolder2 import BTreeFolder2Base
+    from suizhou.laborrights.content.case_folder import CaseFolder
+
+    CaseFolder._setOb = BTreeFolder2Base._setOb
 main([sys.argv[0]] + sys.argv[1:])
