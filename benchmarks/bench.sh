@@ -209,7 +209,7 @@ phase_filing() {
         echo "### 登记（HTTP）：网上申请表与 POST @cases 各半，一个实例与两个 ZEO 实例（Zope 默认 3 次重试）"
         echo
         echo "benchmarks/bench/filing_http.sh：每组设置一个新数据库；每种并发 $FILINGS 件，另 50 件同时发出。"\
-"“普通 B 树”一组模拟升级 1035 之前的站点，“仅 ZODB”一组为 ZEO 服务器不带加载项（zeoserver 没有 eggs）。"\
+"“仅 ZODB”一组为改动前：ZEO 服务器不带加载项（zeoserver 没有 eggs），分箱 id 索引为普通 B 树（升级 1035 之前）。"\
 "目标：不丢件；每件冲突 < 0.05；p99 < 1 s；4 个客户端的速率 ≥ 1 个的 0.9 倍；回执各发一次。"
         echo
         cat "$RUN/filing-http.txt"

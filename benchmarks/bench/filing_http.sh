@@ -4,13 +4,13 @@
 # temporary directory, at Zope's default 3 conflict retries. Prints Markdown tables
 # (filing_clients.py, filing_conflicts.py).
 #   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (4,8)] [at once (50)]
-# Sets (FILING_SETS, default "plain:two:plain addon:two:plain addon:one,two"):
+# Sets (FILING_SETS, default "plain:two:plain addon:one,two": before and after this change):
 # <ZEO server>:<instances>[:plain], where the ZEO
 # server is "plain" (ZODB's eggs only: the server cannot import the add-on's classes, so it
 # cannot resolve conflicts on them — production.cfg before zeoserver `eggs`) or "addon" (the
 # instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
-# or "two" (taken in turn); ":plain": the catalog, intid and bin trees plain, as on a site before
-# upgrade 1035 (cases/buckets.py), to compare with the large buckets in one run.
+# or "two" (taken in turn); ":plain": the register's bins index their ids in a plain OIBTree, as
+# before upgrade 1035, to compare in one run.
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -20,7 +20,7 @@ ROOT=$PWD
 FILINGS=${1:-600}
 CLIENTS=${2:-4,8}
 AT_ONCE=${3:-50}
-SETS=${FILING_SETS:-plain:two:plain addon:two:plain addon:one,two}
+SETS=${FILING_SETS:-plain:two:plain addon:one,two}
 ZEO=$ROOT/var/bench/zeo
 ZEO_PORT=18390 SMTP_PORT=18393
 PORTS=(18391 18392)
@@ -68,7 +68,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     sleep 2
     SITE_DEMO=0 "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" scripts/create_site.py >"$tmp/site.log" 2>&1 \
         || { tail -30 "$tmp/site.log" >&2; exit 1; }
-    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $trees \
+    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
         FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) \
@@ -91,9 +91,9 @@ for set in $SETS; do
     server=${set%%:*} code=${set#*:*:} instances_list=${set#*:}
     instances_list=${instances_list%%:*}
     if [ "$code" = plain ]; then
-        trees=plain code_label="，普通 B 树（1035 之前）" dir=$server-plain
+        trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
     else
-        trees="" code_label="，大桶 B 树" dir=$server
+        trees="" code_label="" dir=$server
     fi
     start_set
     [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"

@@ -5,7 +5,7 @@ event log for every request failed on a ZODB conflict (retried or not), naming t
 
 Zope retries a conflicting request silently; the benchmark counts these lines.
 FILING_PLAIN_TREES=1: the register's bins index their ids in a plain OIBTree, as before upgrade
-1035 (the baseline of a comparison, with filing_site.py's ``plain``).
+1035 (the baseline of a comparison).
 """
 
 from ZODB.POSException import ConflictError

@@ -11,7 +11,6 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
-from suizhou.laborrights.cases import buckets
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.serial import take_turn
 from suizhou.laborrights.content.case_folder import LargeBucketTree
@@ -147,9 +146,7 @@ def create_case(received=None, **data):
 
 
 def prepare_register(register):
-    """Create the register's number sequences, reference and ticket maps, and give the
-    site-wide trees that filings add keys in sequence to large buckets (at install)."""
+    """Create the register's number sequences, reference and ticket maps (at install)."""
     _sequences(register)
     _claimed(register)
     _tickets(register)
-    buckets.enlarge(api.portal.get())

@@ -14,7 +14,6 @@ case and everything below it (``Case.__before_publishing_traverse__``).
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
-from BTrees.IOBTree import IOBTree
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from OFS.event import ObjectWillBeAddedEvent
@@ -36,14 +35,7 @@ class LargeBucketTree(OOBTree):
 
 class LargeBucketOIBTree(OIBTree):
     """An OIBTree that splits its buckets after 500 keys instead of 60 (a bin's meta-type
-    index of ids; elsewhere see ``cases.buckets``)."""
-
-    max_leaf_size = 500
-    max_internal_size = 500
-
-
-class LargeBucketIOBTree(IOBTree):
-    """An IOBTree that splits its buckets after 500 keys instead of 60 (``cases.buckets``)."""
+    index of its ids: one key per case, in sequence)."""
 
     max_leaf_size = 500
     max_internal_size = 500
