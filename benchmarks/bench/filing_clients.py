@@ -109,7 +109,7 @@ def api_body(seq):
 
 class Filing:
     def __init__(self, seq):
-        self.seq, self.host = seq, HOSTS[seq % len(HOSTS)]
+        self.seq, self.host = seq, HOSTS[seq // 2 % len(HOSTS)]  # each instance gets both kinds
         self.web = seq % 2 == 0
         self.session = requests.Session()
         self.status = self.reference = self.seconds = None
