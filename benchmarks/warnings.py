@@ -1,55 +1,61 @@
 """Early-warning rules (warnings/rules.py) on a register of many cases.
 
-Run through warnings.sh, on a copy of the generated register (benchmarks/dataset.py: three
-years, six districts, 30 handling units, employers as its ``employer()`` says: 50 large ones
-with a tenth of the cases, a tenth without a credit code, named in the variants the rules
-normalise; about a third of the open cases with a running clock overdue). In one process:
+Run through warnings.sh. It builds a fresh site with N cases (default 100,000) over three years,
+the six districts and 30 handling units, against 5,000 employers (50 of them large; a tenth of them without a
+credit code, named in one of the variants the rules normalise), about a third of the open
+ones with a running clock overdue; written straight into the register (no events), as
+worklists.py does, with what the catalog would hold.
 
-- the rules for one case as the step after a commit runs them (``subscribers.check_case``:
-  collective, employer, amount, risk list, surge; ``check_unit``: the overdue rule), findings
-  recorded, on 300 stored cases of any date, 300 received in the register's last 60 days (a
-  changed case is mostly a recent one) and on 100 new ones (``file_case``, committed first),
-  each then committed (not timed), wall and CPU milliseconds. The dataset was written without
-  events, so no warning is stored: each unit's overdue warning (hundreds of cases) is raised
-  once first, not timed, as a running site has it;
-- filing throughput: ``cases.filing.file_case`` + commit, one filing after the other (the
-  rules then run after the commit, ``warnings.after_commit``), in blocks of B with the rules'
-  subscribers registered and unregistered by turns (on, off, off, on, … 5 blocks each), so
-  both see the same database and machine load; the ratio on/off.
+Then, in the same process:
 
-New filings are against the employers of 2,000 stored cases picked at random (the register's
-own mix of employers), of any dispute type, 8 in 10 with an amount (as the dataset's), received
-now (after the register's last day, so the last 30 days of the large employers are a cluster).
+- the rules for one case: ``rules.case_findings`` (collective, employer, amount, risk list,
+  surge) and ``rules.overdue`` on 300 stored cases and on new cases, p50/p95/max in ms;
+- filing throughput: ``cases.filing.file_case`` + commit, one filing after the other, in
+  blocks of B with the rules' subscribers registered and unregistered by turns (4 blocks
+  each), so both see the same database and machine load; the ratio on/off.
 """
 
-from benchlib import summary
-from benchlib import table
-from benchlib import timed
-from datetime import timedelta
-from decimal import Decimal
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.users import UnrestrictedUser
+from persistent.list import PersistentList
 from plone import api
+from plone.dexterity.utils import createContent
+from Products.CMFPlone.factory import addPloneSite
+from stdnum.cn import uscc
 from suizhou.laborrights.cases.filing import file_case
+from suizhou.laborrights.cases.register import _bin
+from suizhou.laborrights.cases.register import get_register
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.content.case import ICase
+from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import events
+from suizhou.laborrights.handling import periods
 from suizhou.laborrights.vocabularies import registry_terms
+from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings import subscribers
 from suizhou.laborrights.warnings.store import get_store
+from Testing.makerequest import makerequest
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getGlobalSiteManager
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
 from zope.lifecycleevent.interfaces import IObjectAddedEvent
 from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
-import benchlib
+import datetime
 import random
+import statistics
 import sys
 import time
 import transaction
 
 
+ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
+CASES = int(sys.argv[-2])
 BLOCK = int(sys.argv[-1])
-BLOCKS = 5  # of each kind
-WARM_UP = 100  # filings with the rules on before the blocks
-DISPUTE_TYPES = []  # the registry's, as the dataset's cases have them
+EMPLOYERS = 5000
+BIG_EMPLOYERS = 50
+SUFFIXES = ("有限公司", "有限责任公司", " 有限公司", "有限公司曾都分公司")
 SUBSCRIBERS = (
     (subscribers.case_changed, (ICase, IObjectAddedEvent)),
     (subscribers.case_changed, (ICase, IObjectModifiedEvent)),
@@ -59,44 +65,112 @@ SUBSCRIBERS = (
 )
 
 
-def rules_for(case):
-    subscribers.check_case(case)
-    subscribers.check_unit(case)
+def credit_code(n):
+    first17 = f"91421300MA4{n:06d}"
+    return first17 + uscc.calc_check_digit(first17)
 
 
-def stored_cases(brains):
-    """The rules' (wall, CPU) times on these cases, each committed after (not timed); the first
-    20 only warm the caches."""
-    samples = []
-    for brain in brains:
-        sample = timed(rules_for, brain._unrestrictedGetObject())[:2]
-        transaction.commit()
-        samples.append(sample)
-    return samples[20:]
+def employer(rng):
+    """(credit code or None, name): a tenth of the cases against 50 large employers (about 6
+    cases a month each at 100,000 cases), the rest spread over all of them."""
+    n = rng.randrange(BIG_EMPLOYERS) if rng.random() < 0.1 else rng.randrange(EMPLOYERS)
+    coded = n % 10 != 0
+    return (credit_code(n) if coded else None), f"随州市第{n}号企业{rng.choice(SUFFIXES)}"
 
 
-def settle(catalog):
-    """Each unit's overdue warning, raised once (a unit's first warning wakes its overdue cases)."""
-    for unit in catalog.uniqueValuesFor("assigned_unit"):
-        for brain in catalog.unrestrictedSearchResults(portal_type="Case", assigned_unit=unit, sort_limit=1)[:1]:
-            subscribers.check_unit(brain._unrestrictedGetObject())
+def build(portal, rng):
+    districts = [code for code, _title in registry_terms("districts")]
+    units = {}
+    for district in districts:
+        for n in range(5):
+            station = api.content.create(
+                container=portal.stations[district],
+                type="ServiceStation",
+                id=f"{district}-{n}",
+                title=f"{district} station {n}",
+                level="center" if n == 0 else "station",
+                district=district,
+                address="随州市",
+            )
+            units.setdefault(district, []).append(station.UID())
     transaction.commit()
+    register = get_register()
+    types = [code for code, _t in registry_terms("dispute_types")]
+    today = periods.today()
+    start = now() - datetime.timedelta(days=3 * 365)
+    began = time.perf_counter()
+    for n in range(CASES):
+        district = rng.choice(districts)
+        received = start + datetime.timedelta(minutes=rng.randrange(0, 3 * 365 * 24 * 60))
+        month = f"{received.year}-{received.month:02d}"
+        container = _bin(_bin(register, district, district), month, month)
+        code, name = employer(rng)
+        case = createContent(
+            "Case",
+            channel="window",
+            district=district,
+            received=received,
+            applicant_name="王小明",
+            applicant_phone="13907221234",
+            employer_name=name,
+            employer_credit_code=code,
+            dispute_types=[rng.choice(types)],
+            workers_involved=rng.choice((1, 1, 1, 1, 2, 3)),
+            facts="……",
+        )
+        case.id = f"SZ-BENCH-{n:07d}"
+        container._setObject(case.id, case, suppress_events=True)
+        case = container[case.id]
+        if rng.random() < 0.5:
+            case.assigned_unit = rng.choice(units[district])
+            case.route = "mediation"
+            if rng.random() < 0.3:
+                clock = clocks.StageClock("mediation", today - datetime.timedelta(days=rng.randrange(0, 60)), 15, False)
+                clock.refresh()
+                IAnnotations(case)[clocks.ANNOTATION_KEY] = PersistentList([clock])
+        case.indexObject()
+        if n % 2000 == 1999:
+            transaction.commit()
+            print(f"  {n + 1} cases ({(n + 1) / (time.perf_counter() - began):.0f}/s)", file=sys.stderr)
+    transaction.commit()
+    return units
 
 
-def new_fields(rng, districts, employers):
-    code, name = rng.choice(employers)
-    dispute_type = rng.choice(DISPUTE_TYPES)
+def timed(function, *args):
+    """(wall, CPU) milliseconds of one call."""
+    began, began_cpu = time.perf_counter(), time.process_time()
+    function(*args)
+    return (time.perf_counter() - began) * 1000, (time.process_time() - began_cpu) * 1000
+
+
+def rules_for(case):
+    rules.case_findings(case)
+    rules.overdue(case)
+
+
+def summary(samples):
+    walls = sorted(wall for wall, _cpu in samples)
+    cpus = sorted(cpu for _wall, cpu in samples)
+    return (
+        f"p50 {statistics.median(walls):.1f} ms, p95 {statistics.quantiles(walls, n=20)[-1]:.1f} ms, "
+        f"max {walls[-1]:.1f} ms (CPU p50 {statistics.median(cpus):.1f} ms, "
+        f"p95 {statistics.quantiles(cpus, n=20)[-1]:.1f} ms)"
+    )
+
+
+def new_fields(rng, units):
+    district = rng.choice(list(units))
+    code, name = employer(rng)
     return {
         "channel": "window",
-        "district": rng.choice(districts),
+        "district": district,
         "applicant_name": "王小明",
         "applicant_phone": "13907221234",
         "employer_name": name,
         "employer_credit_code": code,
-        "dispute_types": [dispute_type],
+        "dispute_types": ["wage_arrears"],
         "workers_involved": 1,
         "facts": "2026年8月至10月工资未发放。",
-        **({"claim_amount": Decimal(rng.randrange(500, 200000))} if rng.random() < 0.8 else {}),
     }
 
 
@@ -110,81 +184,68 @@ def subscribe(on):
             registry.unregisterHandler(handler, required)
 
 
-def throughput(new):
-    """(filings per second, per CPU second, blocks' rates) with the rules' subscribers on and
-    off, in blocks of BLOCK: on, off, off, on, on, off, … (each kind as often first)."""
-    elapsed, cpu, rates = {True: 0.0, False: 0.0}, {True: 0.0, False: 0.0}, {True: [], False: []}
-    for _n in range(WARM_UP):  # not counted; the rules' own connection fills its cache
-        file_case(new())
+def throughput(rng, units):
+    """Filings per second with the rules' subscribers on and off, in alternating blocks."""
+    elapsed = {True: 0.0, False: 0.0}
+    cpu = {True: 0.0, False: 0.0}
+    for _n in range(10):  # warm-up, not counted
+        file_case(new_fields(rng, units))
         transaction.commit()
-    on = True  # the subscribers are registered at start-up
-    for block in range(2 * BLOCKS):
-        want = block % 4 in (0, 3)
-        if want != on:
-            subscribe(want)
-            on = want
+    for block in range(8):
+        on = block % 2 == 0  # the subscribers are registered at start-up: on first
+        if block:
+            subscribe(on)
         began, began_cpu = time.perf_counter(), time.process_time()
         for _n in range(BLOCK):
-            file_case(new())
+            file_case(new_fields(rng, units))
             transaction.commit()
-        seconds = time.perf_counter() - began
-        elapsed[on] += seconds
+        elapsed[on] += time.perf_counter() - began
         cpu[on] += time.process_time() - began_cpu
-        rates[on].append(BLOCK / seconds)
-    if not on:
-        subscribe(True)
-    return {on: (BLOCKS * BLOCK / elapsed[on], BLOCKS * BLOCK / cpu[on], rates[on]) for on in (True, False)}
+    subscribe(True)
+    return {on: (4 * BLOCK / elapsed[on], 4 * BLOCK / cpu[on]) for on in (True, False)}
 
 
 def main(app):
-    benchlib.dataset_site(benchlib.as_admin(app))
-    rng = random.Random(20261203)
-    DISPUTE_TYPES.extend(code for code, _title in registry_terms("dispute_types"))
+    app = makerequest(app)
+    setRequest(app.REQUEST)
+    newSecurityManager(None, ADMIN.__of__(app.acl_users))
+    addPloneSite(
+        app,
+        "Plone",
+        setup_content=False,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
+    )
+    portal = app.Plone
+    setSite(portal)
+    transaction.commit()
+    rng = random.Random(20261202)
+    began = time.perf_counter()
+    units = build(portal, rng)
+    print(f"Built {CASES} cases in {time.perf_counter() - began:.0f} s", file=sys.stderr)
     catalog = api.portal.get_tool("portal_catalog")
-    brains = list(catalog.unrestrictedSearchResults(portal_type="Case"))
+    brains = catalog.unrestrictedSearchResults(portal_type="Case")
     print(f"{len(brains)} cases catalogued")
-    districts = sorted({brain.district for brain in brains[:1000]})
-    employers = [
-        (case.employer_credit_code, case.employer_name)
-        for case in (brain._unrestrictedGetObject() for brain in rng.sample(brains, 2000))
-    ]
-    recent = catalog.unrestrictedSearchResults(
-        portal_type="Case", received={"query": now() - timedelta(days=60), "range": "min"}
-    )
-    wall, _cpu, _result = timed(settle, catalog)
-    print(f"The units' overdue warnings raised first (not timed below): {wall / 1000:.1f} s")
-    stored = {kind: stored_cases(rng.sample(found, 320)) for kind, found in (("any", brains), ("recent", list(recent)))}
+    sample = [brain._unrestrictedGetObject() for brain in rng.sample(list(brains), 300)]
+    for case in sample[:20]:  # warm the caches the first queries fill
+        rules_for(case)
+    stored = [timed(rules_for, case) for case in sample]
+    print(f"Rules for one stored case (300 cases): {summary(stored)}")
     new = []
-    subscribe(False)  # the rules timed here, not after the commit too
     for _n in range(100):
-        case = file_case(new_fields(rng, districts, employers))
-        transaction.commit()
-        new.append(timed(rules_for, case)[:2])
-        transaction.commit()
-    subscribe(True)
-    print()
-    table(
-        ("rules for one case", "time"),
-        (
-            ("stored, any (300 cases of the three years)", summary(stored["any"])),
-            ("stored, received in the last 60 days (300 cases)", summary(stored["recent"])),
-            ("new (100 filings, after their commit)", summary(new)),
-        ),
+        case = file_case(new_fields(rng, units))
+        new.append(timed(rules_for, case))
+        transaction.abort()
+    print(f"Rules for one new case (100 filings, not committed): {summary(new)}")
+    rates = throughput(rng, units)
+    (on, on_cpu), (off, off_cpu) = rates[True], rates[False]
+    print(
+        f"Filing throughput ({BLOCK} per block, 4 blocks each): rules on {on:.1f}/s, off {off:.1f}/s, "
+        f"ratio {on / off:.2f}; per CPU second: on {on_cpu:.1f}, off {off_cpu:.1f}, ratio {on_cpu / off_cpu:.2f}"
     )
-    rates = throughput(lambda: new_fields(rng, districts, employers))
-    (on, on_cpu, on_blocks), (off, off_cpu, off_blocks) = rates[True], rates[False]
-    print()
-    print(f"Filing throughput ({BLOCK} per block, {BLOCKS} blocks each, alternating):")
-    table(
-        ("rules", "filings/s", "per CPU second", "blocks (filings/s)"),
-        (
-            ("on", f"{on:.1f}", f"{on_cpu:.1f}", " ".join(f"{rate:.1f}" for rate in on_blocks)),
-            ("off", f"{off:.1f}", f"{off_cpu:.1f}", " ".join(f"{rate:.1f}" for rate in off_blocks)),
-        ),
-    )
-    print(f"Ratio on/off: {on / off:.2f} (per CPU second {on_cpu / off_cpu:.2f})")
     store = get_store()
-    print(f"Warnings in the store after the run: {len(store.warnings) if store is not None else 0}")
+    print(f"Warnings raised by the benchmark's filings: {len(store.warnings) if store is not None else 0}")
 
 
-main(app)  # noqa: F821 - `app` is given by `zconsole run`
+main(app)  # noqa: F821 - `app` is given by `bin/instance run`

@@ -18,30 +18,22 @@ finds every case again; a step that fails is logged with the cases' UIDs.
 The step runs in a thread of its own, joined at once (the request answers when the warnings
 are recorded, as before): that thread has its own transaction, so that the warning's e-mails
 are queued in the outbox of the transaction that records the warning and go out once, when it
-commits. The thread is handed only what it needs, taken in the request's thread once the
-filing has committed: the site's path, the site's address for the links in the e-mails, and
-what the rules read of each case (``rules.CaseFacts``: the step does not load the cases again
-in its own connection) — never the request itself; and the request's thread holds no lock while
-it waits. The steps of one process take turns for their transaction only (``_TURN``): two
-steps of a cluster write the same warning, and side by side one of them would be run again on
-the write conflict (between processes they still are: the lock saves retries, correctness
-rests on the conflict and the retry).
+commits. The steps of one process take turns: two steps of a cluster write the same warning,
+and side by side one of them would be run again (between processes, they still are).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SpecialUsers import system
-from Acquisition import aq_base
 from Acquisition import aq_chain
 from Acquisition import aq_inner
-from Acquisition import aq_parent
 from plone import api
 from suizhou.laborrights import logger
-from suizhou.laborrights.notifications.recipients import site_url
-from suizhou.laborrights.warnings.rules import CaseFacts
 from ZODB.POSException import ConflictError
 from ZODB.utils import oid_repr
 from zope.component.hooks import setSite
+from zope.globalrequest import getRequest
+from ZPublisher.BaseRequest import RequestContainer
 
 import threading
 import transaction
@@ -63,9 +55,9 @@ def note(case, kind):
     except KeyError:
         noted = {}
         txn.set_data(_NOTED_KEY, noted)
-        site = api.portal.get()
-        txn.addAfterCommitHook(_after_commit, (noted, jar.db(), site.getPhysicalPath(), site_url()))
-    noted.setdefault(case.UID(), (case, set()))[1].add(kind)
+        site_path = api.portal.get().getPhysicalPath()
+        txn.addAfterCommitHook(_after_commit, (noted, jar.db(), site_path, getRequest()))
+    noted.setdefault(case.UID(), set()).add(kind)
 
 
 def _jar(case):
@@ -76,42 +68,35 @@ def _jar(case):
     raise ValueError("The case is in no database")
 
 
-def _stored(case):
-    """Whether the case is still in its folder (not deleted in the transaction that noted it)."""
-    container = aq_parent(aq_inner(case))
-    return container is not None and aq_base(container._getOb(case.getId(), None)) is aq_base(case)
-
-
-def _after_commit(committed, noted, db, site_path, base_url):
-    """In the request's thread, after its commit: the noted cases' facts (read from the objects
-    the request has loaded); then the step, joined."""
+def _after_commit(committed, noted, db, site_path, request):
     if not committed or not noted:
         return
-    facts = {uid: (CaseFacts(case), kinds) for uid, (case, kinds) in noted.items() if _stored(case)}
-    if not facts:
-        return
-    worker = threading.Thread(target=_check_in_own_transaction, args=(db, site_path, base_url, facts), name="warnings")
-    worker.start()
-    worker.join()
+    worker = threading.Thread(
+        target=_check_in_own_transaction, args=(db, site_path, request, dict(noted)), name="warnings"
+    )
+    with _TURN:  # the steps of one process one at a time: they would write the same warning
+        worker.start()
+        worker.join()
 
 
-def _check_in_own_transaction(db, site_path, base_url, noted):
-    """The step itself, in its own thread: this thread's transaction, a connection of its own.
-    ``noted``: {uid: (CaseFacts, kinds)}; ``base_url``: the site's address for the e-mails' links."""
+def _check_in_own_transaction(db, site_path, request, noted):
+    """The step itself, in its own thread: this thread's transaction, a connection of its own."""
     from suizhou.laborrights.warnings.subscribers import check_noted
 
-    # No request: the registry caches the values it reads in the global request, and the rules
-    # must read the settings as committed.
+    # Not this thread's global request: the registry caches the values it reads in the global
+    # request, and the rules must read the settings as committed.
     newSecurityManager(None, system)
     connection = db.open()  # bound to this thread's transaction manager
     try:
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                with _TURN:  # the steps of one process one at a time: they would write the same warning
-                    transaction.begin()
-                    setSite(connection.root()["Application"].unrestrictedTraverse(site_path))
-                    check_noted(noted, base_url)
-                    transaction.commit()
+                transaction.begin()
+                app = connection.root()["Application"]
+                if request is not None:  # the links in the warning's e-mail use the request's address
+                    app = app.__of__(RequestContainer(REQUEST=request))
+                setSite(app.unrestrictedTraverse(site_path))
+                check_noted(noted)
+                transaction.commit()
                 break
             except ConflictError as error:
                 transaction.abort()

@@ -1,7 +1,6 @@
-"""The five warning rules. Each takes a case (or its ``CaseFacts``) and gives a ``Finding`` (or
-None) from the case itself and catalog queries on indexed fields (``employer_keys``,
-``received``, ``district``, ``dispute_types``, ``assigned_unit``, ``due_date``): never a walk
-over all cases.
+"""The five warning rules. Each takes a case and gives a ``Finding`` (or None) from the case
+itself and catalog queries on indexed fields (``employer_keys``, ``received``, ``district``,
+``dispute_types``, ``assigned_unit``, ``due_date``): never a walk over all cases.
 
 Thresholds and levels are the registry records of ``controlpanels/warnings.py``.
 """
@@ -14,37 +13,11 @@ from suizhou.laborrights.settings import setting
 from suizhou.laborrights.vocabularies import title_of
 from suizhou.laborrights.warnings import risk_list
 from suizhou.laborrights.warnings.employers import case_employer_key
+from suizhou.laborrights.warnings.employers import employer_key
 from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.store import Finding
 from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
-
-
-class CaseFacts:
-    """What the rules read of a case, taken from it once (``after_commit``: in the request's
-    thread, so that the rules' own transaction need not load the case again)."""
-
-    FIELDS = (
-        "received",
-        "district",
-        "dispute_types",
-        "employer_name",
-        "employer_credit_code",
-        "workers_involved",
-        "claim_amount",
-        "assigned_unit",
-    )
-
-    def __init__(self, case):
-        for name in self.FIELDS:
-            setattr(self, name, getattr(case, name, None))
-        self._uid, self._id = case.UID(), case.getId()
-
-    def UID(self):
-        return self._uid
-
-    def getId(self):
-        return self._id
 
 
 def _on(rule):
@@ -92,15 +65,13 @@ def collective(case):
 
 def _cluster_key(case, brains):
     """The employer of a cluster: the credit code of the case, else the first credit code
-    among the cases under its name (read from the ``employer_keys`` index: no case is
-    woken), else its normalised name."""
+    among the cases under its name, else its normalised name."""
     if case.employer_credit_code:
         return case_employer_key(case)
-    index = api.portal.get_tool("portal_catalog")._catalog.getIndex("employer_keys")
     for brain in brains:
-        for key in index.getEntryForObject(brain.getRID(), ()):
-            if key.startswith("code:"):
-                return key
+        other = brain._unrestrictedGetObject()
+        if other.employer_credit_code:
+            return employer_key(other.employer_credit_code, None)
     return case_employer_key(case)
 
 
@@ -115,12 +86,7 @@ def employer(case):
     # The employer's cases are few: the M days up to this case are picked from the metadata,
     # not by a range on the received index (one key per minute).
     since = case.received - timedelta(days=setting("warnings", "employer_days"))
-    catalog = api.portal.get_tool("portal_catalog")  # only cases have employer_keys
-    brains = [
-        brain
-        for brain in catalog.unrestrictedSearchResults(employer_keys=keys)
-        if since <= brain.received <= case.received
-    ]
+    brains = [brain for brain in _search(employer_keys=keys) if since <= brain.received <= case.received]
     if len(brains) < setting("warnings", "employer_cases"):
         return None
     key = _cluster_key(case, brains)
@@ -167,19 +133,13 @@ def surge(case):
     before = start - timedelta(days=days * periods_before)
     findings = []
     for dispute_type in case.dispute_types or ():
-        where = {"district": case.district, "dispute_types": dispute_type}
-        # The index keeps minutes: the cases of ``start``'s minute are in both queries, and
-        # those after ``start`` are recent (as the metadata says).
-        recent = [
-            brain
-            for brain in _search(received={"query": (start, end), "range": "min:max"}, **where)
-            if brain.received > start
-        ]
+        found = _search(
+            district=case.district, dispute_types=dispute_type, received={"query": (before, end), "range": "min:max"}
+        )
+        recent = [brain for brain in found if brain.received > start]
         if len(recent) < minimum:
             continue
-        # The periods before are only counted: no brain is made.
-        earlier = len(_search(received={"query": (before, start), "range": "min:max"}, **where))
-        earlier -= sum(1 for brain in recent if _minute(brain.received) == _minute(start))
+        earlier = len(found) - len(recent)
         # recent ≥ percent % of the average (earlier / periods), in integers
         if len(recent) * 100 * periods_before < percent * earlier:
             continue
@@ -193,10 +153,6 @@ def surge(case):
             )
         )
     return findings
-
-
-def _minute(when):
-    return when.replace(second=0, microsecond=0)
 
 
 def overdue(case):

@@ -5,6 +5,7 @@ transaction has committed, in one of their own (``after_commit``). Idempotent: a
 extends the open warning of its rule and subject, and the store is written only when
 something changed."""
 
+from plone import api
 from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings.after_commit import note
 from suizhou.laborrights.warnings.notify import tell_red
@@ -12,16 +13,15 @@ from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
 
 
-def record(findings, base_url=None):
-    """Store the findings (new or extended warnings) and tell of new red ones (``base_url``: the
-    site's address for the e-mail's link, when not this thread's request's)."""
+def record(findings):
+    """Store the findings (new or extended warnings) and tell of new red ones."""
     if not findings:
         return []
     store = get_store(create=True)
     warnings = []
     for finding in findings:
         warning, _created = store.record(finding)
-        tell_red(warning, base_url)
+        tell_red(warning)
         warnings.append(warning)
     return warnings
 
@@ -35,24 +35,29 @@ def _unchanged(finding):
     return all(warning.cases.get(uid) == (ref, district, n) for uid, ref, district, n in finding.cases)
 
 
-def check_case(case, base_url=None):
-    record([finding for finding in rules.case_findings(case) if not _unchanged(finding)], base_url)
+def check_case(case):
+    record([finding for finding in rules.case_findings(case) if not _unchanged(finding)])
 
 
-def check_unit(case, base_url=None):
+def check_unit(case):
     finding = rules.overdue(case)
     if finding is not None and not _unchanged(finding):
-        record([finding], base_url)
+        record([finding])
 
 
-def check_noted(noted, base_url=None):
-    """Run the rules on the committed cases ``noted`` ({UID: (``rules.CaseFacts``, {"case",
-    "unit"})}), in the order they were noted (``after_commit``)."""
-    for case, kinds in noted.values():
+def check_noted(noted):
+    """Run the rules on the committed cases ``noted`` ({UID: {"case", "unit"}}), in the order
+    they were noted (``after_commit``); a case deleted since is passed over."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = {brain.UID: brain for brain in catalog.unrestrictedSearchResults(UID=list(noted))}
+    for uid, kinds in noted.items():
+        case = brains[uid]._unrestrictedGetObject() if uid in brains else None
+        if case is None:
+            continue
         if "case" in kinds:
-            check_case(case, base_url)
+            check_case(case)
         if "unit" in kinds:
-            check_unit(case, base_url)
+            check_unit(case)
 
 
 def case_changed(case, event):
