@@ -7,6 +7,8 @@ from plone import api
 from Products.CMFCore.indexing import processQueue
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from suizhou.laborrights.warnings import after_commit
+from suizhou.laborrights.warnings.rules import CASE_RULES
 from suizhou.laborrights.warnings.store import get_store
 from tests.helpers import at
 from tests.helpers import make_station
@@ -277,6 +279,24 @@ class TestIdempotent(RulesTestCase):
 
         self.assertEqual(len(warnings_of("collective")), 2)
         self.assertEqual(old.state, "closed")
+
+
+class TestAllRulesSwitchedOff(RulesTestCase):
+    def test_nothing_runs_after_the_filing_and_a_rule_switched_back_on_catches_up(self):
+        set_rule(**{f"{rule}_enabled": False for rule in (*CASE_RULES, "overdue")})
+        commit()
+        case = new_case(workers_involved=30, employer_credit_code=valid_credit_code(7))
+
+        hooks = [hook for hook, _args, _kws in transaction.get().getAfterCommitHooks()]
+        self.assertNotIn(after_commit._after_commit, hooks)
+        commit()
+        self.assertEqual(warnings_of(), [])
+
+        set_rule(collective_enabled=True)
+        notify(ObjectModifiedEvent(case))  # the next change of the case
+        commit()
+        [warning] = warnings_of("collective")
+        self.assertEqual(references(warning), [case.getId()])
 
 
 class TestFilingsAtOnce(RulesTestCase):

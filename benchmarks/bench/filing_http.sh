@@ -3,14 +3,15 @@
 # instance and against two instances on one ZEO server, each set on a fresh database in a
 # temporary directory, at Zope's default 3 conflict retries. Prints Markdown tables
 # (filing_clients.py, filing_conflicts.py).
-#   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (4,8)] [at once (50)]
+#   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (1,4,8)] [at once (50)]
 # Sets (FILING_SETS, default "plain:two:plain addon:one,two": before and after this change):
 # <ZEO server>:<instances>[:plain], where the ZEO
 # server is "plain" (ZODB's eggs only: the server cannot import the add-on's classes, so it
 # cannot resolve conflicts on them — production.cfg before zeoserver `eggs`) or "addon" (the
 # instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
 # or "two" (taken in turn); ":plain": the register's bins index their ids in a plain OIBTree, as
-# before upgrade 1035, to compare in one run.
+# before upgrade 1035, to compare in one run; ":norules": every warning rule switched off (the
+# filings without the rules, issue 14).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 FILINGS=${1:-600}
-CLIENTS=${2:-4,8}
+CLIENTS=${2:-1,4,8}
 AT_ONCE=${3:-50}
 SETS=${FILING_SETS:-plain:two:plain addon:one,two}
 ZEO=$ROOT/var/bench/zeo
@@ -68,7 +69,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     sleep 2
     SITE_DEMO=0 "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" scripts/create_site.py >"$tmp/site.log" 2>&1 \
         || { tail -30 "$tmp/site.log" >&2; exit 1; }
-    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 \
+    "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
         FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) \
@@ -90,10 +91,11 @@ two=$one,http://127.0.0.1:${PORTS[1]}
 for set in $SETS; do
     server=${set%%:*} code=${set#*:*:} instances_list=${set#*:}
     instances_list=${instances_list%%:*}
+    trees="" rules="" code_label="" dir=$server
     if [ "$code" = plain ]; then
         trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
-    else
-        trees="" code_label="" dir=$server
+    elif [ "$code" = norules ]; then
+        rules=norules code_label="，预警规则全部关闭" dir=$server-norules
     fi
     start_set
     [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"

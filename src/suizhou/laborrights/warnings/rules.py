@@ -20,8 +20,16 @@ from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
 
 
+CASE_RULES = ("collective", "employer", "amount", "risk_list", "surge")
+
+
 def _on(rule):
     return bool(setting("warnings", f"{rule}_enabled"))
+
+
+def any_on(rules):
+    """Whether the administrator has switched on at least one of ``rules``."""
+    return any(_on(rule) for rule in rules)
 
 
 def _search(**query):

@@ -61,8 +61,10 @@ def check_noted(noted):
 
 
 def case_changed(case, event):
-    note(case, "case")
+    if rules.any_on(rules.CASE_RULES):  # all switched off: no step after the commit at all
+        note(case, "case")
 
 
 def unit_changed(case, event):
-    note(case, "unit")
+    if rules.any_on(("overdue",)):
+        note(case, "unit")
