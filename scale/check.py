@@ -84,8 +84,8 @@ def admin():
     return (user, password)
 
 
-def file_case(site, name, phone):
-    """File a case through the public API (anonymous, as the mini program does)."""
+def file_case(site, name, phone, auth=None):
+    """File a case through the public API (anonymous, as the mini program does, unless ``auth``)."""
     body = {
         "dispute_types": ["wage_arrears"],
         "applicant": {"name": name, "phone": phone},
@@ -95,7 +95,7 @@ def file_case(site, name, phone):
         "district": "zengdu",
         "channel": "mini_program",
     }
-    response = http("POST", f"{site}/@cases", data=body)
+    response = http("POST", f"{site}/@cases", data=body, auth=auth)
     record(response.status == 201, f"POST @cases on {site} files a case ({response.status})")
     return response.json()["reference"] if response.status == 201 else None
 
@@ -275,6 +275,8 @@ def varnish(proxy, site):
         f"the change is purged from Varnish: the next anonymous GET shows it (X-Cache {after.hit})",
     )
     never_cached(proxy, site)
+    for n in range(4):  # which instance took them: scale/run.sh reads Varnish's log
+        file_case(proxy, f"窗口代填{n}", f"1390722980{n}", auth=admin())
 
 
 def never_cached(proxy, site):

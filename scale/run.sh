@@ -148,6 +148,17 @@ varnishd -a 127.0.0.1:$VARNISH_PORT -T none -n "$RUN/varnish" -P "$RUN/varnish.p
     -f "$RUN/varnish.vcl" -s malloc,64m
 wait_http "http://127.0.0.1:$VARNISH_PORT/Plone"
 check varnish "http://127.0.0.1:$VARNISH_PORT/Plone" "$Z1_URL" || true
+answered_by() {  # answered_by <method>: "<count> instanceN" lines, from Varnish's log (std.log in the VCL)
+    varnishlog -d -n "$RUN/varnish" -g request -q "ReqMethod eq \"$1\"" -i VCL_Log 2>/dev/null \
+        | grep -o 'backend: instance[0-9]' | sort | uniq -c | awk '{print $1, $3}' | paste -sd, -
+}
+writes=$(answered_by POST) reads=$(answered_by GET)
+[[ $writes == *instance1* && $writes != *instance2* ]] \
+    && pass "Varnish sends every write (POST) to instance 1 while it is healthy: $writes" \
+    || fail "writes through Varnish not all on instance 1: ${writes:-none in the log}"
+[[ $reads == *instance1* && $reads == *instance2* ]] \
+    && pass "… and shares the reads between both instances: $reads" \
+    || fail "reads through Varnish not shared by both instances: ${reads:-none in the log}"
 
 step "ZEO backups: full (make backup FULL=1), one more case, incremental (make backup)"
 BACKUP_ENV=(DATA_FS="$ZEO/var/filestorage/Data.fs" BLOB_DIR="$ZEO/var/blobstorage"
