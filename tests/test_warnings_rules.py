@@ -250,6 +250,18 @@ class TestSurgeRule(RulesTestCase):
         [warning] = warnings_of("surge")
         self.assertEqual(len(warning.cases), 6)
 
+    def test_further_filings_extend_the_open_warning(self):
+        self.earlier(range(2, 8))
+        for day in (24, 25, 26, 27, 28):
+            self.filed(day)
+        [warning] = warnings_of("surge")
+
+        later = [self.filed(28), self.filed(29)]
+
+        self.assertEqual(warnings_of("surge"), [warning])
+        self.assertEqual(len(warning.cases), 7)
+        self.assertTrue(all(case.UID() in warning.cases for case in later))
+
     def test_other_districts_and_types_do_not_count(self):
         for day in (24, 25, 26, 27):
             self.filed(day)
