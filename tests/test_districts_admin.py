@@ -14,7 +14,6 @@ from suizhou.laborrights.staff.accounts import district_units
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.vocabularies import title_of
-from suizhou.laborrights.warnings import access as warnings_access
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
@@ -136,8 +135,7 @@ class TestWhoAdministersWhichDistricts(RoutingFixture, unittest.TestCase):
     layer = FUNCTIONAL_TESTING
     PLACES = {
         "statistics, district staff": administered.administered_district_codes,
-        "warnings": warnings_access.visible_districts,
-        "assessment, mailbox, exports": administered.administered_districts,
+        "assessment, mailbox, exports, warnings": administered.administered_districts,
     }
     EXPECTED = {
         "city": "city",

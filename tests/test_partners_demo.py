@@ -7,6 +7,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from suizhou.laborrights.demo.partners import COURT_ACCOUNT
 from suizhou.laborrights.demo.partners import demo_case
+from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.history import entries
 from suizhou.laborrights.interfaces import IBrowserLayer
 from suizhou.laborrights.partners import agreement
@@ -30,7 +31,7 @@ class TestPartnerDemo(unittest.TestCase):
         self.assertEqual(transfer["purpose"], "judicial_confirmation")
         self.assertEqual(transfers.state(transfer), transfers.RETURNED)
         self.assertEqual(transfer["outcome"], "confirmed")
-        session = agreement.agreed_session(case)
+        session = mediation.agreed_session(case)
         # sent within the 30 days after the agreement, the ruling after the sending
         self.assertLessEqual((beijing(transfer["sent"]).date() - beijing(session.session_date).date()).days, 30)
         self.assertLess(beijing(transfer["sent"]).date(), transfer["result_day"])

@@ -42,15 +42,8 @@ def rejection(case):
         raise NotAvailable(t(_("document_not_rejected", default="该事项未作不予受理决定。")))
 
 
-def agreed_session(case):
-    for session in reversed(mediation.sessions(case)):
-        if session.result == "agreed":
-            return session
-    return None
-
-
 def mediation_agreement(case):
-    if agreed_session(case) is None:
+    if mediation.agreed_session(case) is None:
         raise NotAvailable(t(_("document_no_agreement", default="该事项没有达成调解协议的调解记录。")))
 
 

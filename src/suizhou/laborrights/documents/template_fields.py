@@ -15,11 +15,11 @@ from suizhou.laborrights.documents.notice_base import dispute_types
 from suizhou.laborrights.documents.notice_base import issuer
 from suizhou.laborrights.documents.notice_base import issuer_unit
 from suizhou.laborrights.documents.notice_base import money
-from suizhou.laborrights.documents.notices import agreed_session
 from suizhou.laborrights.documents.procedure_notices import acceptance_overdue_entry
 from suizhou.laborrights.documents.procedure_notices import award_extension_entry
 from suizhou.laborrights.documents.procedure_notices import reason_sentence
 from suizhou.laborrights.handling import clocks
+from suizhou.laborrights.handling import mediation
 from suizhou.laborrights.handling.history import last
 from suizhou.laborrights.handling.refusal import rejection_reason
 from suizhou.laborrights.i18n import zh as t
@@ -143,7 +143,7 @@ def case_fields(case, number="", date=None):
     """The tags filled from ``case`` for a document numbered ``number`` issued on ``date``."""
     supplement = last(case, "supplement_requested")
     supplement = dict(supplement.details) if supplement is not None else {}
-    session = agreed_session(case)
+    session = mediation.agreed_session(case)
     rejected = api.content.get_state(case) == "rejected"
     office_address, office_phone = _office_contact(case)
     return {

@@ -40,6 +40,12 @@ def sessions(case):
     return sorted(found, key=lambda s: (s.session_date is None, s.session_date))
 
 
+def agreed_session(case):
+    """The session that reached the agreement (the last one, if recorded twice), or None."""
+    agreed = [session for session in sessions(case) if session.result == "agreed"]
+    return agreed[-1] if agreed else None
+
+
 def _open(case):
     return api.content.get_state(case) in assignment.OPEN_STATES
 

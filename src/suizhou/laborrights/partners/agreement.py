@@ -45,16 +45,13 @@ PERIODS = (
 )
 
 
-def agreed_session(case):
-    """The session that reached the agreement (the last one, if edited twice), or None."""
-    agreed = [s for s in mediation.sessions(case) if s.result == "agreed" and s.session_date is not None]
-    return agreed[-1] if agreed else None
-
-
 def _with_periods(case):
-    """The agreed session, when its agreement has the parties' periods (not a 调解书 of its own)."""
-    session = agreed_session(case)
-    return session if session is not None and session.mediation_kind not in OWN_DOCUMENT_KINDS else None
+    """The agreed session, when its agreement has a date and the parties' periods (not a 调解书 of
+    its own)."""
+    session = mediation.agreed_session(case)
+    if session is None or session.session_date is None or session.mediation_kind in OWN_DOCUMENT_KINDS:
+        return None
+    return session
 
 
 def standing(case):

@@ -5,15 +5,11 @@ any."""
 from suizhou.laborrights.staff.administered import administered_districts
 
 
-def visible_districts(user=None):
-    """None for the whole city, else the (possibly empty) set of district codes."""
-    return administered_districts(user)
-
-
 def may_see(warning, districts):
-    """Whether a warning is visible to someone who sees ``districts`` (``visible_districts``)."""
+    """Whether a warning is visible to someone who sees ``districts`` (``administered_districts``:
+    None for the whole city, else the district codes)."""
     return districts is None or bool(districts.intersection(warning.districts))
 
 
 def may_see_any(user=None):
-    return visible_districts(user) != frozenset()
+    return administered_districts(user) != frozenset()

@@ -10,6 +10,7 @@ from suizhou.laborrights import _
 from suizhou.laborrights.handling.panel import actor_title
 from suizhou.laborrights.http import no_store
 from suizhou.laborrights.i18n import zh
+from suizhou.laborrights.staff.administered import administered_districts
 from suizhou.laborrights.timezone import format_datetime
 from suizhou.laborrights.vocabularies import title_of
 from suizhou.laborrights.warnings import access
@@ -60,7 +61,7 @@ def row(warning):
 
 class _Guarded(BrowserView):
     def guard(self):
-        self.districts = access.visible_districts()
+        self.districts = administered_districts()
         if self.districts == frozenset():
             raise Unauthorized("城市和区县管理员专用")
         no_store(self.request.response)
@@ -167,7 +168,7 @@ class WorklistLink(ViewletBase):
     """“风险预警：N 条待处置” above the worklist, for those who see warnings."""
 
     def update(self):
-        districts = access.visible_districts()
+        districts = administered_districts()
         self.count = 0 if districts == frozenset() else len(visible_warnings(districts))
         self.visible = districts != frozenset()
         self.url = f"{api.portal.get().absolute_url()}/@@warnings"
