@@ -136,7 +136,7 @@ def surge(case):
     Both periods are counted from the catalog's ``received`` index (minute resolution), no case
     is woken for the count: a rise of hundreds of cases costs each filing as little as one of
     five. The evidence of a new warning is every recent case; an open warning is extended by
-    the case and the cases received since the warning was last extended."""
+    each case that finds the rise still on."""
     if not _on("surge") or case.received is None:
         return []
     days, periods_before = setting("warnings", "surge_days"), setting("warnings", "surge_periods")
@@ -156,13 +156,10 @@ def surge(case):
         if len(recent) * 100 * periods_before < percent * earlier:
             continue
         key = f"{case.district}:{dispute_type}"
-        warning = store.open_warning("surge", key) if store is not None else None
-        if warning is not None:
-            since = max(start + timedelta(minutes=1), warning.updated)
-            recent = _search(**where, received={"query": (since, end), "range": "min:max"})
-        found = _evidence_of(recent, "surge", key, case)
-        if case.UID() not in {uid for uid, *_rest in found}:  # received before the warning's last extension
-            found.append(evidence(case))
+        if store is not None and store.open_warning("surge", key) is not None:
+            found = [evidence(case)]
+        else:
+            found = _evidence_of(recent, "surge", key, case)
         findings.append(
             Finding(
                 "surge",
