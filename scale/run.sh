@@ -5,7 +5,8 @@
 #      a case filed on instance 1 is seen and handled on instance 2 and back; blobs both ways.
 #   2. Varnish (Debian package, deploy/varnish.vcl) in front of the two ZEO instances, caching
 #      switched on by scripts/setup_caching.py: anonymous pages from the cache, purged on change,
-#      staff pages, case pages, forms, the API for logged-in users and cookies never cached.
+#      staff pages, case pages, forms, the API for logged-in users and cookies never cached;
+#      writes on instance 1 (on instance 2 while instance 1 is stopped), reads on both.
 #   3. Backups of the ZEO set-up (deploy/backup.sh: repozo full + incremental and the blobs),
 #      everything destroyed, deploy/restore.sh, every case, attachment and notice found again.
 #   4. PostgreSQL (Debian package) with RelStorage, history-free, blobs in the database with a
@@ -159,6 +160,20 @@ writes=$(answered_by POST) reads=$(answered_by GET)
 [[ $reads == *instance1* && $reads == *instance2* ]] \
     && pass "… and shares the reads between both instances: $reads" \
     || fail "reads through Varnish not shared by both instances: ${reads:-none in the log}"
+
+step "Varnish: writes go to instance 2 while instance 1 is down"
+"$ZEO/bin/instance1" stop >/dev/null
+for _ in $(seq 60); do  # the probe (every 5 s) calls it sick after 4 failures; its last report counts
+    varnishlog -d -n "$RUN/varnish" -g raw -i Backend_health 2>/dev/null | grep "instance1 " | tail -1 \
+        | grep -qE "(Went|Still) sick" && break
+    sleep 1
+done
+check write "http://127.0.0.1:$VARNISH_PORT/Plone" || true
+writes=$(answered_by POST)
+[[ $writes == *instance2* ]] && pass "with instance 1 stopped, the write went to instance 2: $writes" \
+    || fail "with instance 1 stopped, no write reached instance 2: ${writes:-none in the log}"
+"$ZEO/bin/instance1" start >/dev/null
+wait_http "$Z1_URL"
 
 step "ZEO backups: full (make backup FULL=1), one more case, incremental (make backup)"
 BACKUP_ENV=(DATA_FS="$ZEO/var/filestorage/Data.fs" BLOB_DIR="$ZEO/var/blobstorage"
