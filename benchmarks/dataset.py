@@ -109,18 +109,9 @@ def set_permissions(workflow, case, state):
 def staff(portal, districts):
     """The units and users; returns {district: [unit UID, …]}, {district: [handler, …]}."""
     units, handlers = {}, {}
-    for district in districts:
-        for n in range(5):
-            station = api.content.create(
-                container=portal.stations[district],
-                type="ServiceStation",
-                id=f"{district}-{n}",
-                title=f"{district} station {n}",
-                level="center" if n == 0 else "station",
-                district=district,
-                address="随州市",
-            )
-            units.setdefault(district, []).append(station.UID())
+    for district, made in benchlib.stations(portal, districts).items():
+        units[district] = [station.UID() for station in made]
+        for station in made:
             ensure_unit_group(station)
         handlers[district] = [f"{district}_h{n}" for n in range(10)]
         for userid, group in [(f"clerk_{district}", f"intake_clerks_{district}"),

@@ -15,12 +15,9 @@ Then, in the same process:
   each), so both see the same database and machine load; the ratio on/off.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.users import UnrestrictedUser
 from persistent.list import PersistentList
 from plone import api
 from plone.dexterity.utils import createContent
-from Products.CMFPlone.factory import addPloneSite
 from stdnum.cn import uscc
 from suizhou.laborrights.cases.filing import file_case
 from suizhou.laborrights.cases.register import _bin
@@ -34,14 +31,12 @@ from suizhou.laborrights.vocabularies import registry_terms
 from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings import subscribers
 from suizhou.laborrights.warnings.store import get_store
-from Testing.makerequest import makerequest
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getGlobalSiteManager
-from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 from zope.lifecycleevent.interfaces import IObjectAddedEvent
 from zope.lifecycleevent.interfaces import IObjectModifiedEvent
 
+import benchlib
 import datetime
 import random
 import statistics
@@ -50,7 +45,6 @@ import time
 import transaction
 
 
-ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
 CASES = int(sys.argv[-2])
 BLOCK = int(sys.argv[-1])
 EMPLOYERS = 5000
@@ -80,19 +74,8 @@ def employer(rng):
 
 def build(portal, rng):
     districts = [code for code, _title in registry_terms("districts")]
-    units = {}
-    for district in districts:
-        for n in range(5):
-            station = api.content.create(
-                container=portal.stations[district],
-                type="ServiceStation",
-                id=f"{district}-{n}",
-                title=f"{district} station {n}",
-                level="center" if n == 0 else "station",
-                district=district,
-                address="随州市",
-            )
-            units.setdefault(district, []).append(station.UID())
+    made = benchlib.stations(portal, districts)
+    units = {district: [station.UID() for station in found] for district, found in made.items()}
     transaction.commit()
     register = get_register()
     types = [code for code, _t in registry_terms("dispute_types")]
@@ -206,20 +189,8 @@ def throughput(rng, units):
 
 
 def main(app):
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    newSecurityManager(None, ADMIN.__of__(app.acl_users))
-    addPloneSite(
-        app,
-        "Plone",
-        setup_content=False,
-        default_language="zh-cn",
-        portal_timezone="Asia/Shanghai",
-        extension_ids=["plone.app.contenttypes:default", "suizhou.laborrights:default"],
-    )
-    portal = app.Plone
-    setSite(portal)
-    transaction.commit()
+    app = benchlib.as_admin(app)
+    portal = benchlib.new_site(app)
     rng = random.Random(20261202)
     began = time.perf_counter()
     units = build(portal, rng)

@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 source benchmarks/fresh_storage.sh
 trap 'rm -rf "$tmp"' EXIT
 write_zope_conf production
-bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/warnings.py "${1:-100000}" "${2:-50}" \
+PYTHONPATH=benchmarks/shared bin/zopepy -m Zope2.utilities.zconsole run "$tmp/zope.conf" benchmarks/warnings.py "${1:-100000}" "${2:-50}" \
     2> >(grep -v Warning >&2)

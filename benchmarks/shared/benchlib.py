@@ -48,6 +48,25 @@ def new_site(app, site_id="Plone"):
     return portal
 
 
+def stations(portal, districts, per_district=5):
+    """``per_district`` stations in each district (the first its center): {district: [station, …]}."""
+    made = {}
+    for district in districts:
+        for n in range(per_district):
+            made.setdefault(district, []).append(
+                api.content.create(
+                    container=portal.stations[district],
+                    type="ServiceStation",
+                    id=f"{district}-{n}",
+                    title=f"{district} station {n}",
+                    level="center" if n == 0 else "station",
+                    district=district,
+                    address="随州市",
+                )
+            )
+    return made
+
+
 def dataset_site(app, site_id="Plone"):
     """The generated register's site (a copy made by ``dataset.sh``), brought to the current
     code: the add-on's upgrade steps newer than the dataset are run and committed (on the copy)."""
