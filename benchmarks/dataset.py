@@ -7,14 +7,14 @@ city administrator ``city_admin`` (all with the password ``benchmark-password-1`
 
 Cases, received between 2024-01-01 and 2026-11-30 (three years, uniformly) in the six
 districts, with real reference numbers (``SZ-<year>-<number>``, in the register's reference
-map, so a lookup finds them) and each its own phone number ``139`` + the case's number n
-(8 digits). Applicant names, amounts and dispute types vary; employers as ``employer()`` says. States: received in
-the last 3 days of the span: registered; otherwise registered 5 %, routed 10 %, in progress
-25 %, closed 55 %, withdrawn 5 %. Routed cases have a route, a unit, a handler (local roles
-as routing gives them); the open ones on mediation, arbitration or inspection a running
-clock that started in the 60 days before 2026-12-02 (about a third of them overdue on that
-day); the ended ones their closure date, outcome, closing figures, a stopped clock and for a
-third a rating.
+map, so a lookup finds them) and each its own phone number ``139`` + the case's number n (8
+digits). Applicant names, amounts and dispute types vary; employers as ``benchlib.employer()``
+says. States: received in the last 3 days of the span: registered; otherwise registered 5 %,
+routed 10 %, in progress 25 %, closed 55 %, withdrawn 5 %. Routed cases have a route, a unit, a
+handler (local roles as routing gives them); the open ones on mediation, arbitration or
+inspection a running clock that started in the 60 days before 2026-12-02 (about a third of them
+overdue on that day); the ended ones their closure date, outcome, closing figures, a stopped
+clock and for a third a rating.
 
 The cases are written straight into the register's folders (no events, no reference-number
 transactions): the benchmarks read them, and the catalog holds what a filed case puts there
@@ -28,7 +28,6 @@ from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.dexterity.utils import createContent
-from stdnum.cn import uscc
 from suizhou.laborrights.cases.register import _bin
 from suizhou.laborrights.cases.register import _claimed
 from suizhou.laborrights.cases.register import _sequences
@@ -66,25 +65,7 @@ OUTCOMES = {"mediation": "mediated", "arbitration": "award", "inspection": "insp
 ENDED_STAGES = {"mediation": "mediation", "arbitration": "arbitration_award", "inspection": "inspection_filing"}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN_NAMES = ("小明", "红梅", "建国", "秀英", "志强", "海燕", "伟", "芳", "军", "丽", "磊", "静", "勇", "敏", "强")
-EMPLOYER_WORDS = ("恒驰", "大洪山", "编钟", "神农", "曾都", "广水", "随县", "炎帝", "汉东", "白云", "银杏", "香菇")
-EMPLOYERS, BIG_EMPLOYERS = 5000, 50
-# The same employer is written in the variants the warning rules normalise (warnings/employers.py).
-EMPLOYER_SUFFIXES = ("有限公司", "有限责任公司", " 有限公司", "有限公司曾都分公司")
 PERMISSIONS = {}
-
-
-def credit_code(n):
-    first17 = f"91421300MA4{n:06d}"
-    return first17 + uscc.calc_check_digit(first17)
-
-
-def employer(rng):
-    """(credit code or None, name): a tenth of the cases against 50 large employers (about 6
-    cases a month each at 100,000 cases), the rest spread over 5,000; a tenth of the employers
-    have no credit code on their cases (the rules then go by the normalised name)."""
-    n = rng.randrange(BIG_EMPLOYERS) if rng.random() < 0.1 else rng.randrange(EMPLOYERS)
-    words = f"{EMPLOYER_WORDS[n % 12]}{EMPLOYER_WORDS[n // 12 % 12]}"
-    return (credit_code(n) if n % 10 else None), f"随州市{words}第{n}号企业{rng.choice(EMPLOYER_SUFFIXES)}"
 
 
 def phone(n):
@@ -185,7 +166,7 @@ def build(portal, cases, rng):
     started = time.perf_counter()
     for n in range(cases):
         district = rng.choice(districts)
-        code, employer_name = employer(rng)
+        code, employer_name = benchlib.employer(rng)
         received = FIRST + datetime.timedelta(minutes=rng.randrange(0, SPAN_MINUTES))
         month = f"{received.year}-{received.month:02d}"
         container = _bin(_bin(register, district, district), month, month)

@@ -989,3 +989,38 @@ class TestUpgrade1035(UpgradeTestCase):
         self.assertIs(type(month._mt_index["Dexterity Container"]), LargeBucketOIBTree)
         for case in cases:
             self.assertEqual(find_case(case.getId()), case)
+
+
+class TestUpgrade1036(UpgradeTestCase):
+    """The warning rules read the catalog: the cases stored before the upgrade are counted by the
+    surge rule (``district_type_day``) and their workers are in an overdue warning's evidence."""
+
+    def test_stored_cases_count_for_the_surge_and_the_overdue_rules(self):
+        from suizhou.laborrights.warnings import rules
+
+        catalog = api.portal.get_tool("portal_catalog")
+        unit = make_station("upgrade-overdue-unit", title="升级测试维权中心", level="center")
+        cases = [
+            new_case(workers_involved=n, received=at(2026, 1, 5), district="suixian", dispute_types=["work_injury"])
+            for n in (3, 4)
+        ]
+        with api.env.adopt_roles(["Manager"]):
+            for case in cases:
+                route(case, unit.UID(), route="mediation", when=at(2026, 1, 5))  # overdue since February
+        processQueue()
+        for brain in catalog.unrestrictedSearchResults(UID=[case.UID() for case in cases]):  # as in 1035
+            row = dict(brain.worklist_row)
+            del row["workers"]
+            catalog._catalog.data[brain.getRID()] = tuple(
+                row if name == "worklist_row" else getattr(brain, name) for name in catalog._catalog.names
+            )
+        catalog.delIndex("district_type_day")
+
+        self.upgrade_from("1035", to="1036")
+
+        for name, value in (("overdue_cases", 2), ("surge_minimum", 2), ("surge_periods", 1)):
+            api.portal.set_registry_record(f"suizhou.laborrights.warnings.{name}", value)
+        overdue = rules.overdue(cases[0])
+        self.assertEqual(sorted(n for _uid, _reference, _district, n in overdue.cases), [3, 4])
+        [surge] = rules.surge(cases[1])
+        self.assertEqual(sorted(uid for uid, *_evidence in surge.cases), sorted(case.UID() for case in cases))

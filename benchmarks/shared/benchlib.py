@@ -1,5 +1,5 @@
 """What the benchmark scripts share: a new site or the generated register (``dataset.sh``),
-timing, percentiles and Markdown tables.
+its stations and employers, timing, percentiles and Markdown tables.
 
 The scripts run under ``zconsole run`` with ``PYTHONPATH=benchmarks/shared`` (not benchmarks/:
 its statistics.py and warnings.py would hide the standard library's) and ``import benchlib``.
@@ -9,6 +9,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import UnrestrictedUser
 from plone import api
 from Products.CMFPlone.factory import addPloneSite
+from stdnum.cn import uscc
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 from zope.globalrequest import setRequest
@@ -22,6 +23,10 @@ import transaction
 
 ADMIN = UnrestrictedUser("admin", "", ["Manager"], [])
 PROFILE = "suizhou.laborrights:default"
+EMPLOYER_WORDS = ("恒驰", "大洪山", "编钟", "神农", "曾都", "广水", "随县", "炎帝", "汉东", "白云", "银杏", "香菇")
+EMPLOYERS, BIG_EMPLOYERS = 5000, 50
+# The same employer is written in the variants the warning rules normalise (warnings/employers.py).
+EMPLOYER_SUFFIXES = ("有限公司", "有限责任公司", " 有限公司", "有限公司曾都分公司")
 
 
 def as_admin(app):
@@ -65,6 +70,20 @@ def stations(portal, districts, per_district=5):
                 )
             )
     return made
+
+
+def credit_code(n):
+    first17 = f"91421300MA4{n:06d}"
+    return first17 + uscc.calc_check_digit(first17)
+
+
+def employer(rng):
+    """(credit code or None, name): a tenth of the cases against 50 large employers (about 6
+    cases a month each at 100,000 cases), the rest spread over 5,000; a tenth of the employers
+    have no credit code on their cases (the rules then go by the normalised name)."""
+    n = rng.randrange(BIG_EMPLOYERS) if rng.random() < 0.1 else rng.randrange(EMPLOYERS)
+    words = f"{EMPLOYER_WORDS[n % 12]}{EMPLOYER_WORDS[n // 12 % 12]}"
+    return (credit_code(n) if n % 10 else None), f"随州市{words}第{n}号企业{rng.choice(EMPLOYER_SUFFIXES)}"
 
 
 def dataset_site(app, site_id="Plone"):

@@ -87,13 +87,15 @@ def sort_key(name):
 
 @indexer(ICase)
 def worklist_row(case):
-    """The worklists' columns of a case that no index holds, as one metadata value (a column
-    named after a case field would be acquired by the case's attachments)."""
+    """What lists read of a case without waking it and no index holds (the worklists' columns,
+    the workers of a warning's evidence), as one metadata value (a column named after a case
+    field would be acquired by the case's attachments)."""
     amount = case.claim_amount
     return {
         "applicant": case.applicant_name or "",
         "employer": case.employer_name or "",
         "amount": str(amount) if amount is not None else "",
+        "workers": case.workers_involved or 0,
     }
 
 

@@ -1,6 +1,6 @@
 """The five warning rules. Each takes a case and gives a ``Finding`` (or None) from the case
-itself and catalog queries on indexed fields (``employer_keys``, ``received``, ``district``,
-``dispute_types``, ``assigned_unit``, ``due_date``): never a walk over all cases.
+itself, catalog queries on indexed fields (``employer_keys``, ``district_type_day``,
+``assigned_unit``, ``due_date``) and the catalog's metadata: never a walk over all cases.
 
 Thresholds and levels are the registry records of ``controlpanels/warnings.py``.
 """
@@ -18,6 +18,7 @@ from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.store import Finding
 from suizhou.laborrights.warnings.store import get_store
 from suizhou.laborrights.warnings.store import SEVERITY
+from suizhou.laborrights.warnings.surge_days import day_keys
 
 
 CASE_RULES = ("collective", "employer", "amount", "risk_list", "surge")
@@ -33,29 +34,25 @@ def any_on(rules):
 
 
 def _search(**query):
-    return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type="Case", **query)
+    """Cases only, without a ``portal_type`` filter: each rule's query has an index only cases
+    are in (``employer_keys``, ``district_type_day``, ``due_date``: their indexers are for
+    cases, nothing else has the attribute), and the filter would intersect it with every case."""
+    return api.portal.get_tool("portal_catalog").unrestrictedSearchResults(**query)
 
 
 def evidence(case):
     return (case.UID(), case.getId(), case.district, case.workers_involved or 0)
 
 
-def _evidence_of(brains, rule, key, case=None):
-    """The evidence of the cases found: what the open warning of ``rule`` and ``key`` already
-    holds of a case is taken from it (no case is woken twice); ``case`` is read afresh."""
-    store = get_store()
-    known = store.open_warning(rule, key) if store is not None else None
-    known = known.cases if known is not None else {}
-    found = []
+def _evidence_of(brains, case=None):
+    """The evidence of the cases found, from the catalog's metadata (``worklist_row`` holds the
+    workers): no case is woken, however many a unit or a cluster has; ``case`` is read afresh."""
     case_uid = case.UID() if case is not None else None
-    for brain in brains:
-        if brain.UID == case_uid:
-            found.append(evidence(case))
-        elif brain.UID in known:
-            found.append((brain.UID, *known[brain.UID]))
-        else:
-            found.append(evidence(brain._unrestrictedGetObject()))
-    return found
+    return [evidence(case) if brain.UID == case_uid else _catalogued_evidence(brain) for brain in brains]
+
+
+def _catalogued_evidence(brain):
+    return (brain.UID, brain.getId, brain.district, brain.worklist_row["workers"])
 
 
 def collective(case):
@@ -98,7 +95,7 @@ def employer(case):
     if len(brains) < setting("warnings", "employer_cases"):
         return None
     key = _cluster_key(case, brains)
-    found = _evidence_of(brains, "employer", key, case)
+    found = _evidence_of(brains, case)
     level = setting("warnings", "employer_level")
     workers = sum(n for _uid, _reference, _district, n in found)
     if _on("collective") and workers >= setting("warnings", "collective_workers"):
@@ -133,25 +130,23 @@ def surge(case):
     """A dispute type rising in a district: the cases of the last D days against the average
     of the P periods of D days before, for each dispute type of the case.
 
-    Both periods are counted from the catalog's ``received`` index (minute resolution), no case
-    is woken for the count: a rise of hundreds of cases costs each filing as little as one of
-    five. The evidence of a new warning is every recent case; an open warning is extended by
-    each case that finds the rise still on."""
+    Both periods are whole days in Beijing up to the case's day, counted from the catalog's
+    ``district_type_day`` keys (surge_days.py): no case is woken for the count, and an old case
+    costs as little as a new one. The evidence of a new warning is every recent case; an open
+    warning is extended by each case that finds the rise still on."""
     if not _on("surge") or case.received is None:
         return []
     days, periods_before = setting("warnings", "surge_days"), setting("warnings", "surge_periods")
     percent, minimum = setting("warnings", "surge_percent"), setting("warnings", "surge_minimum")
-    end = case.received
-    start = end - timedelta(days=days)
-    before = start - timedelta(days=days * periods_before)
+    day = periods.to_date(case.received)
     store = get_store()
     findings = []
     for dispute_type in case.dispute_types or ():
-        where = {"district": case.district, "dispute_types": dispute_type}
-        recent = _search(**where, received={"query": (start + timedelta(minutes=1), end), "range": "min:max"})
+        recent = _search(district_type_day=day_keys(case.district, dispute_type, day, days))
         if len(recent) < minimum:
             continue
-        earlier = len(_search(**where, received={"query": (before, start), "range": "min:max"}))
+        before = day - timedelta(days=days)
+        earlier = len(_search(district_type_day=day_keys(case.district, dispute_type, before, days * periods_before)))
         # recent ≥ percent % of the average (earlier / periods), in integers
         if len(recent) * 100 * periods_before < percent * earlier:
             continue
@@ -159,7 +154,7 @@ def surge(case):
         if store is not None and store.open_warning("surge", key) is not None:
             found = [evidence(case)]
         else:
-            found = _evidence_of(recent, "surge", key, case)
+            found = _evidence_of(recent, case)
         findings.append(
             Finding(
                 "surge",
@@ -187,7 +182,7 @@ def overdue(case):
         f"unit:{unit}",
         setting("warnings", "overdue_level"),
         found.Title() if found is not None else unit,
-        _evidence_of(brains, "overdue", f"unit:{unit}", case),
+        _evidence_of(brains, case),
     )
 
 
