@@ -6,6 +6,7 @@ from suizhou.laborrights.cases import counters
 from suizhou.laborrights.cases.lookup import ChallengeRequired
 from suizhou.laborrights.cases.lookup import checked_lookup
 from suizhou.laborrights.cases.lookup import citizen_status
+from suizhou.laborrights.cases.lookup import CLIENT
 from suizhou.laborrights.cases.lookup import Guard
 from suizhou.laborrights.cases.lookup import lookup
 from suizhou.laborrights.cases.register import get_register
@@ -179,13 +180,34 @@ class TestGuard(unittest.TestCase):
         connection = db.open(transaction_manager=manager)
         try:
             register = connection.get(get_register()._p_oid)
-            times = register._guard_counters[f"lookup-reference:{self.reference}"]
+            times = register._guard_counters[f"lookup-reference:{self.reference}"].times
             self.assertEqual(len(times), 5)
         finally:
             manager.abort()
             connection.close()
         with self.assertRaises(ChallengeRequired):
             self.request(self.reference, PHONE, "10.0.0.9")
+
+    def test_failures_of_one_client_at_the_same_moment_all_count(self):
+        """Citizens behind one carrier address, looking up at once on two instances: both
+        failures commit (neither conflicts and is run again), and both count."""
+        self.fail(1, client="10.0.0.5")
+        key, window = "lookup-client:10.0.0.5", CLIENT[2]
+        db = self.layer["portal"]._p_jar.db()
+        managers = [transaction.TransactionManager() for _n in range(2)]
+        connections = [db.open(transaction_manager=manager) for manager in managers]
+        try:
+            at = counters.now()
+            for connection in connections:  # both read the same committed state, then write
+                connection.get(get_register()._p_oid)._guard_counters[key].add(at, window)
+            for manager in managers:
+                manager.commit()  # the second is merged into the first, no ConflictError
+        finally:
+            for manager, connection in zip(managers, connections):
+                manager.abort()
+                connection.close()
+        transaction.begin()
+        self.assertEqual(len(counters.recent(key, window)), 3)
 
     def test_old_failures_expire_and_are_pruned(self):
         at = counters.now()

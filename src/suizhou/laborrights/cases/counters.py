@@ -1,22 +1,26 @@
 """Counters of failed lookups, filings and used challenges, shared by every Zope instance.
 
 They live in the ZODB, in BTrees of their own on the case register (``_guard_counters``:
-key -> tuple of the recent event times in whole seconds, newest last, at most as many as
+key -> ``EventTimes``, the recent event times in whole seconds, newest last, at most as many as
 the budget needs; ``_used_challenges``: ``<expires>:<nonce>`` -> True; ``_filings_per_minute``:
 minute -> BTrees Length, the anonymous API filings of the whole site; ``_counts_per_minute``:
 key -> minute -> Length, e.g. each API key's filings), so all instances see
 them and a restart keeps them. Reads go through the request's connection and write nothing.
 Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
-failed lookup changes the bucket(s) holding its three keys (the tree itself only while it is
-one bucket, or when a bucket splits; the register only once, when a tree is first made), never
-a case, the catalog or anything a filing writes. Expired entries are pruned as they are touched
-(the next few keys after a written one). A request sees the counts as of its own start.
+failed lookup changes its three keys' ``EventTimes`` (and a bucket only when a key is new or
+pruned; the register only once, when a tree is first made), never a case, the catalog or
+anything a filing writes. Two failures of one key at once (citizens behind one carrier address,
+one phone tried twice) both count without a conflict: ``EventTimes`` merges them. Expired
+entries are pruned as they are touched (the next few keys after a written one). A request sees
+the counts as of its own start.
 """
 
 from Acquisition import aq_base
 from BTrees.IOBTree import IOBTree
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
+from collections import Counter
+from persistent import Persistent
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.register import get_register
 
@@ -32,6 +36,31 @@ PRUNE = 8  # expired neighbours removed with each write
 
 def now():
     return int(time.time())
+
+
+class EventTimes(Persistent):
+    """The recent event times of one key, oldest first, at most ``keep`` of them.
+
+    Two transactions that add a time to the same key at once would conflict, and one of them
+    would be run again: instead the second commit keeps the first's times and adds its own
+    (``_p_resolveConflict``), on any storage (ZEO resolves on the server, with the add-on's eggs).
+    """
+
+    def __init__(self, keep, times=()):
+        self.keep, self.times = keep, tuple(times)[-keep:]
+
+    def add(self, at, window):
+        self.times = (tuple(t for t in self.times if at - t < window) + (at,))[-self.keep :]
+
+    def _p_resolveConflict(self, old, committed, new):
+        added = Counter(new["times"]) - Counter(old["times"])
+        merged = sorted((Counter(committed["times"]) + added).elements())
+        return dict(committed, times=tuple(merged[-new["keep"] :]))
+
+
+def _times(value):
+    """The times of a stored value (``EventTimes``; a plain tuple as stored before it)."""
+    return value.times if isinstance(value, EventTimes) else tuple(value or ())
 
 
 def _tree(register, name, create=False):
@@ -76,7 +105,7 @@ def recent(key, window, at=None):
     """The times of ``key``'s events in the last ``window`` seconds (as last committed)."""
     tree = _tree(get_register(), COUNTERS)
     at = now() if at is None else at
-    return tuple(t for t in (tree.get(key, ()) if tree is not None else ()) if at - t < window)
+    return tuple(t for t in _times(tree.get(key) if tree is not None else None) if at - t < window)
 
 
 def record(events, at=None):
@@ -87,8 +116,10 @@ def record(events, at=None):
     def work(register):
         tree = _tree(register, COUNTERS, create=True)
         for key, window, keep in events:
-            times = tuple(t for t in tree.get(key, ()) if at - t < window)
-            tree[key] = (times + (at,))[-keep:]
+            value = tree.get(key)
+            if not isinstance(value, EventTimes):  # new, or a tuple stored before EventTimes
+                value = tree[key] = EventTimes(keep, _times(value))
+            value.add(at, window)
             _prune_after(tree, key, at, window)
         return True
 
@@ -99,10 +130,11 @@ def _prune_after(tree, key, at, window):
     """Remove the next few keys of the same kind whose times are all older than ``window``."""
     kind = key.split(":", 1)[0] + ":"
     stale = []
-    for other, times in tree.items(min=key, excludemin=True):
+    for other, value in tree.items(min=key, excludemin=True):
         if not other.startswith(kind) or len(stale) + 1 > PRUNE:
             break
-        if not isinstance(times, tuple) or not times or at - times[-1] >= window:
+        times = _times(value)
+        if not times or at - times[-1] >= window:
             stale.append(other)
     for other in stale:
         del tree[other]
