@@ -12,7 +12,8 @@
 #            instances, and on one with the warning rules switched off (bench/filing_http.sh, its
 #            own ports 18390-18393), and with 1, 4 and 8 writers in one
 #            process (register_concurrency.py), at Zope's default 3 retries
-#   register lookup (api_load.py), worklists (worklists.py), statistics (statistics.py) at
+#   register lookup (api_load.py), worklists (worklists.py), statistics (statistics.py), the
+#            warning rules (warnings.py) at
 #            BENCH_CASES cases, each on a copy of one generated register (benchmarks/dataset.sh:
 #            built once into var/bench-data/cases-N/ and reused; its build time reported)
 #   storage  Data.fs bytes per case before and after packing against a plain Dexterity item
@@ -236,10 +237,12 @@ phase_register() {
     benchmarks/worklists.sh "$CASES" >"$RUN/worklists.txt" 2>"$RUN/worklists.err"
     log "register: statistics at $CASES cases"
     benchmarks/statistics.sh "$CASES" >"$RUN/statistics.txt" 2>"$RUN/statistics.err"
+    log "register: warning rules at $CASES cases"
+    benchmarks/warnings.sh "$CASES" 50 >"$RUN/warnings.txt" 2>"$RUN/warnings.err"
     {
-        echo "### $CASES 件事项：进度查询、工作台、统计"
+        echo "### $CASES 件事项：进度查询、工作台、统计、预警规则"
         echo
-        echo "三项共用一个生成的登记库（benchmarks/dataset.sh：六个区县、各类争议、各种状态、三年），"\
+        echo "四项共用一个生成的登记库（benchmarks/dataset.sh：六个区县、各类争议、各种状态、三年），"\
 "每项在它的副本上运行。$(sed -n 's/^built \(.*\) Beijing time in \(.*\) s$/生成于 \1（北京时间），用时 \2 秒。/p' "$RUN/dataset.txt")"\
 "目标：查询 p95 < 50 ms，工作台 p95 < 100 ms。"
         echo
@@ -256,6 +259,12 @@ phase_register() {
         echo "#### 统计（benchmarks/statistics.py，全市一年；p50 = 10 次热运行的中位数，另列最慢一次）"
         echo
         grep '^|' "$RUN/statistics.txt"
+        echo
+        echo "#### 预警规则（benchmarks/warnings.py：一件事项的规则时间；同一进程内一件接一件登记，规则开、关交替）"
+        echo
+        echo "目标：一件新的或有变动的事项的规则 < 50 ms。申请人经 HTTP 登记时规则开、关的对照在上面的“登记（HTTP）”。"
+        echo
+        grep -E '^(Rules for|Filing throughput|Warnings raised)' "$RUN/warnings.txt" | sed 's/^/- /'
     } >"$out"
 }
 

@@ -15,7 +15,6 @@ from tests.browser_helpers import PHONE
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
 
 import transaction
@@ -52,13 +51,6 @@ class CaseInBrowser(RoutingFixture, BrowserTestMixin):
             route(self.case, self.a, handler="staff_a", route="mediation")
         transaction.commit()
         self.case_path = "/" + "/".join(self.case.getPhysicalPath()[len(self.portal.getPhysicalPath()):])
-
-    def login(self, username):
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def top(self, selector):
         return self.driver.execute_script(

@@ -13,7 +13,6 @@ from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import PHONE
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
 from tests.mocks import swap_sms_gateway
 
@@ -52,17 +51,11 @@ class PartiesInBrowser(RoutingFixture, BrowserTestMixin):
         self.assertTrue(element.is_displayed())
         self.driver.execute_script("arguments[0].click()", element)
 
-    def login(self, username):
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.press(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
-
     def employer_replies(self, name):
         link = access.send_notice(self.case)
         transaction.commit()
-        self.driver.get(link.replace(self.portal.absolute_url(), self.site_url))
+        self.open(link.replace(self.portal.absolute_url(), ""))
+        self.wait_for(lambda d: self.css(".sz-employer-reference"))
         self.assertEqual(self.css(".sz-employer-reference")[0].text, self.case.getId())
         self.assertNotIn(self.case.applicant_id_number, self.driver.page_source)
         self.assertTrue(self.no_horizontal_scroll())

@@ -20,7 +20,6 @@ from tests.helpers import at
 from tests.helpers import make_station
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 
 import transaction
 import unittest
@@ -59,14 +58,6 @@ class CourtTransferInBrowser(BrowserTestMixin):
             )
         transaction.commit()
         self.path = "/" + "/".join(self.case.getPhysicalPath()[len(self.portal.getPhysicalPath()) :])
-
-    def login(self, username):
-        self.open("/logout")
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def check_the_court_transfer(self, kind):
         # 1. the handler: the 司法确认 period on the mediated case, then the transfer

@@ -9,7 +9,6 @@ from tests.browser_helpers import BrowserTestMixin
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 
 import transaction
 import unittest
@@ -38,13 +37,6 @@ class TestWarningInBrowser(BrowserTestMixin, unittest.TestCase):
             for n in range(12)
         ]
         transaction.commit()
-
-    def login(self, username):
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
     def test_the_city_administrator_follows_the_red_warning(self):
         self.login("city")

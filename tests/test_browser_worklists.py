@@ -10,7 +10,6 @@ from tests.audit_helpers import LogDirectory
 from tests.browser_helpers import BrowserTestMixin
 from tests.browser_helpers import PHONE
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 from tests.helpers import RoutingFixture
 
 import transaction
@@ -37,13 +36,6 @@ class WorklistBrowserTest(LogDirectory, RoutingFixture, BrowserTestMixin):
                 route(case, self.a, handler="mediator", route="mediation")
             self.cases.append(case)
         transaction.commit()
-
-    def login(self, username):
-        self.open("/login")
-        self.css("#__ac_name")[0].send_keys(username)
-        self.css("#__ac_password")[0].send_keys(PASSWORD)
-        self.click(self.css("#buttons-login")[0])
-        self.wait_for(lambda d: self.css("body.userrole-authenticated"))
 
 
 class TestWorklistOnADesktop(WorklistBrowserTest, unittest.TestCase):

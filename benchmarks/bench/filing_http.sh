@@ -43,6 +43,17 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 printf 'from ZEO.runzeo import main\nmain()\n' >"$top/runzeo.py"  # the instances' interpreter takes no -m … -C
 
+wait_for_zeo() {  # wait_for_zeo <pid>: until the ZEO server answers on its port, or its log if it
+    # exited (after a fixed 2 s pause a set twice failed with "timed out waiting for connection")
+    for _ in $(seq 120); do
+        kill -0 "$1" 2>/dev/null || { echo "the ZEO server did not start:" >&2; tail -20 "$tmp/zeo.out" >&2; exit 1; }
+        (exec 3<>"/dev/tcp/127.0.0.1/$ZEO_PORT") 2>/dev/null && return 0
+        sleep 0.5
+    done
+    echo "the ZEO server is not listening on $ZEO_PORT after 60 s" >&2
+    exit 1
+}
+
 start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP sink, site, 2 instances
     tmp=$top/$dir
     mkdir -p "$tmp"/var/{log,filestorage,blobstorage,cache,instance1,instance2} "$tmp/home"
@@ -64,9 +75,9 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
         "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >"$tmp/zeo.out" 2>&1 &
     fi
     pids+=($!)
+    wait_for_zeo $!
     .venv-bench/bin/python -u -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_PORT" >"$tmp/mail.log" 2>&1 &
     pids+=($!)
-    sleep 2
     SITE_DEMO=0 "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" scripts/create_site.py >"$tmp/site.log" 2>&1 \
         || { tail -30 "$tmp/site.log" >&2; exit 1; }
     "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
@@ -119,7 +130,7 @@ for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server ag
     tmp=$top/$dir
     "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &
     pids+=($!)
-    sleep 2
+    wait_for_zeo $!
     echo
     echo "冲突对象（$dir）："
     echo
