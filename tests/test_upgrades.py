@@ -555,8 +555,9 @@ class TestUpgrade1020(UpgradeTestCase):
             portal_type="Case", case_search_keys={"query": sorted(search_keys.name_keys("小红")), "operator": "and"}
         )
         self.assertEqual(brain.getId, case.getId())
-        self.assertEqual(
-            brain.worklist_row, {"applicant": "欧阳小红", "employer": "随州市恒驰机械有限公司", "amount": "8800"}
+        self.assertEqual(  # the workers since 1036
+            brain.worklist_row,
+            {"applicant": "欧阳小红", "employer": "随州市恒驰机械有限公司", "amount": "8800", "workers": 1},
         )
         (brain,) = find(portal_type="Case", case_search_keys=search_keys.code_key(case.employer_credit_code))
         self.assertEqual(brain.getId, case.getId())

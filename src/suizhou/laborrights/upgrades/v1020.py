@@ -7,8 +7,7 @@ reindexed in them."""
 
 from plone import api
 from suizhou.laborrights import logger
-
-import transaction
+from suizhou.laborrights.upgrades import recatalog
 
 
 INDEXES = (
@@ -28,8 +27,5 @@ def upgrade(context):
         catalog.addColumn("worklist_row")
     brains = catalog.unrestrictedSearchResults(portal_type="Case")
     names = [name for name, _meta_type in INDEXES]
-    for number, brain in enumerate(brains, 1):
-        catalog.catalog_object(brain._unrestrictedGetObject(), brain.getPath(), idxs=names, update_metadata=True)
-        if number % 1000 == 0:
-            transaction.savepoint(optimistic=True)
+    recatalog(catalog, brains, names, update_metadata=True)
     logger.info("Upgraded to 1020: %s cases in the worklist and staff search indexes.", len(brains))

@@ -8,8 +8,7 @@ empty: the rules raise them as cases are filed or change."""
 from plone import api
 from Products.ZCatalog.ZCatalog import ZCatalog
 from suizhou.laborrights import logger
-
-import transaction
+from suizhou.laborrights.upgrades import recatalog
 
 
 PROFILE = "profile-suizhou.laborrights:default"
@@ -24,10 +23,5 @@ def upgrade(context):
         extra = type("extra", (), {"indexed_attrs": "employer_keys"})()
         ZCatalog.addIndex(catalog, "employer_keys", "KeywordIndex", extra)
     brains = catalog.unrestrictedSearchResults(portal_type="Case")
-    for number, brain in enumerate(brains, 1):
-        catalog.catalog_object(
-            brain._unrestrictedGetObject(), brain.getPath(), idxs=["employer_keys"], update_metadata=False
-        )
-        if number % 1000 == 0:
-            transaction.savepoint(optimistic=True)
+    recatalog(catalog, brains, ["employer_keys"], update_metadata=False)
     logger.info("Upgraded to 1021: early warning; %s cases indexed by employer.", len(brains))

@@ -5,8 +5,7 @@ no other case, index or column is touched."""
 
 from plone import api
 from suizhou.laborrights import logger
-
-import transaction
+from suizhou.laborrights.upgrades import recatalog
 
 
 def upgrade(context):
@@ -15,10 +14,5 @@ def upgrade(context):
         catalog.addColumn("partner_transfers")
     partners = list(catalog.uniqueValuesFor("partner_units"))
     brains = catalog.unrestrictedSearchResults(portal_type="Case", partner_units=partners) if partners else []
-    for number, brain in enumerate(brains, 1):
-        catalog.catalog_object(
-            brain._unrestrictedGetObject(), brain.getPath(), idxs=["partner_units"], update_metadata=True
-        )
-        if number % 1000 == 0:
-            transaction.savepoint(optimistic=True)
+    recatalog(catalog, brains, ["partner_units"], update_metadata=True)
     logger.info("Upgraded to 1034: %s cases sent to partners in the partner_transfers column.", len(brains))

@@ -6,8 +6,7 @@ the new index and its metadata rewritten; no other index is touched."""
 
 from plone import api
 from suizhou.laborrights import logger
-
-import transaction
+from suizhou.laborrights.upgrades import recatalog
 
 
 def upgrade(context):
@@ -15,10 +14,5 @@ def upgrade(context):
     if "district_type_day" not in catalog.indexes():
         catalog.addIndex("district_type_day", "KeywordIndex")
     brains = catalog.unrestrictedSearchResults(portal_type="Case")
-    for number, brain in enumerate(brains, 1):
-        catalog.catalog_object(
-            brain._unrestrictedGetObject(), brain.getPath(), idxs=["district_type_day"], update_metadata=True
-        )
-        if number % 1000 == 0:
-            transaction.savepoint(optimistic=True)
+    recatalog(catalog, brains, ["district_type_day"], update_metadata=True)
     logger.info("Upgraded to 1036: %s cases in the district_type_day index, with their workers.", len(brains))
