@@ -192,14 +192,14 @@ class TestGuard(unittest.TestCase):
         """Citizens behind one carrier address, looking up at once on two instances: both
         failures commit (neither conflicts and is run again), and both count."""
         self.fail(1, client="10.0.0.5")
-        key, window = "lookup-client:10.0.0.5", CLIENT[2]
+        key, budget, window = "lookup-client:10.0.0.5", CLIENT[1], CLIENT[2]
         db = self.layer["portal"]._p_jar.db()
         managers = [transaction.TransactionManager() for _n in range(2)]
         connections = [db.open(transaction_manager=manager) for manager in managers]
         try:
             at = counters.now()
             for connection in connections:  # both read the same committed state, then write
-                connection.get(get_register()._p_oid)._guard_counters[key].add(at, window)
+                connection.get(get_register()._p_oid)._guard_counters[key].add(at, window, budget)
             for manager in managers:
                 manager.commit()  # the second is merged into the first, no ConflictError
         finally:
@@ -208,6 +208,31 @@ class TestGuard(unittest.TestCase):
                 connection.close()
         transaction.begin()
         self.assertEqual(len(counters.recent(key, window)), 3)
+
+    def test_counts_stored_as_tuples_before_are_kept(self):
+        at = counters.now()
+        key = "lookup-client:10.0.0.6"
+        counters.ensure()
+        transaction.begin()
+        get_register()._guard_counters[key] = (at - 20, at - 10)  # as stored before EventTimes
+        transaction.commit()
+        self.assertEqual(counters.recent(key, 900, at=at), (at - 20, at - 10))
+
+        counters.record([(key, 900, 20)], at=at)
+
+        transaction.begin()
+        self.assertEqual(counters.recent(key, 900, at=at), (at - 20, at - 10, at))
+        self.assertIsInstance(get_register()._guard_counters[key], counters.EventTimes)
+
+    def test_a_raised_budget_keeps_more_times(self):
+        at = counters.now()
+        key = "filing-client:10.0.0.7"
+        for n in range(3):
+            counters.record([(key, 3600, 2)], at=at + n)
+        counters.record([(key, 3600, 4)], at=at + 3)  # the administrator raised the budget
+        counters.record([(key, 3600, 4)], at=at + 4)
+        transaction.begin()
+        self.assertEqual(counters.recent(key, 3600, at=at + 4), (at + 1, at + 2, at + 3, at + 4))
 
     def test_old_failures_expire_and_are_pruned(self):
         at = counters.now()

@@ -2,6 +2,7 @@
 filing extends the open warning instead of raising a second one. The rules run after the
 filing's commit, in a transaction of their own: each filing here is committed."""
 
+from datetime import timedelta
 from decimal import Decimal
 from plone import api
 from Products.CMFCore.indexing import processQueue
@@ -261,6 +262,29 @@ class TestSurgeRule(RulesTestCase):
         self.assertEqual(warnings_of("surge"), [warning])
         self.assertEqual(len(warning.cases), 7)
         self.assertTrue(all(case.UID() in warning.cases for case in later))
+
+    def test_days_are_beijing_days(self):
+        """A case received at 00:30 in Beijing (16:30 the day before in UTC) counts for its
+        Beijing day: the first day of the 7 up to the 28th."""
+        half_past_midnight = at(2026, 3, 22, hour=0) + timedelta(minutes=30)
+        self.case(received=half_past_midnight, district="suixian", dispute_types=["work_injury"])
+        for day in (24, 25, 26):
+            self.filed(day)
+        self.assertEqual(warnings_of("surge"), [])
+
+        self.filed(28)
+
+        [warning] = warnings_of("surge")
+        self.assertEqual(len(warning.cases), 5)
+
+    def test_a_case_of_two_types_counts_for_each(self):
+        for day in (24, 25, 26, 27):
+            self.filed(day, dispute_type="dismissal")
+            self.filed(day)
+        self.case(received=at(2026, 3, 28), district="suixian", dispute_types=["work_injury", "dismissal"])
+
+        subjects = sorted(warning.subject for warning in warnings_of("surge"))
+        self.assertEqual(subjects, ["随县 · 工伤", "随县 · 解除劳动关系及经济补偿"])
 
     def test_other_districts_and_types_do_not_count(self):
         for day in (24, 25, 26, 27):

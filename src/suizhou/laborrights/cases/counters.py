@@ -7,12 +7,13 @@ minute -> BTrees Length, the anonymous API filings of the whole site; ``_counts_
 key -> minute -> Length, e.g. each API key's filings), so all instances see
 them and a restart keeps them. Reads go through the request's connection and write nothing.
 Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
-failed lookup changes its three keys' ``EventTimes`` (and a bucket only when a key is new or
-pruned; the register only once, when a tree is first made), never a case, the catalog or
-anything a filing writes. Two failures of one key at once (citizens behind one carrier address,
-one phone tried twice) both count without a conflict: ``EventTimes`` merges them. Expired
-entries are pruned as they are touched (the next few keys after a written one). A request sees
-the counts as of its own start.
+failed lookup changes its three keys' ``EventTimes`` (and a bucket only when a key is new,
+expired or pruned; the register only once, when a tree is first made), never a case, the catalog
+or anything a filing writes. Two failures of one live key at once (citizens behind one carrier
+address, one phone tried twice) both count without a conflict: ``EventTimes`` merges them (the
+first failure of a key still writes the bucket, and two such at once conflict and one is run
+again). Expired entries are pruned as they are touched (the next few keys after a written one).
+A request sees the counts as of its own start.
 """
 
 from Acquisition import aq_base
@@ -20,6 +21,7 @@ from BTrees.IOBTree import IOBTree
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from collections import Counter
+from itertools import islice
 from persistent import Persistent
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.register import get_register
@@ -49,8 +51,11 @@ class EventTimes(Persistent):
     def __init__(self, keep, times=()):
         self.keep, self.times = keep, tuple(times)[-keep:]
 
-    def add(self, at, window):
-        self.times = (tuple(t for t in self.times if at - t < window) + (at,))[-self.keep :]
+    def add(self, at, window, keep):
+        """Add ``at``, keeping the times of the last ``window`` seconds, at most ``keep`` (a
+        budget the administrator raised takes effect on the next event)."""
+        self.keep = keep
+        self.times = (tuple(t for t in self.times if at - t < window) + (at,))[-keep:]
 
     def _p_resolveConflict(self, old, committed, new):
         added = Counter(new["times"]) - Counter(old["times"])
@@ -61,6 +66,11 @@ class EventTimes(Persistent):
 def _times(value):
     """The times of a stored value (``EventTimes``; a plain tuple as stored before it)."""
     return value.times if isinstance(value, EventTimes) else tuple(value or ())
+
+
+def _stale(times, at, window):
+    """Whether no time is left in the last ``window`` seconds (the key may be pruned)."""
+    return not times or at - times[-1] >= window
 
 
 def _tree(register, name, create=False):
@@ -117,9 +127,12 @@ def record(events, at=None):
         tree = _tree(register, COUNTERS, create=True)
         for key, window, keep in events:
             value = tree.get(key)
-            if not isinstance(value, EventTimes):  # new, or a tuple stored before EventTimes
+            if not isinstance(value, EventTimes) or _stale(value.times, at, window):
+                # A new key, a tuple stored before EventTimes, or one another writer may be
+                # pruning right now: a new object writes the bucket too, so that a concurrent
+                # delete of the key conflicts instead of dropping this event with the old object.
                 value = tree[key] = EventTimes(keep, _times(value))
-            value.add(at, window)
+            value.add(at, window, keep)
             _prune_after(tree, key, at, window)
         return True
 
@@ -127,14 +140,14 @@ def record(events, at=None):
 
 
 def _prune_after(tree, key, at, window):
-    """Remove the next few keys of the same kind whose times are all older than ``window``."""
+    """Remove those of the next few keys (2 × PRUNE at most: each value is an object to load)
+    of the same kind whose times are all older than ``window``."""
     kind = key.split(":", 1)[0] + ":"
     stale = []
-    for other, value in tree.items(min=key, excludemin=True):
+    for other, value in islice(tree.items(min=key, excludemin=True), 2 * PRUNE):
         if not other.startswith(kind) or len(stale) + 1 > PRUNE:
             break
-        times = _times(value)
-        if not times or at - times[-1] >= window:
+        if _stale(_times(value), at, window):
             stale.append(other)
     for other in stale:
         del tree[other]

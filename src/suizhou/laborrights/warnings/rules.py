@@ -52,7 +52,10 @@ def _evidence_of(brains, case=None):
 
 
 def _catalogued_evidence(brain):
-    return (brain.UID, brain.getId, brain.district, brain.worklist_row["workers"])
+    workers = brain.worklist_row.get("workers")
+    if workers is None:  # catalogued before upgrade 1036: the site runs on until it is upgraded
+        return evidence(brain._unrestrictedGetObject())
+    return (brain.UID, brain.getId, brain.district, workers)
 
 
 def collective(case):
