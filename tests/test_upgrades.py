@@ -993,10 +993,11 @@ class TestUpgrade1035(UpgradeTestCase):
 
 
 class TestUpgrade1036(UpgradeTestCase):
-    """The warning rules read the catalog: the cases stored before the upgrade are counted by the
-    surge rule (``district_type_day``) and their workers are in an overdue warning's evidence."""
+    """The warning rules read the catalog: the cases stored before the upgrade get their workers
+    in the ``worklist_row`` column and are counted by the surge rule (``district_type_day``);
+    until the upgrade runs, the rules still work (the workers from the cases, no surge)."""
 
-    def test_stored_cases_count_for_the_surge_and_the_overdue_rules(self):
+    def test_stored_cases_carry_their_workers_and_count_for_a_surge(self):
         from suizhou.laborrights.warnings import rules
 
         catalog = api.portal.get_tool("portal_catalog")
@@ -1009,19 +1010,24 @@ class TestUpgrade1036(UpgradeTestCase):
             for case in cases:
                 route(case, unit.UID(), route="mediation", when=at(2026, 1, 5))  # overdue since February
         processQueue()
-        for brain in catalog.unrestrictedSearchResults(UID=[case.UID() for case in cases]):  # as in 1035
+        uids = [case.UID() for case in cases]
+        for brain in catalog.unrestrictedSearchResults(UID=uids):  # as in 1035
             row = dict(brain.worklist_row)
             del row["workers"]
             catalog._catalog.data[brain.getRID()] = tuple(
                 row if name == "worklist_row" else getattr(brain, name) for name in catalog._catalog.names
             )
         catalog.delIndex("district_type_day")
+        for name, value in (("overdue_cases", 2), ("surge_minimum", 2), ("surge_periods", 1)):
+            api.portal.set_registry_record(f"suizhou.laborrights.warnings.{name}", value)
+        # not upgraded yet, the site runs on: the workers are read from the cases, no surge is counted
+        overdue = rules.overdue(cases[0])
+        self.assertEqual(sorted(workers for *_evidence, workers in overdue.cases), [3, 4])
+        self.assertEqual(rules.surge(cases[1]), [])
 
         self.upgrade_from("1035", to="1036")
 
-        for name, value in (("overdue_cases", 2), ("surge_minimum", 2), ("surge_periods", 1)):
-            api.portal.set_registry_record(f"suizhou.laborrights.warnings.{name}", value)
-        overdue = rules.overdue(cases[0])
-        self.assertEqual(sorted(n for _uid, _reference, _district, n in overdue.cases), [3, 4])
+        rows = [brain.worklist_row for brain in catalog.unrestrictedSearchResults(UID=uids)]
+        self.assertEqual(sorted(row["workers"] for row in rows), [3, 4])
         [surge] = rules.surge(cases[1])
-        self.assertEqual(sorted(uid for uid, *_evidence in surge.cases), sorted(case.UID() for case in cases))
+        self.assertEqual(sorted(workers for *_evidence, workers in surge.cases), [3, 4])

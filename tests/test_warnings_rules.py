@@ -9,7 +9,7 @@ from Products.CMFCore.indexing import processQueue
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
-from suizhou.laborrights.warnings.rules import CASE_RULES
+from suizhou.laborrights.warnings.rules import ALL_RULES
 from suizhou.laborrights.warnings.store import get_store
 from tests.helpers import at
 from tests.helpers import make_station
@@ -319,7 +319,7 @@ class TestIdempotent(RulesTestCase):
 
 class TestAllRulesSwitchedOff(RulesTestCase):
     def test_nothing_runs_after_the_filing_and_a_rule_switched_back_on_catches_up(self):
-        set_rule(**{f"{rule}_enabled": False for rule in (*CASE_RULES, "overdue")})
+        set_rule(**{f"{rule}_enabled": False for rule in ALL_RULES})
         commit()
         case = new_case(workers_involved=30, employer_credit_code=valid_credit_code(7))
 

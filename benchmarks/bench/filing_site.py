@@ -9,6 +9,7 @@ public; an anonymous caller would meet the per-address budget of machine filings
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SpecialUsers import system
 from plone import api
+from suizhou.laborrights.warnings.rules import ALL_RULES
 from zope.component.hooks import setSite
 
 import sys
@@ -26,7 +27,7 @@ api.portal.set_registry_record("plone.email_from_address", "noreply@example.org"
 api.portal.set_registry_record("plone.email_from_name", "维权平台")
 if not api.user.get(username="filer"):
     api.user.create(email="filer@example.org", username="filer", password=password)
-for rule in ("collective", "employer", "amount", "risk_list", "surge", "overdue") if norules else ():
+for rule in ALL_RULES if norules else ():
     api.portal.set_registry_record(f"suizhou.laborrights.warnings.{rule}_enabled", False)
 transaction.commit()
 print("filing site ready")

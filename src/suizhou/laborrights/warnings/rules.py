@@ -22,6 +22,7 @@ from suizhou.laborrights.warnings.surge_days import day_keys
 
 
 CASE_RULES = ("collective", "employer", "amount", "risk_list", "surge")
+ALL_RULES = (*CASE_RULES, "overdue")  # each switched on and off by its ``<rule>_enabled`` record
 
 
 def _on(rule):
@@ -142,13 +143,13 @@ def surge(case):
     days, periods_before = setting("warnings", "surge_days"), setting("warnings", "surge_periods")
     percent, minimum = setting("warnings", "surge_percent"), setting("warnings", "surge_minimum")
     day = periods.to_date(case.received)
+    before = day - timedelta(days=days)
     store = get_store()
     findings = []
     for dispute_type in case.dispute_types or ():
         recent = _search(district_type_day=day_keys(case.district, dispute_type, day, days))
         if len(recent) < minimum:
             continue
-        before = day - timedelta(days=days)
         earlier = len(_search(district_type_day=day_keys(case.district, dispute_type, before, days * periods_before)))
         # recent ≥ percent % of the average (earlier / periods), in integers
         if len(recent) * 100 * periods_before < percent * earlier:

@@ -11,9 +11,13 @@ from suizhou.laborrights.content.case import ICase
 from suizhou.laborrights.timezone import beijing_date
 
 
+def day_key(district, dispute_type, day):
+    return f"{district}|{dispute_type}|{day}"
+
+
 def day_keys(district, dispute_type, last_day, days):
     """The keys of the ``days`` days up to and including ``last_day``."""
-    return [f"{district}|{dispute_type}|{last_day - timedelta(days=n)}" for n in range(days)]
+    return [day_key(district, dispute_type, last_day - timedelta(days=n)) for n in range(days)]
 
 
 @indexer(ICase)
@@ -21,4 +25,4 @@ def district_type_day(case):
     if case.received is None or not case.district or not case.dispute_types:
         raise AttributeError("no day, district or dispute type to count")
     day = beijing_date(case.received)
-    return [key for dispute_type in case.dispute_types for key in day_keys(case.district, dispute_type, day, 1)]
+    return [day_key(case.district, dispute_type, day) for dispute_type in case.dispute_types]
