@@ -10,6 +10,7 @@ from tests.enterprise_helpers import EMPLOYER_CODE
 from tests.enterprise_helpers import order_data
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
+from tests.warnings_helpers import commit
 from tests.warnings_helpers import references
 from tests.warnings_helpers import warnings_of
 
@@ -22,8 +23,7 @@ NAME = "随州市测试专用汽车有限公司"
 
 def committed(case=None):
     """As the request that filed the case: commit, then read what the rules recorded."""
-    transaction.commit()
-    transaction.begin()
+    commit()
     return case
 
 

@@ -373,6 +373,7 @@ class TestFilingsAtOnce(RulesTestCase):
             setSite(site)
             for manager in managers:
                 manager.commit()  # ConflictError if the filings wrote the same object
+            after_commit.drain()
             return references
         finally:
             setSite(site)

@@ -1,15 +1,18 @@
 """The warnings of the site as a test reads them, and settings of the rules."""
 
 from plone import api
+from suizhou.laborrights.warnings import after_commit
 from suizhou.laborrights.warnings.store import get_store
 
 import transaction
 
 
 def commit():
-    """Commit as the request that filed or changed a case does. The rules run after the commit,
-    in a transaction of their own: a new transaction here reads what they recorded."""
+    """Commit as the request that filed or changed a case does, and wait for the warning worker:
+    the rules run after the commit, in a transaction of their own; a new transaction here reads
+    what they recorded."""
     transaction.commit()
+    after_commit.drain()
     transaction.begin()
 
 

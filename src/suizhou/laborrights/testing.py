@@ -8,6 +8,7 @@ from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 from suizhou.laborrights.staff import lockout
+from suizhou.laborrights.warnings import after_commit
 
 import collective.easyform
 import collective.z3cform.datagridfield
@@ -34,6 +35,10 @@ class LaborRightsLayer(PloneSandboxLayer):
         api.portal.set_registry_record("plone.available_languages", ["zh-cn", "en"])
         applyProfile(portal, "suizhou.laborrights:default")
 
+    def setUp(self):
+        super().setUp()
+        after_commit.drain()  # the warning rules on what the layer's set-up committed
+
     def testSetUp(self):
         # Failed-login counts live in the instance's memory, which the test's database rollback
         # does not reach: a test that locks an account must not lock it for the next test.
@@ -43,18 +48,29 @@ class LaborRightsLayer(PloneSandboxLayer):
 class LaborRightsDemoLayer(PloneSandboxLayer):
     defaultBases = ()
 
+    def setUp(self):
+        super().setUp()
+        after_commit.drain()  # the demo's filings raise their warnings, as on the demo site
+
     def setUpPloneSite(self, portal):
         applyProfile(portal, "suizhou.laborrights:demo")
+
+
+class Functional(FunctionalTesting):
+    def testTearDown(self):
+        # The warning worker's steps of this test's filings write to this test's database.
+        after_commit.drain()
+        super().testTearDown()
 
 
 FIXTURE = LaborRightsLayer()
 DEMO_FIXTURE = LaborRightsDemoLayer(bases=(FIXTURE,), name="LaborRightsDemoLayer:Fixture")
 
 INTEGRATION_TESTING = IntegrationTesting(bases=(FIXTURE,), name="LaborRights:Integration")
-FUNCTIONAL_TESTING = FunctionalTesting(
+FUNCTIONAL_TESTING = Functional(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE), name="LaborRights:Functional"
 )
 DEMO_INTEGRATION_TESTING = IntegrationTesting(bases=(DEMO_FIXTURE,), name="LaborRights:DemoIntegration")
-DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+DEMO_FUNCTIONAL_TESTING = Functional(
     bases=(DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="LaborRights:DemoFunctional"
 )

@@ -1,25 +1,26 @@
-"""The rules run right after the transaction that filed or changed a case has committed, in a
-short transaction of their own: never inside the filing.
+"""The rules run after the transaction that filed or changed a case has committed, in a
+transaction of their own: never inside the filing, and the filing does not wait for them.
 
 A warning is shared by every case of its cluster (an employer, a unit, a district's dispute
 type). Extended inside the filings, the same ``RiskWarning`` and its evidence tree were written
 by every concurrent filing against that employer, and all but one of them were thrown away on
 the write conflict and filed again (docs/performance.md). Now a case event only notes the case
 in the transaction (``note``, memory only: nothing shared is written); once the transaction has
-committed, ``check_noted`` runs the rules on the committed cases and records the findings in a
-transaction of its own, retried on write conflicts (they are short: the rules and the warning).
-The filing never conflicts on a warning, and an aborted filing (or a retried request's first
-attempt) raises none.
+committed, the noted cases go to the process's warning worker, which runs the rules on them
+(``check_noted``) and records the findings in a transaction of its own, retried on write
+conflicts. The filing never conflicts on a warning, and an aborted filing (or a retried
+request's first attempt) raises none.
 
-Nothing is lost when the step fails: the rules count the cluster from the catalog, not from
-the warning, so the next filing or change of a case of the same employer, unit or district
-finds every case again; a step that fails is logged with the cases' UIDs.
+One worker thread per process takes the cases noted since its last run together, in one
+transaction: the filings it follows answer at once (the step used to run while the request
+waited, one step per filing, each with a commit of its own, and filings queued behind it), and a
+burst of filings costs one step, not one each. The worker's steps never write a warning side by
+side (between processes, they are retried on the conflict). ``drain`` waits for the worker to
+finish what is queued: tests, scripts and the process's exit.
 
-The step runs in a thread of its own, joined at once (the request answers when the warnings
-are recorded, as before): that thread has its own transaction, so that the warning's e-mails
-are queued in the outbox of the transaction that records the warning and go out once, when it
-commits. The steps of one process take turns: two steps of a cluster write the same warning,
-and side by side one of them would be run again (between processes, they still are).
+Nothing is lost when a step fails: the rules count the cluster from the catalog, not from the
+warning, so the next filing or change of a case of the same employer, unit or district finds
+every case again; a step that fails is logged with the cases' UIDs.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -29,20 +30,21 @@ from Acquisition import aq_chain
 from Acquisition import aq_inner
 from plone import api
 from suizhou.laborrights import logger
+from Testing.makerequest import makerequest
 from ZODB.POSException import ConflictError
 from ZODB.utils import oid_repr
 from zope.component.hooks import setSite
 from zope.globalrequest import getRequest
-from ZPublisher.BaseRequest import RequestContainer
 
+import atexit
 import threading
 import transaction
 
 
-ATTEMPTS = 10  # write conflicts between two such steps are retried in milliseconds
+ATTEMPTS = 10  # write conflicts with another process's step are retried in milliseconds
 RETRIED = "Warning rules run again after a write conflict on %s %s"
+EXIT_WAIT = 60  # seconds the process's exit waits for the queued steps
 _NOTED_KEY = object()  # the key of the noted cases in the transaction's data
-_TURN = threading.Lock()
 
 
 def note(case, kind):
@@ -55,9 +57,14 @@ def note(case, kind):
     except KeyError:
         noted = {}
         txn.set_data(_NOTED_KEY, noted)
-        site_path = api.portal.get().getPhysicalPath()
-        txn.addAfterCommitHook(_after_commit, (noted, jar.db(), site_path, getRequest()))
+        place = (jar.db(), api.portal.get().getPhysicalPath(), _address(getRequest()))
+        txn.addAfterCommitHook(_after_commit, (noted, place))
     noted.setdefault(case.UID(), set()).add(kind)
+
+
+def drain(timeout=None):
+    """Wait until the steps queued so far are done; False if ``timeout`` (seconds) ran out."""
+    return _worker.drain(timeout)
 
 
 def _jar(case):
@@ -68,32 +75,86 @@ def _jar(case):
     raise ValueError("The case is in no database")
 
 
-def _after_commit(committed, noted, db, site_path, request):
-    if not committed or not noted:
-        return
-    worker = threading.Thread(
-        target=_check_in_own_transaction, args=(db, site_path, request, dict(noted)), name="warnings"
-    )
-    with _TURN:  # the steps of one process one at a time: they would write the same warning
-        worker.start()
-        worker.join()
+def _address(request):
+    """What the site's links are made of in ``request`` (its server URL and virtual hosting):
+    the warning's e-mail links to the address the filing came through, and the worker has no
+    request of its own."""
+    if request is None or not hasattr(request, "physicalPathToURL"):
+        return None
+    return (request["SERVER_URL"], tuple(request._script), request.other.get("VirtualRootPhysicalPath"))
 
 
-def _check_in_own_transaction(db, site_path, request, noted):
-    """The step itself, in its own thread: this thread's transaction, a connection of its own."""
+def _after_commit(committed, noted, place):
+    if committed and noted:
+        _worker.put(place, noted)
+
+
+class _Worker:
+    """The process's warning worker: a daemon thread that runs the queued steps, those of one
+    database, site and address together."""
+
+    def __init__(self):
+        self._changed = threading.Condition()
+        self._queued = []  # (place, noted) in the order the transactions committed
+        self._busy = False
+        self._thread = None
+
+    def put(self, place, noted):
+        with self._changed:
+            self._queued.append((place, dict(noted)))
+            if self._thread is None:
+                atexit.register(self.drain, EXIT_WAIT)
+            if self._thread is None or not self._thread.is_alive():  # not yet, or ended by a BaseException
+                self._thread = threading.Thread(target=self._run, name="warnings", daemon=True)
+                self._thread.start()
+            self._changed.notify_all()
+
+    def drain(self, timeout=None):
+        with self._changed:
+            return self._changed.wait_for(lambda: not self._queued and not self._busy, timeout)
+
+    def _run(self):
+        while True:
+            with self._changed:
+                self._changed.wait_for(lambda: self._queued)
+                queued, self._queued = self._queued, []
+                self._busy = True
+            try:
+                for place, noted in _together(queued).items():
+                    _check_in_own_transaction(place, noted)
+            except Exception:  # the worker goes on with the next steps
+                logger.exception("Warning rules not run after commit")
+            finally:
+                with self._changed:
+                    self._busy = False
+                    self._changed.notify_all()
+
+
+def _together(queued):
+    """{place: noted} with the cases of each place in the order they were noted first."""
+    merged = {}
+    for place, noted in queued:
+        cases = merged.setdefault(place, {})
+        for uid, kinds in noted.items():
+            cases.setdefault(uid, set()).update(kinds)
+    return merged
+
+
+def _check_in_own_transaction(place, noted):
+    """One step in the worker's thread: its own transaction, a connection of its own."""
     from suizhou.laborrights.warnings.subscribers import check_noted
 
-    # Not this thread's global request: the registry caches the values it reads in the global
+    db, site_path, address = place
+    # No global request in this thread: the registry caches the values it reads in the global
     # request, and the rules must read the settings as committed.
     newSecurityManager(None, system)
-    connection = db.open()  # bound to this thread's transaction manager
+    connection = None
     try:
+        connection = db.open()  # bound to this thread's transaction manager
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 transaction.begin()
-                app = connection.root()["Application"]
-                if request is not None:  # the links in the warning's e-mail use the request's address
-                    app = app.__of__(RequestContainer(REQUEST=request))
+                app = _with_address(connection.root()["Application"], address)
                 setSite(app.unrestrictedTraverse(site_path))
                 check_noted(noted)
                 transaction.commit()
@@ -109,4 +170,21 @@ def _check_in_own_transaction(db, site_path, request, noted):
         transaction.abort()
         setSite(None)
         noSecurityManager()
-        connection.close()
+        if connection is not None:
+            connection.close()
+
+
+def _with_address(app, address):
+    """``app`` in a request whose links are those of the filing's request."""
+    app = makerequest(app)
+    if address is not None:
+        request = app.REQUEST
+        server_url, script, virtual_root = address
+        request.other["SERVER_URL"] = server_url
+        request._script = list(script)
+        if virtual_root is not None:
+            request.other["VirtualRootPhysicalPath"] = virtual_root
+    return app
+
+
+_worker = _Worker()
