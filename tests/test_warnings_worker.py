@@ -79,3 +79,20 @@ class TestTheWarningMailLinksToTheFilingsAddress(ApiTestCase):
         [(to, _subject, body)] = [decoded(raw) for raw in mailhost.messages]
         self.assertEqual(to, "supervisor@example.org")
         self.assertIn(f"https://labour.example.cn/@@warning?id={warning.id}", body)
+
+
+class TestANotedCaseIsFound(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_at_its_path_or_by_its_uid_once_moved(self):
+        case = new_case()
+        transaction.commit()
+        moved_from = (*self.layer["portal"].getPhysicalPath(), "cases", "elsewhere", case.getId())
+
+        for path in (case.getPhysicalPath(), moved_from):
+            with self.subTest(path=path), mock.patch.object(subscribers, "check_case") as check_case:
+                subscribers.check_noted({case.UID(): (path, {"case"})})
+                self.assertEqual([call.args[0].UID() for call in check_case.call_args_list], [case.UID()])
+        with mock.patch.object(subscribers, "check_case") as check_case:
+            subscribers.check_noted({"a-deleted-case": (moved_from, {"case"})})
+            check_case.assert_not_called()

@@ -59,7 +59,9 @@ def note(case, kind):
         txn.set_data(_NOTED_KEY, noted)
         place = (jar.db(), api.portal.get().getPhysicalPath(), _address(getRequest()))
         txn.addAfterCommitHook(_after_commit, (noted, place))
-    noted.setdefault(case.UID(), set()).add(kind)
+    uid = case.UID()
+    _path, kinds = noted.get(uid, (None, set()))
+    noted[uid] = (case.getPhysicalPath(), kinds | {kind})
 
 
 def drain(timeout=None):
@@ -131,12 +133,13 @@ class _Worker:
 
 
 def _together(queued):
-    """{place: noted} with the cases of each place in the order they were noted first."""
+    """{place: noted} with the cases of each place in the order they were noted first (at the
+    path they were noted at last)."""
     merged = {}
     for place, noted in queued:
         cases = merged.setdefault(place, {})
-        for uid, kinds in noted.items():
-            cases.setdefault(uid, set()).update(kinds)
+        for uid, (path, kinds) in noted.items():
+            cases[uid] = (path, cases.get(uid, (None, set()))[1] | kinds)
     return merged
 
 

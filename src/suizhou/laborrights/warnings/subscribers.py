@@ -46,18 +46,29 @@ def check_unit(case):
 
 
 def check_noted(noted):
-    """Run the rules on the committed cases ``noted`` ({UID: {"case", "unit"}}), in the order
-    they were noted (``after_commit``); a case deleted since is passed over."""
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = {brain.UID: brain for brain in catalog.unrestrictedSearchResults(UID=list(noted))}
-    for uid, kinds in noted.items():
-        case = brains[uid]._unrestrictedGetObject() if uid in brains else None
+    """Run the rules on the committed cases ``noted`` ({UID: (path, kinds)}, kinds "case" and
+    "unit"), in the order they were noted (``after_commit``). A case is found at its path (the
+    catalog's UID index is what every filing has just changed), else by its UID (moved since);
+    a case deleted since is passed over."""
+    for uid, (path, kinds) in noted.items():
+        case = _committed_case(uid, path)
         if case is None:
             continue
         if "case" in kinds:
             check_case(case)
         if "unit" in kinds:
             check_unit(case)
+
+
+def _committed_case(uid, path):
+    portal = api.portal.get()
+    case = portal.unrestrictedTraverse(path, None)
+    if case is not None and getattr(case, "UID", lambda: None)() == uid:
+        return case
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(UID=uid):
+        return brain._unrestrictedGetObject()
+    return None
 
 
 def case_changed(case, event):
