@@ -11,8 +11,8 @@ from tests.assessment_helpers import mediation_year
 from tests.browser_helpers import BrowserTestMixin
 from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.warnings_helpers import commit
 
-import transaction
 import unittest
 
 
@@ -40,7 +40,7 @@ class TestSupervisionInBrowser(BrowserTestMixin, unittest.TestCase):
         make_user("admin_zengdu", groups=["district_admins_zengdu"])
         with api.env.adopt_roles(["Manager"]):
             save(CRITERIA)
-        transaction.commit()
+        commit()  # and the warning rules run on the cases
 
     def test_self_assessment_statistics_warning_and_ranking(self):
         self.login("admin_zengdu")

@@ -9,8 +9,8 @@ from tests.browser_helpers import BrowserTestMixin
 from tests.helpers import at
 from tests.helpers import make_user
 from tests.helpers import new_case
+from tests.warnings_helpers import commit
 
-import transaction
 import unittest
 
 
@@ -36,7 +36,7 @@ class TestWarningInBrowser(BrowserTestMixin, unittest.TestCase):
             )
             for n in range(12)
         ]
-        transaction.commit()
+        commit()  # and the warning rules run on the cases
 
     def test_the_city_administrator_follows_the_red_warning(self):
         self.login("city")

@@ -21,7 +21,9 @@ from plone.testing import zope
 from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
+from suizhou.laborrights.testing import DrainWarnings
 from suizhou.laborrights.testing import FIXTURE
+from suizhou.laborrights.warnings import after_commit
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
 from ZODB.broken import Broken
@@ -145,6 +147,7 @@ class PreviousReleaseSite(Layer):
             app.acl_users._doAddUser(MANAGER[0], MANAGER[1], ["Manager"], [])
 
     def tearDown(self):
+        after_commit.drain()
         self["zodbDB"].close()
         self.storage.close_for_good()
         del self["zodbDB"]
@@ -154,7 +157,13 @@ class PreviousReleaseSite(Layer):
 
 PREVIOUS_RELEASE = PreviousReleaseSite(name="PreviousReleaseSite")
 # Each test on a DemoStorage over the upgraded copy: tests may commit.
-PREVIOUS_RELEASE_FUNCTIONAL = zope.FunctionalTesting(bases=(PREVIOUS_RELEASE,), name="PreviousReleaseSite:Functional")
+class PreviousReleaseFunctional(DrainWarnings, zope.FunctionalTesting):
+    pass
+
+
+PREVIOUS_RELEASE_FUNCTIONAL = PreviousReleaseFunctional(
+    bases=(PREVIOUS_RELEASE,), name="PreviousReleaseSite:Functional"
+)
 
 
 class UpgradedSiteTestCase(unittest.TestCase):

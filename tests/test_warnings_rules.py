@@ -6,9 +6,11 @@ from datetime import timedelta
 from decimal import Decimal
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
+from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings.rules import ALL_RULES
 from suizhou.laborrights.warnings.store import get_store
 from tests.helpers import at
@@ -22,6 +24,7 @@ from tests.warnings_helpers import commit
 from tests.warnings_helpers import references
 from tests.warnings_helpers import set_rule
 from tests.warnings_helpers import warnings_of
+from unittest import mock
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 from zope.event import notify
@@ -123,6 +126,17 @@ class TestEmployerRule(RulesTestCase):
         [warning] = warnings_of("employer")
         self.assertEqual(len(warning.cases), 5)
         self.assertEqual(warning.key, "code:91421300MA4000001X")
+
+    def test_the_cluster_is_named_from_the_catalog_without_waking_a_case(self):
+        self.against(2)  # the one case with the credit code
+        nameless = [
+            self.against(day, employer_credit_code=None, employer_name="随州市恒驰机械有限责任公司")
+            for day in (3, 4, 5, 6)
+        ]
+        with mock.patch.object(AbstractCatalogBrain, "_unrestrictedGetObject") as woken:
+            finding = rules.employer(nameless[-1])
+        self.assertEqual(finding.key, "code:91421300MA4000001X")
+        woken.assert_not_called()
 
     def test_as_many_workers_as_a_collective_dispute_make_it_red(self):
         for day in (2, 3, 4, 5):

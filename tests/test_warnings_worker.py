@@ -2,6 +2,7 @@
 the filings committed while the worker is busy are checked together in one step, and the
 warning's e-mail links to the address the filing came through (the worker has no request)."""
 
+from Acquisition import aq_base
 from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
@@ -12,9 +13,14 @@ from tests.helpers import new_case
 from tests.helpers import valid_credit_code
 from tests.mocks import swap_mailhost
 from tests.notification_helpers import decoded
+from tests.warnings_helpers import commit
 from tests.warnings_helpers import warnings_of
 from unittest import mock
+from zope.event import notify
+from zope.processlifetime import ProcessStarting
 
+import os
+import signal
 import threading
 import transaction
 import unittest
@@ -61,6 +67,56 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
         self.assertEqual(cases, {first, *burst})
 
 
+    def test_a_case_that_cannot_be_checked_costs_the_others_nothing(self):
+        self.collective_case(1)
+        self.assertTrue(self.entered.wait(30))
+        burst = [self.collective_case(seq) for seq in (2, 3, 4)]  # one step, once the first is done
+        check_case = subscribers.check_case
+
+        def failing(case):
+            if case.UID() == burst[1]:
+                raise ValueError("cannot be checked")
+            check_case(case)
+
+        with mock.patch.object(subscribers, "check_case", failing), mock.patch.object(after_commit, "logger") as log:
+            self.release.set()
+            self.assertTrue(after_commit.drain(timeout=30))
+        transaction.begin()
+        cases = {uid for warning in warnings_of("collective") for uid in warning.cases}
+        self.assertEqual(cases & set(burst), {burst[0], burst[2]})
+        self.assertEqual(log.exception.call_count, 2)  # the batch, then the one case alone
+
+    def test_a_sigterm_waits_for_the_queue_then_ends_the_process(self):
+        first = self.collective_case(1)
+        self.assertTrue(self.entered.wait(30))
+        with mock.patch.object(signal, "signal") as set_handler, mock.patch.object(os, "kill") as kill:
+            stopping = threading.Thread(target=after_commit._drain_then_stop, args=(signal.SIGTERM, None))
+            stopping.start()
+            stopping.join(0.2)
+            self.assertTrue(stopping.is_alive())  # waiting for the queued rules
+            kill.assert_not_called()
+            self.release.set()
+            stopping.join(30)
+        set_handler.assert_called_once_with(signal.SIGTERM, signal.SIG_DFL)
+        kill.assert_called_once_with(os.getpid(), signal.SIGTERM)  # the signal's own end, as before
+        transaction.begin()
+        self.assertTrue([warning for warning in warnings_of("collective") if first in warning.cases])
+
+
+class TestTheStopHandler(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_installed_at_process_start_unless_the_process_has_its_own(self):
+        for current, installed in ((signal.SIG_DFL, True), (signal.SIG_IGN, False)):
+            with self.subTest(current=current):
+                with mock.patch.object(signal, "getsignal", return_value=current), mock.patch.object(
+                    signal, "signal"
+                ) as set_handler:
+                    notify(ProcessStarting())
+                calls = [mock.call(signal.SIGTERM, after_commit._drain_then_stop)] if installed else []
+                self.assertEqual(set_handler.call_args_list, calls)
+
+
 class TestTheWarningMailLinksToTheFilingsAddress(ApiTestCase):
     def test_a_filing_through_the_public_address(self):
         mailhost = swap_mailhost(self, self.portal)
@@ -86,13 +142,19 @@ class TestANotedCaseIsFound(unittest.TestCase):
 
     def test_at_its_path_or_by_its_uid_once_moved(self):
         case = new_case()
-        transaction.commit()
+        commit()  # and the worker's own step on it done: it would call the check below too
         moved_from = (*self.layer["portal"].getPhysicalPath(), "cases", "elsewhere", case.getId())
 
-        for path in (case.getPhysicalPath(), moved_from):
+        catalog_tool = type(aq_base(self.layer["portal"].portal_catalog))
+        search_catalog = catalog_tool.unrestrictedSearchResults
+        for path, searched in ((case.getPhysicalPath(), False), (moved_from, True)):
             with self.subTest(path=path), mock.patch.object(subscribers, "check_case") as check_case:
-                subscribers.check_noted({case.UID(): (path, {"case"})})
+                with mock.patch.object(
+                    catalog_tool, "unrestrictedSearchResults", autospec=True, side_effect=search_catalog
+                ) as search:
+                    subscribers.check_noted({case.UID(): (path, {"case"})})
                 self.assertEqual([call.args[0].UID() for call in check_case.call_args_list], [case.UID()])
+                self.assertEqual(search.called, searched)
         with mock.patch.object(subscribers, "check_case") as check_case:
             subscribers.check_noted({"a-deleted-case": (moved_from, {"case"})})
             check_case.assert_not_called()

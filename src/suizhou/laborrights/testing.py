@@ -56,11 +56,17 @@ class LaborRightsDemoLayer(PloneSandboxLayer):
         applyProfile(portal, "suizhou.laborrights:demo")
 
 
-class Functional(FunctionalTesting):
+class DrainWarnings:
+    """For layers whose tests commit: the warning worker's steps of a test's filings write to
+    that test's database, before it is thrown away."""
+
     def testTearDown(self):
-        # The warning worker's steps of this test's filings write to this test's database.
         after_commit.drain()
         super().testTearDown()
+
+
+class Functional(DrainWarnings, FunctionalTesting):
+    pass
 
 
 FIXTURE = LaborRightsLayer()

@@ -16,11 +16,13 @@ transaction: the filings it follows answer at once (the step used to run while t
 waited, one step per filing, each with a commit of its own, and filings queued behind it), and a
 burst of filings costs one step, not one each. The worker's steps never write a warning side by
 side (between processes, they are retried on the conflict). ``drain`` waits for the worker to
-finish what is queued: tests, scripts and the process's exit.
+finish what is queued: tests use it, and so does the process's end (a script's exit, and a
+SIGTERM: ``stop_after_draining``), waiting at most ``EXIT_WAIT`` seconds.
 
-Nothing is lost when a step fails: the rules count the cluster from the catalog, not from the
-warning, so the next filing or change of a case of the same employer, unit or district finds
-every case again; a step that fails is logged with the cases' UIDs.
+A step that fails is logged with the cases' UIDs, and the cases of a failed batch are checked
+one by one. What a failed (or, in a process killed hard, never run) step misses is found again
+when the case changes next; the rules that count a cluster from the catalog (the same employer,
+unit) also find it on the next filing of that cluster.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -37,6 +39,8 @@ from zope.component.hooks import setSite
 from zope.globalrequest import getRequest
 
 import atexit
+import os
+import signal
 import threading
 import transaction
 
@@ -55,18 +59,35 @@ def note(case, kind):
     try:
         noted = txn.data(_NOTED_KEY)
     except KeyError:
-        noted = {}
-        txn.set_data(_NOTED_KEY, noted)
         place = (jar.db(), api.portal.get().getPhysicalPath(), _address(getRequest()))
+        noted = {}
         txn.addAfterCommitHook(_after_commit, (noted, place))
+        txn.set_data(_NOTED_KEY, noted)
     uid = case.UID()
     _path, kinds = noted.get(uid, (None, set()))
     noted[uid] = (case.getPhysicalPath(), kinds | {kind})
 
 
 def drain(timeout=None):
-    """Wait until the steps queued so far are done; False if ``timeout`` (seconds) ran out."""
+    """Wait until the worker has nothing queued and is idle; False if ``timeout`` (seconds)
+    ran out first."""
     return _worker.drain(timeout)
+
+
+def stop_after_draining(event=None):
+    """At process start (``IProcessStarting``): a SIGTERM (``instance stop``, systemd) first
+    lets the worker finish what is queued, then ends the process as the signal always did.
+    Without it the process ends at once and the queued steps are lost: an ``atexit`` handler
+    does not run on a signal."""
+    if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _drain_then_stop)
+
+
+def _drain_then_stop(signum, frame):
+    if not drain(EXIT_WAIT):
+        logger.warning("Stopping with warning rules still queued: they run on the cases' next change")
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 def _jar(case):
@@ -123,8 +144,8 @@ class _Worker:
                 self._busy = True
             try:
                 for place, noted in _together(queued).items():
-                    _check_in_own_transaction(place, noted)
-            except Exception:  # the worker goes on with the next steps
+                    _step(place, noted)
+            except BaseException:  # e.g. a test layer's TestIsolationBroken: the worker goes on
                 logger.exception("Warning rules not run after commit")
             finally:
                 with self._changed:
@@ -143,8 +164,17 @@ def _together(queued):
     return merged
 
 
+def _step(place, noted):
+    """The rules on the cases ``noted`` together; when that fails, on each case alone (one
+    case that cannot be checked does not cost the others their warnings)."""
+    if not _check_in_own_transaction(place, noted) and len(noted) > 1:
+        for uid, entry in noted.items():
+            _check_in_own_transaction(place, {uid: entry})
+
+
 def _check_in_own_transaction(place, noted):
-    """One step in the worker's thread: its own transaction, a connection of its own."""
+    """One step in the worker's thread: its own transaction, a connection of its own; whether
+    it was recorded."""
     from suizhou.laborrights.warnings.subscribers import check_noted
 
     db, site_path, address = place
@@ -155,26 +185,31 @@ def _check_in_own_transaction(place, noted):
     try:
         connection = db.open()  # bound to this thread's transaction manager
         for attempt in range(1, ATTEMPTS + 1):
+            transaction.begin()
+            app = _with_address(connection.root()["Application"], address)
             try:
-                transaction.begin()
-                app = _with_address(connection.root()["Application"], address)
                 setSite(app.unrestrictedTraverse(site_path))
                 check_noted(noted)
                 transaction.commit()
-                break
+                return True
             except ConflictError as error:
                 transaction.abort()
                 if attempt == ATTEMPTS:
                     raise
                 logger.info(RETRIED, error.class_name, oid_repr(error.oid))
+            finally:
+                app.REQUEST.close()
     except Exception:
         logger.exception("Warning rules not run after commit for the cases %s", sorted(noted))
     finally:
-        transaction.abort()
-        setSite(None)
-        noSecurityManager()
-        if connection is not None:
-            connection.close()
+        try:
+            transaction.abort()
+        finally:
+            setSite(None)
+            noSecurityManager()
+            if connection is not None:
+                connection.close()
+    return False
 
 
 def _with_address(app, address):

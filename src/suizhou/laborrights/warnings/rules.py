@@ -13,7 +13,6 @@ from suizhou.laborrights.settings import setting
 from suizhou.laborrights.vocabularies import title_of
 from suizhou.laborrights.warnings import risk_list
 from suizhou.laborrights.warnings.employers import case_employer_key
-from suizhou.laborrights.warnings.employers import employer_key
 from suizhou.laborrights.warnings.employers import query_keys
 from suizhou.laborrights.warnings.store import Finding
 from suizhou.laborrights.warnings.store import get_store
@@ -77,10 +76,12 @@ def _cluster_key(case, brains):
     among the cases under its name, else its normalised name."""
     if case.employer_credit_code:
         return case_employer_key(case)
+    # A case's ``code:`` key is in the index itself: no case is woken to read its credit code.
+    index = api.portal.get_tool("portal_catalog")._catalog.getIndex("employer_keys")
     for brain in brains:
-        other = brain._unrestrictedGetObject()
-        if other.employer_credit_code:
-            return employer_key(other.employer_credit_code, None)
+        for key in index.getEntryForObject(brain.getRID(), default=()):
+            if key.startswith("code:"):
+                return key
     return case_employer_key(case)
 
 
