@@ -90,14 +90,14 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
         first = self.collective_case(1)
         self.assertTrue(self.entered.wait(30))
         with mock.patch.object(signal, "signal") as set_handler, mock.patch.object(os, "kill") as kill:
-            stopping = threading.Thread(target=after_commit._drain_then_stop, args=(signal.SIGTERM, None))
-            stopping.start()
+            stopping = after_commit._drain_then_stop(signal.SIGTERM, None)
+            set_handler.assert_called_once_with(signal.SIGTERM, signal.SIG_DFL)  # a second one ends it at once
             stopping.join(0.2)
             self.assertTrue(stopping.is_alive())  # waiting for the queued rules
             kill.assert_not_called()
             self.release.set()
             stopping.join(30)
-        set_handler.assert_called_once_with(signal.SIGTERM, signal.SIG_DFL)
+            self.assertFalse(stopping.is_alive())
         kill.assert_called_once_with(os.getpid(), signal.SIGTERM)  # the signal's own end, as before
         transaction.begin()
         self.assertTrue([warning for warning in warnings_of("collective") if first in warning.cases])

@@ -84,10 +84,18 @@ def stop_after_draining(event=None):
 
 
 def _drain_then_stop(signum, frame):
+    """The signal handler: a second signal ends the process at once; the wait is in a thread of
+    its own, so the server's main loop still sends the responses under way."""
+    signal.signal(signum, signal.SIG_DFL)
+    stopping = threading.Thread(target=_stop_when_drained, args=(signum,), name="stopping", daemon=True)
+    stopping.start()
+    return stopping
+
+
+def _stop_when_drained(signum):
     if not drain(EXIT_WAIT):
         logger.warning("Stopping with warning rules still queued: they run on the cases' next change")
-    signal.signal(signum, signal.SIG_DFL)
-    os.kill(os.getpid(), signum)
+    os.kill(os.getpid(), signum)  # the signal's own end, as without the handler
 
 
 def _jar(case):
@@ -185,9 +193,10 @@ def _check_in_own_transaction(place, noted):
     try:
         connection = db.open()  # bound to this thread's transaction manager
         for attempt in range(1, ATTEMPTS + 1):
-            transaction.begin()
-            app = _with_address(connection.root()["Application"], address)
+            app = None
             try:
+                transaction.begin()
+                app = _with_address(connection.root()["Application"], address)
                 setSite(app.unrestrictedTraverse(site_path))
                 check_noted(noted)
                 transaction.commit()
@@ -198,7 +207,8 @@ def _check_in_own_transaction(place, noted):
                     raise
                 logger.info(RETRIED, error.class_name, oid_repr(error.oid))
             finally:
-                app.REQUEST.close()
+                if app is not None:
+                    app.REQUEST.close()
     except Exception:
         logger.exception("Warning rules not run after commit for the cases %s", sorted(noted))
     finally:
