@@ -67,6 +67,13 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
         self.assertEqual(cases, {first, *burst})
 
 
+    def test_filings_a_moment_apart_are_one_step(self):
+        self.release.set()  # nothing held: the worker gathers for a moment before each step
+        with mock.patch.object(after_commit, "GATHER", 30):
+            filed = [self.collective_case(seq) for seq in (1, 2, 3)]
+            self.assertTrue(after_commit.drain(timeout=30))  # someone waiting: no more gathering
+        self.assertEqual(self.steps, [sorted(filed)])
+
     def test_a_case_that_cannot_be_checked_costs_the_others_nothing(self):
         self.collective_case(1)
         self.assertTrue(self.entered.wait(30))

@@ -12,7 +12,8 @@ conflicts. The filing never conflicts on a warning, and an aborted filing (or a 
 request's first attempt) raises none.
 
 One worker thread per process takes the cases noted since its last run together, in one
-transaction: the filings it follows answer at once (the step used to run while the request
+transaction, after waiting ``GATHER`` seconds for more (each step reloads what the filings
+since the last one changed in the catalog, and commits: fewer steps, less of that): the filings it follows answer at once (the step used to run while the request
 waited, one step per filing, each with a commit of its own, and filings queued behind it), and a
 burst of filings costs one step, not one each. The worker's steps never write a warning side by
 side (between processes, they are retried on the conflict). ``drain`` waits for the worker to
@@ -48,6 +49,7 @@ import transaction
 ATTEMPTS = 10  # write conflicts with another process's step are retried in milliseconds
 RETRIED = "Warning rules run again after a write conflict on %s %s"
 EXIT_WAIT = 60  # seconds the process's exit waits for the queued steps
+GATHER = 0.25  # seconds the worker waits for more filings before a step, unless someone drains
 _NOTED_KEY = object()  # the key of the noted cases in the transaction's data
 
 
@@ -128,6 +130,7 @@ class _Worker:
         self._changed = threading.Condition()
         self._queued = []  # (place, noted) in the order the transactions committed
         self._busy = False
+        self._draining = 0
         self._thread = None
 
     def put(self, place, noted):
@@ -142,12 +145,18 @@ class _Worker:
 
     def drain(self, timeout=None):
         with self._changed:
-            return self._changed.wait_for(lambda: not self._queued and not self._busy, timeout)
+            self._draining += 1
+            self._changed.notify_all()
+            try:
+                return self._changed.wait_for(lambda: not self._queued and not self._busy, timeout)
+            finally:
+                self._draining -= 1
 
     def _run(self):
         while True:
             with self._changed:
                 self._changed.wait_for(lambda: self._queued)
+                self._changed.wait_for(lambda: self._draining, GATHER)  # the filings of a burst together
                 queued, self._queued = self._queued, []
                 self._busy = True
             try:
