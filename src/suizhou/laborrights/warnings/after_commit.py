@@ -12,10 +12,10 @@ conflicts. The filing never conflicts on a warning, and an aborted filing (or a 
 request's first attempt) raises none.
 
 One worker thread per process takes the cases noted since its last run together, in one
-transaction, after waiting ``GATHER`` seconds for more (each step reloads what the filings
-since the last one changed in the catalog, and commits: fewer steps, less of that): the filings it follows answer at once (the step used to run while the request
-waited, one step per filing, each with a commit of its own, and filings queued behind it), and a
-burst of filings costs one step, not one each. The worker's steps never write a warning side by
+transaction, after waiting ``GATHER`` seconds for more (each step reloads what the filings since
+the last one changed in the catalog, and commits: fewer steps, less of that). The filings it
+follows answer at once (the step used to run while the request waited, one step per filing, each
+with a commit of its own, and filings queued behind it), and a burst costs one step, not one each. The worker's steps never write a warning side by
 side (between processes, they are retried on the conflict). ``drain`` waits for the worker to
 finish what is queued: tests use it, and so does the process's end (a script's exit, and a
 SIGTERM: ``stop_after_draining``), waiting at most ``EXIT_WAIT`` seconds.
