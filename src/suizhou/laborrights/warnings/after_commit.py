@@ -15,10 +15,11 @@ One worker thread per process takes the cases noted since its last run together,
 transaction, after waiting ``GATHER`` seconds for more (each step reloads what the filings since
 the last one changed in the catalog, and commits: fewer steps, less of that). The filings it
 follows answer at once (the step used to run while the request waited, one step per filing, each
-with a commit of its own, and filings queued behind it), and a burst costs one step, not one each. The worker's steps never write a warning side by
-side (between processes, they are retried on the conflict). ``drain`` waits for the worker to
-finish what is queued: tests use it, and so does the process's end (a script's exit, and a
-SIGTERM: ``stop_after_draining``), waiting at most ``EXIT_WAIT`` seconds.
+with a commit of its own, and filings queued behind it), and a burst costs one step, not one
+each. The worker's steps never write a warning side by side (between processes, they are retried
+on the conflict). ``drain`` waits for the worker to finish what is queued: tests use it, and so
+does the process's end (a script's exit, and a SIGTERM: ``stop_after_draining``), waiting at
+most ``EXIT_WAIT`` seconds.
 
 A step that fails is logged with the cases' UIDs, and the cases of a failed batch are checked
 one by one. What a failed (or, in a process killed hard, never run) step misses is found again
