@@ -2,7 +2,6 @@
 the filings committed while the worker is busy are checked together in one step, and the
 warning's e-mail links to the address the filing came through (the worker has no request)."""
 
-from Acquisition import aq_base
 from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
@@ -152,16 +151,12 @@ class TestANotedCaseIsFound(unittest.TestCase):
         commit()  # and the worker's own step on it done: it would call the check below too
         moved_from = (*self.layer["portal"].getPhysicalPath(), "cases", "elsewhere", case.getId())
 
-        catalog_tool = type(aq_base(self.layer["portal"].portal_catalog))
-        search_catalog = catalog_tool.unrestrictedSearchResults
         for path, searched in ((case.getPhysicalPath(), False), (moved_from, True)):
             with self.subTest(path=path), mock.patch.object(subscribers, "check_case") as check_case:
-                with mock.patch.object(
-                    catalog_tool, "unrestrictedSearchResults", autospec=True, side_effect=search_catalog
-                ) as search:
+                with mock.patch.object(subscribers, "uuidToObject", wraps=subscribers.uuidToObject) as by_uid:
                     subscribers.check_noted({case.UID(): (path, {"case"})})
                 self.assertEqual([call.args[0].UID() for call in check_case.call_args_list], [case.UID()])
-                self.assertEqual(search.called, searched)
+                self.assertEqual(by_uid.called, searched)  # the catalog only for a case moved since
         with mock.patch.object(subscribers, "check_case") as check_case:
             subscribers.check_noted({"a-deleted-case": (moved_from, {"case"})})
             check_case.assert_not_called()

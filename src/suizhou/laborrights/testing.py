@@ -35,10 +35,6 @@ class LaborRightsLayer(PloneSandboxLayer):
         api.portal.set_registry_record("plone.available_languages", ["zh-cn", "en"])
         applyProfile(portal, "suizhou.laborrights:default")
 
-    def setUp(self):
-        super().setUp()
-        after_commit.drain()  # the warning rules on what the layer's set-up committed
-
     def testSetUp(self):
         # Failed-login counts live in the instance's memory, which the test's database rollback
         # does not reach: a test that locks an account must not lock it for the next test.

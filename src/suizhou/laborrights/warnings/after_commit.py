@@ -137,11 +137,10 @@ class _Worker:
     def put(self, place, noted):
         with self._changed:
             self._queued.append((place, dict(noted)))
-            if self._thread is None:
-                atexit.register(self.drain, EXIT_WAIT)
-            if self._thread is None or not self._thread.is_alive():  # not yet, or ended by a BaseException
+            if self._thread is None:  # it never ends: _run outlives any exception
                 self._thread = threading.Thread(target=self._run, name="warnings", daemon=True)
                 self._thread.start()
+                atexit.register(self.drain, EXIT_WAIT)
             self._changed.notify_all()
 
     def drain(self, timeout=None):

@@ -6,6 +6,7 @@ extends the open warning of its rule and subject, and the store is written only 
 something changed."""
 
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings.after_commit import note
 from suizhou.laborrights.warnings.notify import tell_red
@@ -61,14 +62,10 @@ def check_noted(noted):
 
 
 def _committed_case(uid, path):
-    portal = api.portal.get()
-    case = portal.unrestrictedTraverse(path, None)
+    case = api.portal.get().unrestrictedTraverse(path, None)
     if case is not None and getattr(case, "UID", lambda: None)() == uid:
         return case
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(UID=uid):
-        return brain._unrestrictedGetObject()
-    return None
+    return uuidToObject(uid, unrestricted=True)
 
 
 def case_changed(case, event):
