@@ -25,6 +25,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import UnrestrictedUser
 from plone import api
 from Products.CMFPlone.factory import addPloneSite
+from suizhou.laborrights import background
 from suizhou.laborrights.cases import register
 from suizhou.laborrights.cases.channels import PUBLIC
 from suizhou.laborrights.cases.filing import file_case
@@ -222,7 +223,7 @@ def run(db, name, create, retries, writers, items):
         thread.start()
     for thread in threads:
         thread.join()
-    after_commit.drain()  # the warning steps of these filings are part of their cost
+    background.drain()  # the warning steps of these filings are part of their cost
     seconds, cpu = time.perf_counter() - start, time.process_time() - start_cpu
     created = sum(r[0] for r in results)
     lost = sum(r[1] for r in results)

@@ -14,8 +14,8 @@ open cases with a running clock overdue). In one process:
 """
 
 from plone import api
+from suizhou.laborrights import background
 from suizhou.laborrights.cases.filing import file_case
-from suizhou.laborrights.warnings import after_commit
 from suizhou.laborrights.warnings import rules
 from suizhou.laborrights.warnings.store import get_store
 
@@ -79,7 +79,7 @@ def throughput(rng, units):
         for _n in range(BLOCK):
             file_case(new_fields(rng, units))
             transaction.commit()
-        after_commit.drain()  # the warning steps of these filings are part of their cost
+        background.drain()  # the warning steps of these filings are part of their cost
         elapsed[on] += time.perf_counter() - began
         cpu[on] += time.process_time() - began_cpu
     switch_rules(True)

@@ -1,14 +1,17 @@
 """Test doubles for what leaves the site: e-mail (collective.MockMailHost) and SMS.
 
-Notifications are sent after commit (``notifications.outbox``), when the committed transaction
-can no longer be joined; the doubles are therefore registered globally and never stored, so
+Notifications are sent after commit (``notifications.outbox``), in the sender thread with a
+connection of its own; the doubles are therefore registered globally and never stored, so
 recording a message does not write to the database. A MockMailHost is an Acquisition object,
 which the site manager cannot hand out from the global registry: a plain stand-in forwards to it.
+Reading what a double recorded first waits for the sender (``background.drain``): what a
+committed transaction queued has then been sent.
 """
 
 from collective.MockMailHost.MockMailHost import MockMailHost
 from plone import api
 from Products.MailHost.interfaces import IMailHost
+from suizhou.laborrights import background
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from zope.component import getGlobalSiteManager
 from zope.interface import implementer
@@ -26,8 +29,23 @@ class _ForwardingMailHost:
         return getattr(self.mock, name)
 
 
+class _Recorded:
+    """The mock, read once the sender has sent what is queued."""
+
+    def __init__(self, mock):
+        object.__setattr__(self, "mock", mock)
+
+    def __getattr__(self, name):
+        background.drain()
+        return getattr(self.mock, name)
+
+    def __setattr__(self, name, value):  # e.g. a test's failing send
+        setattr(self.mock, name, value)
+
+
 def swap_mailhost(testcase, portal):
-    """Replace the site's MailHost by a MockMailHost for this test; returns the mock."""
+    """Replace the site's MailHost by a MockMailHost for this test; returns the mock (its
+    ``messages`` and the rest read once the sender is done)."""
     site_manager = portal.getSiteManager()
     original = site_manager.getUtility(IMailHost)
     mock = MockMailHost("MailHost")
@@ -38,11 +56,12 @@ def swap_mailhost(testcase, portal):
     api.portal.set_registry_record("plone.email_from_name", "随州劳动维权")
 
     def restore():
+        background.drain()  # what this test queued goes to its mock
         getGlobalSiteManager().unregisterUtility(stand_in, IMailHost)
         site_manager.registerUtility(original, IMailHost)
 
     testcase.addCleanup(restore)
-    return mock
+    return _Recorded(mock)
 
 
 @implementer(ISMSGateway)
@@ -50,10 +69,15 @@ class RecordingSMSGateway:
     title = "recording"
 
     def __init__(self):
-        self.sent = []
+        self._sent = []
+
+    @property
+    def sent(self):
+        background.drain()
+        return self._sent
 
     def send(self, phone, text):
-        self.sent.append((phone, text))
+        self._sent.append((phone, text))
 
 
 def swap_sms_gateway(testcase, name="recording"):
@@ -62,4 +86,5 @@ def swap_sms_gateway(testcase, name="recording"):
     getGlobalSiteManager().registerUtility(gateway, ISMSGateway, name=name)
     api.portal.set_registry_record("suizhou.laborrights.notifications.sms_gateway", name)
     testcase.addCleanup(getGlobalSiteManager().unregisterUtility, gateway, ISMSGateway, name)
+    testcase.addCleanup(background.drain)  # runs first: what this test queued goes to its gateway
     return gateway

@@ -3,6 +3,7 @@ the administrator (notifications.retries, @@laborrights-outbox)."""
 
 from plone import api
 from smtplib import SMTPServerDisconnected
+from suizhou.laborrights import background
 from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.notifications.interfaces import SMSError
@@ -53,14 +54,14 @@ class RetryTestCase(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.mailhost = swap_mailhost(self, self.portal)
-        transaction.commit()
+        self.commit()
 
     def flaky_gateway(self, failures):
         gateway = FlakyGateway(failures)
         getGlobalSiteManager().registerUtility(gateway, ISMSGateway, name="flaky")
         self.addCleanup(getGlobalSiteManager().unregisterUtility, gateway, ISMSGateway, "flaky")
         api.portal.set_registry_record("suizhou.laborrights.notifications.sms_gateway", "flaky")
-        transaction.commit()
+        self.commit()
         return gateway
 
     def flaky_mailhost(self, failures):
@@ -74,6 +75,11 @@ class RetryTestCase(unittest.TestCase):
             return send(*args, **kwargs)
 
         self.mailhost.send = flaky_send
+
+    def commit(self):
+        """Commit, and wait until the sender has tried what it queued."""
+        transaction.commit()
+        background.drain()
 
     def pending(self):
         transaction.begin()  # see what the runs committed
@@ -89,7 +95,7 @@ class TestRetries(RetryTestCase):
         self.flaky_mailhost(2)
         self.start = time.time()
         queue_mail("worker@example.org", "维权事项已分办", "您的维权事项已分办。")
-        transaction.commit()  # the first try fails
+        self.commit()  # the first try fails
         self.assertEqual(len(self.mailhost.messages), 0)
         [kept] = self.pending()
         self.assertEqual((kept.kind, kept.tries), ("mail", 1))
@@ -110,7 +116,7 @@ class TestRetries(RetryTestCase):
         self.start = time.time()
         attachment = ("回执.pdf", "application/pdf", lambda: b"%PDF-1.4 receipt")
         queue_mail("worker@example.org", "受理回执", "附件为回执。", attachments=[attachment])
-        transaction.commit()
+        self.commit()
         self.run_at(6)
         self.assertEqual(len(self.mailhost.messages), 1)
         self.assertIn(b"Content-Type: application/pdf", self.mailhost.messages[0])
@@ -121,7 +127,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(2)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        transaction.commit()
+        self.commit()
         self.run_at(6)
         self.assertEqual(gateway.sent, [])
         self.run_at(40)
@@ -132,7 +138,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(100)
         self.start = time.time()
         queue_sms("13907221234", "已办结")
-        transaction.commit()
+        self.commit()
         for minutes in (6, 40, 160, 880):  # 5, +30, +120, +720 minutes
             self.run_at(minutes)
         [kept] = self.pending()
@@ -149,7 +155,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(1)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        transaction.commit()
+        self.commit()
         later = self.start + 6 * MINUTE
         second = []
 
@@ -171,7 +177,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(1)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        transaction.commit()
+        self.commit()
         claim = retries._claim
         together = threading.Barrier(2, timeout=10)
 
@@ -218,22 +224,22 @@ class TestRetries(RetryTestCase):
 
         gateway = self.flaky_gateway(1)
         queue_sms("13907221234", "已分办")
-        transaction.commit()
+        self.commit()
         main(self.layer["app"], self.portal.getId(), attempts=1)  # too early: not due yet
         self.assertEqual(gateway.sent, [])
         transaction.begin()
         retries._queue(self.portal).values()[0].next_try = 0  # as if 5 minutes had passed
-        transaction.commit()
+        self.commit()
         main(self.layer["app"], self.portal.getId(), attempts=1)
         self.assertEqual(len(gateway.sent), 1)
 
     def test_the_five_minute_job_retries(self):
         gateway = self.flaky_gateway(1)
         queue_sms("13907221234", "已分办")
-        transaction.commit()
+        self.commit()
         transaction.begin()
         retries._queue(self.portal).values()[0].next_try = 0  # due
-        transaction.commit()
+        self.commit()
         counts = retries.main(self.layer["app"], self.portal.getId())
         self.assertEqual(counts, {"sent": 1, "failed": 0, "given_up": 0})
         self.assertEqual(len(gateway.sent), 1)
@@ -251,7 +257,7 @@ class TestUnsentList(RetryTestCase):
         self.flaky_mailhost(2)
         self.start = time.time()
         queue_mail("worker@example.org", "维权事项已办结", "正文")
-        transaction.commit()
+        self.commit()
         self.run_at(6)  # second and last try
 
     def test_the_administrator_sees_what_whom_how_often_and_why(self):

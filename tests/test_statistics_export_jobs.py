@@ -11,7 +11,9 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.restapi.testing import RelativeSession
+from suizhou.laborrights import background
 from suizhou.laborrights.audit.log import entries
+from suizhou.laborrights.background import place_of
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.handling.periods import today
 from suizhou.laborrights.statistics import export_jobs
@@ -62,7 +64,7 @@ class TestBackgroundExports(unittest.TestCase):
         self.addCleanup(patcher.stop)
 
     def tearDown(self):
-        export_jobs.wait_for_workers()
+        background.drain()
 
     def session(self, user=None):
         return staff_session(self, user)
@@ -78,7 +80,7 @@ class TestBackgroundExports(unittest.TestCase):
         queued = session.post("@@statistics-exports", data=form_fields(page.text) | {"export": "1"})
         self.assertEqual(queued.status_code, 200)
         self.assertIn("已开始在后台生成", queued.text)
-        export_jobs.wait_for_workers()
+        background.drain()
         return session
 
     def listed(self, user):
@@ -210,7 +212,7 @@ class TestOneBuildAtATime(unittest.TestCase):
         transaction.commit()
 
     def tearDown(self):
-        export_jobs.wait_for_workers()
+        background.drain()
 
     def ask(self, districts=("zengdu",), user=None):
         if user is None:  # the test user
@@ -242,7 +244,7 @@ class TestOneBuildAtATime(unittest.TestCase):
         listing = lxml.html.fromstring(session.get("@@statistics-exports").text)
         self.assertEqual(len(listing.xpath("//table[@id='export-jobs']/tbody/tr")), 1)
 
-    def test_workers_build_one_at_a_time_and_are_forgotten_when_finished(self):
+    def test_the_worker_builds_one_at_a_time(self):
         ids = [self.ask(), self.ask(("guangshui",)), self.ask(("suixian",))]
         running, most = [0], [0]
         guard = threading.Lock()
@@ -256,16 +258,11 @@ class TestOneBuildAtATime(unittest.TestCase):
                 running[0] -= 1
             return b"xlsx"
 
-        db, path = self.portal._p_jar.db(), "/".join(self.portal.getPhysicalPath())
+        place = place_of(self.portal._p_jar, self.portal)
         with mock.patch.object(export_jobs, "workbook", side_effect=slow_workbook):
             for job_id in ids:
-                export_jobs._start_worker(True, db, path, job_id)
-            workers = list(export_jobs._workers)
-            for worker in workers:
-                worker.join(60)
+                export_jobs._start_worker(True, place, job_id)
+            self.assertTrue(background.drain(timeout=60))
         self.assertEqual(most[0], 1)  # never two builds at once
         transaction.begin()
         self.assertEqual([export_jobs.find(job_id, self.portal)["state"] for job_id in ids], ["done"] * 3)
-        # a new worker: the finished ones are no longer kept
-        export_jobs._start_worker(True, db, path, self.ask(("dahongshan",)))
-        self.assertFalse(set(workers) & set(export_jobs._workers))

@@ -6,6 +6,7 @@ test-output/ (external-figures.png, statistics-exports.png)."""
 
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
+from suizhou.laborrights import background
 from suizhou.laborrights.statistics import export_jobs
 from tests.statistics_helpers import CityAdministratorInBrowser
 from unittest import mock
@@ -16,7 +17,7 @@ import unittest
 class TestExternalNumbersAndExports(CityAdministratorInBrowser, unittest.TestCase):
     def setUp(self):
         super().setUp()
-        self.addCleanup(export_jobs.wait_for_workers)
+        self.addCleanup(background.drain)
 
     def type_into(self, field_id, text):
         field = self.css(f"#{field_id}")[0]
@@ -57,7 +58,7 @@ class TestExternalNumbersAndExports(CityAdministratorInBrowser, unittest.TestCas
             self.assertIn("期间受理", self.css("#export-summary")[0].text)
             self.click(self.css("#export-start")[0])
             self.wait_for(lambda d: self.css("#export-queued"))
-        export_jobs.wait_for_workers()
+        background.drain()
         self.open("/@@statistics-exports")
         self.assertEqual(self.css("#export-jobs tbody td.export-state")[0].text, "已完成")
         self.assertTrue(self.css("#export-jobs a.export-download"))

@@ -21,9 +21,9 @@ from plone.testing import zope
 from plone.testing.zope import Browser
 from stdnum.cn import ric
 from stdnum.cn import uscc
-from suizhou.laborrights.testing import DrainWarnings
+from suizhou.laborrights import background
+from suizhou.laborrights.testing import DrainBackground
 from suizhou.laborrights.testing import FIXTURE
-from suizhou.laborrights.warnings import after_commit
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
 from ZODB.broken import Broken
@@ -147,7 +147,7 @@ class PreviousReleaseSite(Layer):
             app.acl_users._doAddUser(MANAGER[0], MANAGER[1], ["Manager"], [])
 
     def tearDown(self):
-        after_commit.drain()
+        background.drain()
         self["zodbDB"].close()
         self.storage.close_for_good()
         del self["zodbDB"]
@@ -157,7 +157,7 @@ class PreviousReleaseSite(Layer):
 
 PREVIOUS_RELEASE = PreviousReleaseSite(name="PreviousReleaseSite")
 # Each test on a DemoStorage over the upgraded copy: tests may commit.
-class PreviousReleaseFunctional(DrainWarnings, zope.FunctionalTesting):
+class PreviousReleaseFunctional(DrainBackground, zope.FunctionalTesting):
     pass
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from plone import api
 from Products.CMFCore.indexing import processQueue
 from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
+from suizhou.laborrights import background
 from suizhou.laborrights.handling.assignment import route
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
@@ -387,7 +388,7 @@ class TestFilingsAtOnce(RulesTestCase):
             setSite(site)
             for manager in managers:
                 manager.commit()  # ConflictError if the filings wrote the same object
-            after_commit.drain()
+            background.drain()
             return references
         finally:
             setSite(site)

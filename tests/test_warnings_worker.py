@@ -3,6 +3,7 @@ the filings committed while the worker is busy are checked together in one step,
 warning's e-mail links to the address the filing came through (the worker has no request)."""
 
 from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
+from suizhou.laborrights import background
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from suizhou.laborrights.warnings import after_commit
 from suizhou.laborrights.warnings import subscribers
@@ -54,12 +55,12 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
         self.assertTrue(self.entered.wait(30), "the worker took the first filing")
         burst = [self.collective_case(seq) for seq in (2, 3, 4)]  # committed while the worker is busy
 
-        self.assertFalse(after_commit.drain(timeout=0.2))
+        self.assertFalse(background.drain(timeout=0.2))
         transaction.begin()
         self.assertEqual(warnings_of(), [])  # the filings are stored, their rules not yet run
 
         self.release.set()
-        self.assertTrue(after_commit.drain(timeout=30))
+        self.assertTrue(background.drain(timeout=30))
         transaction.begin()
         self.assertEqual(self.steps, [[first], sorted(burst)])
         cases = {uid for warning in warnings_of("collective") for uid in warning.cases}
@@ -68,9 +69,9 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
 
     def test_filings_a_moment_apart_are_one_step(self):
         self.release.set()  # nothing held: the worker gathers for a moment before each step
-        with mock.patch.object(after_commit, "GATHER", 30):
+        with mock.patch.object(after_commit._worker, "gather", 30):
             filed = [self.collective_case(seq) for seq in (1, 2, 3)]
-            self.assertTrue(after_commit.drain(timeout=30))  # someone waiting: no more gathering
+            self.assertTrue(background.drain(timeout=30))  # someone waiting: no more gathering
         self.assertEqual(self.steps, [sorted(filed)])
 
     def test_a_case_that_cannot_be_checked_costs_the_others_nothing(self):
@@ -86,7 +87,7 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
 
         with mock.patch.object(subscribers, "check_case", failing), mock.patch.object(after_commit, "logger") as log:
             self.release.set()
-            self.assertTrue(after_commit.drain(timeout=30))
+            self.assertTrue(background.drain(timeout=30))
         transaction.begin()
         cases = {uid for warning in warnings_of("collective") for uid in warning.cases}
         self.assertEqual(cases & set(burst), {burst[0], burst[2]})
@@ -96,7 +97,7 @@ class TestTheFilingDoesNotWait(unittest.TestCase):
         first = self.collective_case(1)
         self.assertTrue(self.entered.wait(30))
         with mock.patch.object(signal, "signal") as set_handler, mock.patch.object(os, "kill") as kill:
-            stopping = after_commit._drain_then_stop(signal.SIGTERM, None)
+            stopping = background._drain_then_stop(signal.SIGTERM, None)
             set_handler.assert_called_once_with(signal.SIGTERM, signal.SIG_DFL)  # a second one ends it at once
             stopping.join(0.2)
             self.assertTrue(stopping.is_alive())  # waiting for the queued rules
@@ -119,7 +120,7 @@ class TestTheStopHandler(unittest.TestCase):
                     signal, "signal"
                 ) as set_handler:
                     notify(ProcessStarting())
-                calls = [mock.call(signal.SIGTERM, after_commit._drain_then_stop)] if installed else []
+                calls = [mock.call(signal.SIGTERM, background._drain_then_stop)] if installed else []
                 self.assertEqual(set_handler.call_args_list, calls)
 
 
@@ -134,7 +135,7 @@ class TestTheWarningMailLinksToTheFilingsAddress(ApiTestCase):
         response = self.anonymous.post(f"{public}/@cases", json=filing(workers_involved=30))
         self.assertEqual(response.status_code, 201, response.text)
 
-        self.assertTrue(after_commit.drain(timeout=30))
+        self.assertTrue(background.drain(timeout=30))
         transaction.begin()
         [warning] = warnings_of("collective")
         self.assertEqual(warning.level, "red")

@@ -1,7 +1,7 @@
 """The warnings of the site as a test reads them, and settings of the rules."""
 
 from plone import api
-from suizhou.laborrights.warnings import after_commit
+from suizhou.laborrights import background
 from suizhou.laborrights.warnings.store import get_store
 
 import transaction
@@ -12,7 +12,7 @@ def commit():
     the rules run after the commit, in a transaction of their own; a new transaction here reads
     what they recorded."""
     transaction.commit()
-    after_commit.drain()
+    background.drain()
     transaction.begin()
 
 

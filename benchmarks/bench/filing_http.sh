@@ -11,7 +11,11 @@
 # instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
 # or "two" (taken in turn); ":plain": the register's bins index their ids in a plain OIBTree, as
 # before upgrade 1035, to compare in one run; ":norules": every warning rule switched off (the
-# filings without the rules, issue 14).
+# filings without the rules, issue 14); ":alternate": the rules switched on and off between rows
+# on the same instance and database (PATCH @registry as the administrator), on / off / off / on
+# with half the filings each, so drift over the run (the database growing, the machine) falls
+# on both alike; a table of the rules-on ÷ rules-off rates per client count follows (issue 14:
+# ≥ 0.9).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -95,6 +99,19 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     done
 }
 
+filing_row() {  # filing_row <label> <filings>: one row of filings by $clients clients to $hosts
+    .venv-bench/bin/python benchmarks/bench/filing_clients.py "$1 | $label" "$hosts" "$clients" "$2" \
+        "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
+    seq=$((seq + $2))
+}
+switch_rules() {  # switch_rules on|off: every warning rule, through the registry as the administrator
+    local value=true
+    [ "$1" = off ] && value=false
+    curl -fsS -o /dev/null -u admin:admin -X PATCH -H "Accept: application/json" -H "Content-Type: application/json" \
+        "$one/Plone/@registry" -d "{$(for rule in $RULES; do printf '"suizhou.laborrights.warnings.%s_enabled": %s,' "$rule" "$value"; done | sed 's/,$//')}"
+}
+RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
+
 echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 one=http://127.0.0.1:${PORTS[0]}
@@ -107,6 +124,8 @@ for set in $SETS; do
         trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
+    elif [ "$code" = alternate ]; then
+        dir=$server-alternate
     fi
     start_set
     [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"
@@ -118,12 +137,21 @@ for set in $SETS; do
         for clients in ${CLIENTS//,/ } at-once; do
             n=$FILINGS
             [ "$clients" = at-once ] && n=$AT_ONCE
-            .venv-bench/bin/python benchmarks/bench/filing_clients.py "$server_label | $label" "$hosts" "$clients" "$n" \
-                "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
-            seq=$((seq + n))
+            if [ "$code" = alternate ]; then
+                for switch in on off off on; do
+                    switch_rules "$switch"
+                    word=开
+                    [ "$switch" = off ] && word=关
+                    filing_row "$server_label，预警规则$word" "$((n / 2))" >>"$top/alternate.md"  # not in a subshell: seq
+                    tail -1 "$top/alternate.md"
+                done
+            else
+                filing_row "$server_label" "$n"
+            fi
         done
     done
     stop_set
+    [ "$code" = alternate ] && python3 benchmarks/bench/rules_ratio.py <"$top/alternate.md"
     conflicts[${#conflicts[@]}]=$dir
 done
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)

@@ -7,8 +7,8 @@ from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from suizhou.laborrights import background
 from suizhou.laborrights.staff import lockout
-from suizhou.laborrights.warnings import after_commit
 
 import collective.easyform
 import collective.z3cform.datagridfield
@@ -46,22 +46,23 @@ class LaborRightsDemoLayer(PloneSandboxLayer):
 
     def setUp(self):
         super().setUp()
-        after_commit.drain()  # the demo's filings raise their warnings, as on the demo site
+        background.drain()  # the demo's filings raise their warnings, as on the demo site
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "suizhou.laborrights:demo")
 
 
-class DrainWarnings:
-    """For layers whose tests commit: the warning worker's steps of a test's filings write to
-    that test's database, before it is thrown away."""
+class DrainBackground:
+    """For layers whose tests commit: the background work of a test's commits (the warning
+    rules, mail and SMS) is done in that test's database and with its test doubles, before
+    they are thrown away."""
 
     def testTearDown(self):
-        after_commit.drain()
+        background.drain()
         super().testTearDown()
 
 
-class Functional(DrainWarnings, FunctionalTesting):
+class Functional(DrainBackground, FunctionalTesting):
     pass
 
 

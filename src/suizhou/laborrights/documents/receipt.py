@@ -12,7 +12,8 @@ from suizhou.laborrights import _
 from suizhou.laborrights import logger
 from suizhou.laborrights.cases.duplicates import ANNOTATION_KEY as DUPLICATES_KEY
 from suizhou.laborrights.controlpanels.statutory import IStatutorySettings
-from suizhou.laborrights.documents.registration_pdf import registration_pdf
+from suizhou.laborrights.documents.registration_pdf import particulars
+from suizhou.laborrights.documents.registration_pdf import registration_pdf_of
 from suizhou.laborrights.forms.progress import progress_url
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.masking import mask_name
@@ -121,16 +122,18 @@ def receipt_text(data):
 
 def send_receipt(case, email):
     """Mail the receipt, with the registration form as PDF, to ``email`` through the outbox:
-    sent once the filing is committed, the PDF made then. Whatever fails is logged and never
-    undoes the filing nor shows the applicant an error (the receipt page has it all)."""
+    sent once the filing is committed, the PDF made then (from the particulars as filed).
+    Whatever fails is logged and never undoes the filing nor shows the applicant an error (the
+    receipt page has it all)."""
     try:
         data = receipt_data(case)
+        sections = particulars(case, data, masked=True)
         return queue_mail(
             email,
             f"受理回执：{data['reference']}",
             receipt_text(data),
             attachments=[
-                (f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf(case, data, masked=True))
+                (f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf_of(sections, data))
             ],
         )
     except ConflictError:

@@ -42,9 +42,10 @@ def _filled(value):
     return value is not None and str(value).strip() != ""
 
 
-def _sections(case, data, masked):
-    """(section title, [(label, value, wide)]) in the order of the form; a wide field takes a
-    line of its own."""
+def particulars(case, data, masked=False):
+    """What the form shows of ``case``: (section title, [(label, value, wide)]) in the order of
+    the form, plain values (a PDF made from them later, as the e-mailed receipt in the sender
+    thread, needs no database); a wide field takes a line of its own."""
     id_number, phone = case.applicant_id_number, case.applicant_phone
     if masked:
         id_number, phone = mask_id_number(id_number), mask_phone(phone)
@@ -183,10 +184,15 @@ def registration_pdf(case, data, masked=False):
     ``masked``: the citizen's copy (through the signed receipt link, or by e-mail) shows the ID
     number and phone in part; the staff's copy shows them in full.
     """
+    return registration_pdf_of(particulars(case, data, masked), data)
+
+
+def registration_pdf_of(sections, data):
+    """PDF bytes of the registration form with the ``particulars`` ``sections``."""
     story = [
         _p(TITLE, TITLE_STYLE),
         Spacer(1, 3 * mm),
-        _table(_sections(case, data, masked)),
+        _table(sections),
         KeepTogether([Spacer(1, 1 * mm), _signatures()]),
         Spacer(1, 5 * mm),
         KeepTogether(_receipt(data)),

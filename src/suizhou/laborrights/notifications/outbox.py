@@ -1,10 +1,13 @@
 """Messages are queued in the transaction and sent only after it commits.
 
-``queue_mail`` and ``queue_sms`` put a message in the outbox of the current transaction; the
-outbox is sent by an after-commit hook, and only if the commit succeeded. An aborted
+``queue_mail`` and ``queue_sms`` put a message in the outbox of the current transaction; once
+the commit has succeeded, an after-commit hook hands the outbox to the process's sender thread
+(``background.Worker``), which makes the attachments and sends: the request answers without
+waiting for the PDF, the mail server or the SMS platform (whose timeout is seconds). An aborted
 transaction, including a request that failed with a ConflictError and is retried by Zope,
 drops its outbox with it: the retry queues the messages again and they go out once, when it
-commits. The same message queued twice in one transaction is sent once.
+commits. The same message queued twice in one transaction is sent once. What is queued must not
+need the request's database connection: an attachment is made from data taken at queue time.
 
 Sending happens after the data is safe but may fail (a mail server down, an SMS provider
 refusing): a failure never undoes the committed change; the message is kept in the database and
@@ -18,6 +21,9 @@ from email.utils import formataddr
 from plone import api
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
+from suizhou.laborrights.background import in_site
+from suizhou.laborrights.background import place_of
+from suizhou.laborrights.background import Worker
 from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.notifications.sms import DEFAULT_GATEWAY
@@ -37,8 +43,7 @@ class Mail:
 
     kind = "mail"
 
-    def __init__(self, mailhost, message, attachments):
-        self.mailhost = mailhost
+    def __init__(self, message, attachments):
         self.message = message
         self.attachments = attachments
         self.recipient = str(message["To"])
@@ -51,7 +56,7 @@ class Mail:
             self.message.add_attachment(make(), maintype=maintype, subtype=subtype, filename=filename)
 
     def send(self):
-        self.mailhost.send(self.message, immediate=True)
+        getUtility(IMailHost).send(self.message, immediate=True)
 
     def payload(self):
         return self.message.as_bytes()
@@ -82,8 +87,9 @@ class SMS:
 class Outbox:
     """The messages of one transaction, in the order they were queued."""
 
-    def __init__(self, site=None):
+    def __init__(self, site=None, place=None):
         self.site = site  # where a failed message is kept for a retry
+        self.place = place  # where the sender finds the site (None while it is not stored)
         self.messages = {}  # key -> Mail | SMS
         self.told = {}  # (case UID, "applicant" | "staff") -> kinds of news queued
 
@@ -94,26 +100,46 @@ class Outbox:
         return len(self.messages)
 
     def flush(self, committed):
-        """The after-commit hook: send everything if the transaction committed; keep what
-        could not be sent for a retry."""
+        """The after-commit hook: hand everything to the sender if the transaction committed
+        (send it here while the site is not stored yet: no thread could find it)."""
         if not committed:
             logger.info("Transaction failed: %d notification(s) not sent", len(self.messages))
             return
-        for message in self.messages.values():  # one failed message must not stop the others
-            try:
-                message.prepare()
-            except Exception:
-                logger.exception("Notification not sent: %s", message.description)
-                continue
-            try:
-                message.send()
-            except Exception as error:
-                retries.keep(
-                    self.site, message.kind, message.recipient, message.summary, message.payload(), error
-                )
-            else:
-                logger.info("Notification sent: %s", message.description)
+        messages = list(self.messages.values())
         self.messages.clear()
+        if messages and self.place is not None:
+            _sending.put(self.place, messages)
+        elif messages:
+            send(self.site, messages)
+
+
+def send(site, messages):
+    """Send ``messages``; keep what could not be sent in ``site`` for a retry."""
+    for message in messages:  # one failed message must not stop the others
+        try:
+            message.prepare()
+        except Exception:
+            logger.exception("Notification not sent: %s", message.description)
+            continue
+        try:
+            message.send()
+        except Exception as error:
+            retries.keep(site, message.kind, message.recipient, message.summary, message.payload(), error)
+        else:
+            logger.info("Notification sent: %s", message.description)
+
+
+def _send_step(place, batches):
+    """The sender thread's run: the messages of the transactions committed since its last."""
+    messages = [message for batch in batches for message in batch]
+    try:
+        with in_site(place) as site:
+            send(aq_base(site), messages)
+    except Exception:
+        logger.exception("%d notification(s) not sent after commit", len(messages))
+
+
+_sending = Worker("outbox", _send_step)
 
 
 def current_outbox():
@@ -123,7 +149,8 @@ def current_outbox():
         return txn.data(_OUTBOX_KEY)
     except KeyError:
         site = getSite()
-        outbox = Outbox(aq_base(site) if site is not None else None)
+        stored = getattr(site, "_p_jar", None) is not None
+        outbox = Outbox(aq_base(site) if site is not None else None, place_of(site._p_jar, site) if stored else None)
         txn.set_data(_OUTBOX_KEY, outbox)
         txn.addAfterCommitHook(outbox.flush)
         return outbox
@@ -139,7 +166,8 @@ def queue_mail(to, subject, body, attachments=()):
     """Send an e-mail to ``to`` (one address) once this transaction commits.
 
     ``attachments``: (filename, content type, make) where ``make()`` returns the bytes; it is
-    called when the mail is sent, after the commit (a failure is logged, the mail not sent).
+    called when the mail is sent, after the commit, in the sender thread: it must not read the
+    database (a failure is logged, the mail not sent).
     Returns False (and queues nothing) when the site has no sender address configured.
     """
     sender = _sender()
@@ -151,8 +179,7 @@ def queue_mail(to, subject, body, attachments=()):
     message["From"] = sender
     message["To"] = to
     message.set_content(body)
-    mailhost = getUtility(IMailHost)  # looked up now, while the site is set
-    current_outbox().add(("mail", to, subject, body), Mail(mailhost, message, attachments))
+    current_outbox().add(("mail", to, subject, body), Mail(message, attachments))
     return True
 
 

@@ -3,14 +3,15 @@
 A workbook of more than ``BACKGROUND_CASES`` cases received in its period, or of a period longer
 than ``BACKGROUND_DAYS``, is not built on the request thread (at 100,000 cases the whole city's
 three years took 6 s cold, its year of 31,000 cases 2 s: docs/performance.md, 统计导出). The
-request records a job (``request``); after its commit a worker thread of the same instance builds
-the workbook on a connection of its own and stores it as a blob for the requester (``build``). A
-job the worker could not finish (the instance stopped) is built by ``run_pending``, which
-scripts/statistics_exports.py runs from a timer and which also removes the files past
-``EXPIRE_DAYS``.
+request records a job (``request``); after its commit the instance's export worker (a
+``background.Worker``, one thread) builds the workbook on a connection of its own and stores it
+as a blob for the requester (``build``). A job the worker could not finish (the instance
+stopped) is built by ``run_pending``, which scripts/statistics_exports.py runs from a timer and
+which also removes the files past ``EXPIRE_DAYS``.
 
-An instance builds one workbook at a time (``_BUILD``: a build takes a CPU core for seconds);
-the other jobs stay queued until it is their turn. The same requester asking for the same
+An instance builds one workbook at a time (one worker thread, and ``_BUILD`` for a build run
+from elsewhere in the process: a build takes a CPU core for seconds); the other jobs stay
+queued until it is their turn. The same requester asking for the same
 selection again while it is queued or running gets that job, not a second one.
 
 Jobs live in the site's annotations (``ANNOTATION_KEY``: job id -> a mapping), never in the
@@ -18,8 +19,6 @@ catalog; the store is made by the first job, so no upgrade step. The districts o
 ones the requester could see when asking: the worker does not widen them.
 """
 
-from AccessControl.SecurityManagement import newSecurityManager
-from AccessControl.SpecialUsers import system
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from datetime import date
@@ -29,6 +28,9 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
+from suizhou.laborrights.background import in_site
+from suizhou.laborrights.background import place_of
+from suizhou.laborrights.background import Worker
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.i18n import zh
 from suizhou.laborrights.statistics.excel import xlsx_bytes
@@ -39,7 +41,6 @@ from suizhou.laborrights.statistics.tables import all_tables
 from suizhou.laborrights.statistics.tables import period_label
 from urllib.parse import urlencode
 from zope.annotation.interfaces import IAnnotations
-from zope.component.hooks import setSite
 
 import threading
 import time
@@ -62,8 +63,6 @@ STATES = {
 }
 MSG_FAILED = _("export_error_failed", default="生成失败，请稍后重新导出；如仍失败，请联系系统管理员。")
 
-_workers = []  # the live worker threads of this process (tests wait for them)
-_WORKERS_LOCK = threading.Lock()
 _BUILD = threading.Semaphore(1)  # one build at a time in this process
 
 
@@ -156,51 +155,27 @@ def request(period, districts, station="", unit="", start_worker=True):
         error="",
         claimed_until=0,
     )
-    if start_worker:
-        db = site._p_jar.db() if site._p_jar is not None else None
-        path = "/".join(site.getPhysicalPath())
-        transaction.get().addAfterCommitHook(_start_worker, args=(db, path, job_id))
+    if start_worker and site._p_jar is not None:
+        transaction.get().addAfterCommitHook(_start_worker, args=(place_of(site._p_jar, site), job_id))
     return job
 
 
-def _start_worker(committed, db, path, job_id):
-    if not committed or db is None:
-        return
-    worker = threading.Thread(target=build_in_own_connection, args=(db, path, job_id), daemon=True)
-    with _WORKERS_LOCK:
-        _workers[:] = [alive for alive in _workers if alive.is_alive()]
-        _workers.append(worker)
-    worker.start()
+def _start_worker(committed, place, job_id):
+    if committed:
+        _building.put(place, job_id)
 
 
-def wait_for_workers(timeout=60):
-    """Wait until this process's worker threads have finished (for scripts and tests)."""
-    while True:
-        with _WORKERS_LOCK:
-            if not _workers:
-                return
-            worker = _workers.pop()
-        worker.join(timeout)
+def _build_step(place, job_ids):
+    """The worker: the site on a connection of its own, as the system user, and each build."""
+    for job_id in job_ids:
+        try:
+            with in_site(place) as site:
+                build(site, job_id)
+        except Exception:
+            logger.exception("Statistics export %s: the worker failed", job_id)
 
 
-def build_in_own_connection(db, path, job_id):
-    """The worker: open the site on a connection of its own, as the system user, and build."""
-    from Testing.makerequest import makerequest
-
-    manager = transaction.TransactionManager()
-    connection = db.open(transaction_manager=manager)
-    try:
-        app = makerequest(connection.root()["Application"])
-        newSecurityManager(None, system)
-        site = app.unrestrictedTraverse(path)
-        setSite(site)
-        build(site, job_id, manager)
-    except Exception:
-        logger.exception("Statistics export %s: the worker failed", job_id)
-    finally:
-        manager.abort()
-        connection.close()
-        setSite(None)
+_building = Worker("statistics-exports", _build_step)
 
 
 def _claim(site, job_id, manager, at):
