@@ -29,6 +29,13 @@ class _ForwardingMailHost:
         return getattr(self.mock, name)
 
 
+def sent_by_now():
+    """Wait until what committed transactions queued has been sent (a stuck sender fails the
+    test instead of hanging the run)."""
+    if not background.drain(timeout=60):
+        raise AssertionError("The background workers did not finish within 60 seconds")
+
+
 class _Recorded:
     """The mock, read once the sender has sent what is queued."""
 
@@ -36,11 +43,14 @@ class _Recorded:
         object.__setattr__(self, "mock", mock)
 
     def __getattr__(self, name):
-        background.drain()
+        sent_by_now()
         return getattr(self.mock, name)
 
     def __setattr__(self, name, value):  # e.g. a test's failing send
         setattr(self.mock, name, value)
+
+    def __delattr__(self, name):
+        delattr(self.mock, name)
 
 
 def swap_mailhost(testcase, portal):
@@ -73,7 +83,7 @@ class RecordingSMSGateway:
 
     @property
     def sent(self):
-        background.drain()
+        sent_by_now()
         return self._sent
 
     def send(self, phone, text):

@@ -2,6 +2,7 @@
 
 from plone import api
 from smtplib import SMTPRecipientsRefused
+from suizhou.laborrights import background
 from suizhou.laborrights.masking import mask_email
 from suizhou.laborrights.masking import mask_id_number
 from suizhou.laborrights.masking import mask_phone
@@ -45,6 +46,7 @@ class TestNoPersonalDataInTheLog(NotificationFixture):
             self.route()
             queue_sms(PHONE, f"如有疑问请致电{PHONE}")
             transaction.commit()
+            background.drain()  # sent (and logged) by the sender thread
         log = "\n".join(logged.output)
         self.assertIn("SMS to 139****1234", log)  # the SMS was logged, and the refused mail
         self.assertIn("e-mail to a***@example.org", log)

@@ -110,7 +110,6 @@ switch_rules() {  # switch_rules on|off: every warning rule, through the registr
     curl -fsS -o /dev/null -u admin:admin -X PATCH -H "Accept: application/json" -H "Content-Type: application/json" \
         "$one/Plone/@registry" -d "{$(for rule in $RULES; do printf '"suizhou.laborrights.warnings.%s_enabled": %s,' "$rule" "$value"; done | sed 's/,$//')}"
 }
-RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
 
 echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
@@ -126,6 +125,7 @@ for set in $SETS; do
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
+        RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
     fi
     start_set
     [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"
@@ -151,9 +151,13 @@ for set in $SETS; do
         done
     done
     stop_set
-    [ "$code" = alternate ] && python3 benchmarks/bench/rules_ratio.py <"$top/alternate.md"
     conflicts[${#conflicts[@]}]=$dir
 done
+if [ -f "$top/alternate.md" ]; then
+    echo
+    echo "预警规则开、关对照（同一实例、同一数据库，逐行切换：开、关、关、开，各一半件数）："
+    python3 benchmarks/bench/rules_ratio.py <"$top/alternate.md"
+fi
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
     tmp=$top/$dir
     "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &

@@ -33,6 +33,7 @@ import transaction
 
 EXIT_WAIT = 60  # seconds the process's exit waits for the queued work
 _workers = []
+_exit_registered = []
 
 
 class Worker:
@@ -57,7 +58,8 @@ class Worker:
             if self._thread is None:  # it never ends: _run outlives any exception
                 self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
                 self._thread.start()
-                atexit.register(drain, EXIT_WAIT)
+                if not _exit_registered:  # once for all workers: one wait of EXIT_WAIT at most
+                    _exit_registered.append(atexit.register(drain, EXIT_WAIT))
             self._changed.notify_all()
 
     def idle(self):
@@ -141,23 +143,23 @@ def in_site(place):
     and the work must read the settings as committed."""
     db, site_path, address = place
     connection = db.open()  # bound to this thread's transaction manager
-    newSecurityManager(None, system)
-    app = None
     try:
+        newSecurityManager(None, system)
         transaction.begin()
         app = _with_address(connection.root()["Application"], address)
-        site = app.unrestrictedTraverse(site_path)
-        setSite(site)
-        yield site
-    finally:
         try:
-            transaction.abort()
+            site = app.unrestrictedTraverse(site_path)
+            setSite(site)
+            yield site
         finally:
-            if app is not None:
+            try:
+                transaction.abort()
+            finally:
                 app.REQUEST.close()
-            setSite(None)
-            noSecurityManager()
-            connection.close()
+    finally:
+        setSite(None)
+        noSecurityManager()
+        connection.close()
 
 
 def _with_address(app, address):

@@ -4,9 +4,16 @@ A write that many requests make (the next reference number, a failed-lookup coun
 challenge) is committed at once on a fresh connection, apart from the request's transaction:
 concurrent writers conflict only there and are retried in milliseconds, the request itself never
 conflicts on it, and an aborted request does not undo it.
+
+The work runs without the global request: plone.dexterity keeps the objects it looks behaviours
+up for on the request, by oid (``get_assignable``), and would later hand the request this
+connection's object for the request's own one of the same oid — by then closed, or opened by
+another thread.
 """
 
 from ZODB.POSException import POSKeyError
+from zope.globalrequest import getRequest
+from zope.globalrequest import setRequest
 
 import transaction
 
@@ -21,6 +28,8 @@ def in_own_transaction(obj, work, attempts=20):
         return None
     manager = transaction.TransactionManager()
     connection = obj._p_jar.db().open(transaction_manager=manager)
+    request = getRequest()
+    setRequest(None)
     try:
         for attempt in manager.attempts(attempts):
             with attempt:
@@ -29,5 +38,6 @@ def in_own_transaction(obj, work, attempts=20):
     except POSKeyError:
         return None
     finally:
+        setRequest(request)
         manager.abort()
         connection.close()

@@ -26,7 +26,8 @@ class HTTPSMSGateway:
     title = _("sms_gateway_http", default="HTTP短信平台（在本页填写接口地址和账号）")
 
     def config(self):
-        """The settings, read when the message is queued or retried (the site is set)."""
+        """The settings, read when the message is sent (in the sender thread, the site set) or
+        retried."""
         return {
             "url": (setting("notifications", "sms_http_url") or "").strip(),
             "account": setting("notifications", "sms_http_account") or "",

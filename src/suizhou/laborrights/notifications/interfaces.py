@@ -17,7 +17,8 @@ class ISMSGateway(Interface):
         <utility factory=".aliyun.AliyunGateway" name="aliyun" />
 
     ``send`` is called after the transaction that queued the message has committed, once per
-    message; it should not touch the database. Raise ``SMSError`` when the provider refuses.
+    message, in the process's sender thread (``notifications.outbox``); it should not touch the
+    database. Raise ``SMSError`` when the provider refuses.
     """
 
     title = Attribute("What the administrator sees, e.g. 仅记录日志（不发送）")

@@ -166,8 +166,9 @@ def queue_mail(to, subject, body, attachments=()):
     """Send an e-mail to ``to`` (one address) once this transaction commits.
 
     ``attachments``: (filename, content type, make) where ``make()`` returns the bytes; it is
-    called when the mail is sent, after the commit, in the sender thread: it must not read the
-    database (a failure is logged, the mail not sent).
+    called when the mail is sent, after the commit, in the sender thread: it must not hold on to
+    persistent objects (make it from plain data taken now; a failure is logged, the mail not
+    sent).
     Returns False (and queues nothing) when the site has no sender address configured.
     """
     sender = _sender()

@@ -9,9 +9,8 @@ as a blob for the requester (``build``). A job the worker could not finish (the 
 stopped) is built by ``run_pending``, which scripts/statistics_exports.py runs from a timer and
 which also removes the files past ``EXPIRE_DAYS``.
 
-An instance builds one workbook at a time (one worker thread, and ``_BUILD`` for a build run
-from elsewhere in the process: a build takes a CPU core for seconds); the other jobs stay
-queued until it is their turn. The same requester asking for the same
+An instance builds one workbook at a time (its one worker thread: a build takes a CPU core for
+seconds); the other jobs stay queued until it is their turn. The same requester asking for the same
 selection again while it is queued or running gets that job, not a second one.
 
 Jobs live in the site's annotations (``ANNOTATION_KEY``: job id -> a mapping), never in the
@@ -42,7 +41,6 @@ from suizhou.laborrights.statistics.tables import period_label
 from urllib.parse import urlencode
 from zope.annotation.interfaces import IAnnotations
 
-import threading
 import time
 import transaction
 import uuid
@@ -63,7 +61,6 @@ STATES = {
 }
 MSG_FAILED = _("export_error_failed", default="生成失败，请稍后重新导出；如仍失败，请联系系统管理员。")
 
-_BUILD = threading.Semaphore(1)  # one build at a time in this process
 
 
 def received_count(period, districts):
@@ -211,23 +208,21 @@ def _settle(site, job_id, manager, data, error):
 
 def build(site, job_id, manager=None):
     """Build job ``job_id`` of ``site`` and store its file, in transactions of ``manager``
-    (the site's connection's), when no other build of this process runs. Returns the job's final
-    state, or None if it was not ours."""
+    (the site's connection's). Returns the job's final state, or None if it was not ours."""
     manager = manager or transaction.manager
-    with _BUILD:
-        params = _claim(site, job_id, manager, time.time())
-        if params is None:
-            return None
-        start, end, districts, station, unit = params
-        data, error = None, None
-        try:
-            data = workbook(Period(date.fromisoformat(start), date.fromisoformat(end)), districts, station, unit)
-        except Exception as exception:
-            logger.exception("Statistics export %s failed", job_id)
-            error = exception
-        finally:
-            manager.abort()  # nothing of the build itself is written
-        _settle(site, job_id, manager, data, error)
+    params = _claim(site, job_id, manager, time.time())
+    if params is None:
+        return None
+    start, end, districts, station, unit = params
+    data, error = None, None
+    try:
+        data = workbook(Period(date.fromisoformat(start), date.fromisoformat(end)), districts, station, unit)
+    except Exception as exception:
+        logger.exception("Statistics export %s failed", job_id)
+        error = exception
+    finally:
+        manager.abort()  # nothing of the build itself is written
+    _settle(site, job_id, manager, data, error)
     return "done" if error is None else "failed"
 
 

@@ -93,6 +93,7 @@ def _check_in_own_transaction(place, noted):
         with in_site(place):
             for attempt in range(1, ATTEMPTS + 1):
                 try:
+                    transaction.begin()  # sees the commit that conflicted with the last attempt
                     check_noted(noted)
                     transaction.commit()
                     return True
