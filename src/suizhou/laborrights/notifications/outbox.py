@@ -132,11 +132,20 @@ def send(site, messages):
 def _send_step(place, batches):
     """The sender thread's run: the messages of the transactions committed since its last."""
     messages = [message for batch in batches for message in batch]
+    sent = False
     try:
         with in_site(place) as site:
             send(aq_base(site), messages)
+            sent = True
     except Exception:
-        logger.exception("%d notification(s) not sent after commit", len(messages))
+        if sent:
+            logger.exception("Notifications sent; the sender's connection did not close cleanly")
+        else:  # the database is gone (a stopping process, ZEO down): say what is lost
+            logger.exception(
+                "%d notification(s) not sent after commit: %s",
+                len(messages),
+                "; ".join(message.description for message in messages),
+            )
 
 
 _sending = Worker("outbox", _send_step)
