@@ -15,7 +15,9 @@
 # on the same instance and database (PATCH @registry as the administrator), on / off / off / on
 # with half the filings each, so drift over the run (the database growing, the machine) falls
 # on both alike; a table of the rules-on ÷ rules-off rates per client count follows (issue 14:
-# ≥ 0.9).
+# ≥ 0.9); ":sender": likewise, mail sent by the sender thread or in the request's thread after
+# the commit (as before the sender thread), switched between rows by a flag file the instances
+# look for (filing_instance.py).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -87,7 +89,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
-        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) \
+        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
             "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
         pids+=($!)
     done
@@ -123,6 +125,8 @@ for set in $SETS; do
         trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
+    elif [ "$code" = sender ]; then
+        dir=$server-sender
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
         RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
@@ -145,6 +149,15 @@ for set in $SETS; do
                     filing_row "$server_label，预警规则$word" "$((n / 2))" >>"$top/alternate.md"  # not in a subshell: seq
                     tail -1 "$top/alternate.md"
                 done
+            elif [ "$code" = sender ]; then
+                for switch in thread inline inline thread; do
+                    rm -f "$tmp/send-inline"
+                    word=发送线程
+                    [ "$switch" = inline ] && touch "$tmp/send-inline" && word=请求内发送
+                    filing_row "$server_label，$word" "$((n / 2))" >>"$top/sender.md"
+                    tail -1 "$top/sender.md"
+                done
+                rm -f "$tmp/send-inline"
             else
                 filing_row "$server_label" "$n"
             fi
@@ -156,7 +169,12 @@ done
 if [ -f "$top/alternate.md" ]; then
     echo
     echo "预警规则开、关对照（同一实例、同一数据库，逐行切换：开、关、关、开，各一半件数）："
-    python3 benchmarks/bench/rules_ratio.py <"$top/alternate.md"
+    python3 benchmarks/bench/ab_ratio.py 预警规则开 预警规则关 <"$top/alternate.md"
+fi
+if [ -f "$top/sender.md" ]; then
+    echo
+    echo "发送线程与请求内发送对照（同一实例、同一数据库，逐行切换，各一半件数）："
+    python3 benchmarks/bench/ab_ratio.py 发送线程 请求内发送 <"$top/sender.md"
 fi
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
     tmp=$top/$dir

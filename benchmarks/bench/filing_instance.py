@@ -6,6 +6,8 @@ event log for every request failed on a ZODB conflict (retried or not), naming t
 Zope retries a conflicting request silently; the benchmark counts these lines.
 FILING_PLAIN_TREES=1: the register's bins index their ids in a plain OIBTree, as before upgrade
 1035 (the baseline of a comparison).
+FILING_INLINE_FLAG=<file>: while that file exists, the outbox is sent in the request's thread
+after the commit, as before the sender thread (the baseline, switched between rows).
 """
 
 from ZODB.POSException import ConflictError
@@ -41,4 +43,16 @@ if os.environ.get("FILING_PLAIN_TREES") == "1":
     from suizhou.laborrights.content.case_folder import CaseFolder
 
     CaseFolder._setOb = BTreeFolder2Base._setOb
+if os.environ.get("FILING_INLINE_FLAG"):
+    from suizhou.laborrights.notifications import outbox
+
+    flag, put = os.environ["FILING_INLINE_FLAG"], outbox._sending.put
+
+    def put_or_send_here(place, messages):
+        if os.path.exists(flag):
+            outbox.send(None, messages)  # the request's thread, its site still set
+        else:
+            put(place, messages)
+
+    outbox._sending.put = put_or_send_here
 main([sys.argv[0]] + sys.argv[1:])
