@@ -16,6 +16,8 @@ from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from zope.component import getGlobalSiteManager
 from zope.interface import implementer
 
+import transaction
+
 
 SENDER = "noreply@wq.example.gov.cn"
 
@@ -34,6 +36,12 @@ def sent_by_now():
     test instead of hanging the run)."""
     if not background.drain(timeout=60):
         raise AssertionError("The background workers did not finish within 60 seconds")
+
+
+def commit_and_send():
+    """Commit, and wait until the sender has tried what the transaction queued."""
+    transaction.commit()
+    sent_by_now()
 
 
 class _Recorded:
@@ -66,7 +74,7 @@ def swap_mailhost(testcase, portal):
     api.portal.set_registry_record("plone.email_from_name", "随州劳动维权")
 
     def restore():
-        background.drain()  # what this test queued goes to its mock
+        sent_by_now()  # what this test queued goes to its mock
         getGlobalSiteManager().unregisterUtility(stand_in, IMailHost)
         site_manager.registerUtility(original, IMailHost)
 
@@ -96,5 +104,5 @@ def swap_sms_gateway(testcase, name="recording"):
     getGlobalSiteManager().registerUtility(gateway, ISMSGateway, name=name)
     api.portal.set_registry_record("suizhou.laborrights.notifications.sms_gateway", name)
     testcase.addCleanup(getGlobalSiteManager().unregisterUtility, gateway, ISMSGateway, name)
-    testcase.addCleanup(background.drain)  # runs first: what this test queued goes to its gateway
+    testcase.addCleanup(sent_by_now)  # runs first: what this test queued goes to its gateway
     return gateway

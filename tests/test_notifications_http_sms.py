@@ -4,11 +4,11 @@ carries the phone and the text; an error status or a timeout is a failed send, k
 from http.server import BaseHTTPRequestHandler
 from http.server import HTTPServer
 from plone import api
-from suizhou.laborrights import background
 from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications.outbox import queue_sms
 from suizhou.laborrights.notifications.outbox import sms_gateway
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
+from tests.mocks import commit_and_send
 
 import json
 import threading
@@ -63,12 +63,7 @@ class TestHTTPSMSGateway(unittest.TestCase):
             ("sms_http_timeout", 1),
         ):
             api.portal.set_registry_record(f"{PREFIX}.{name}", value)
-        self.commit()
-
-    def commit(self):
-        """Commit, and wait until the sender has tried what it queued."""
-        transaction.commit()
-        background.drain()
+        commit_and_send()
 
     def pending(self):
         transaction.begin()
@@ -77,7 +72,7 @@ class TestHTTPSMSGateway(unittest.TestCase):
     def test_the_platform_gets_the_phone_and_the_text(self):
         self.assertEqual(sms_gateway().__class__.__name__, "HTTPSMSGateway")
         queue_sms("13907221234", "您的维权事项已分办。")
-        self.commit()
+        commit_and_send()
         [(path, content_type, body)] = self.server.received
         self.assertEqual(path, "/api/sms/send")
         self.assertIn("application/json", content_type)
@@ -91,7 +86,7 @@ class TestHTTPSMSGateway(unittest.TestCase):
     def test_a_server_error_is_a_failed_send_kept_for_a_retry(self):
         self.server.status = 503
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         self.assertEqual(len(self.server.received), 1)
         [kept] = self.pending()
         self.assertEqual((kept.kind, kept.recipient, kept.tries), ("sms", "13907221234", 1))
@@ -106,6 +101,6 @@ class TestHTTPSMSGateway(unittest.TestCase):
     def test_a_timeout_is_a_failed_send_kept_for_a_retry(self):
         self.server.delay = 2  # the gateway waits 1 second
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         [kept] = self.pending()  # given up before the platform's late answer
         self.assertIn("did not answer", kept.last_error)

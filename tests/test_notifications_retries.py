@@ -3,7 +3,6 @@ the administrator (notifications.retries, @@laborrights-outbox)."""
 
 from plone import api
 from smtplib import SMTPServerDisconnected
-from suizhou.laborrights import background
 from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.notifications.interfaces import SMSError
@@ -13,6 +12,7 @@ from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.helpers import browser_for
 from tests.helpers import chinese_site
 from tests.helpers import make_user
+from tests.mocks import commit_and_send
 from tests.mocks import swap_mailhost
 from unittest import mock
 from zope.component import getGlobalSiteManager
@@ -54,14 +54,14 @@ class RetryTestCase(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.mailhost = swap_mailhost(self, self.portal)
-        self.commit()
+        commit_and_send()
 
     def flaky_gateway(self, failures):
         gateway = FlakyGateway(failures)
         getGlobalSiteManager().registerUtility(gateway, ISMSGateway, name="flaky")
         self.addCleanup(getGlobalSiteManager().unregisterUtility, gateway, ISMSGateway, "flaky")
         api.portal.set_registry_record("suizhou.laborrights.notifications.sms_gateway", "flaky")
-        self.commit()
+        commit_and_send()
         return gateway
 
     def flaky_mailhost(self, failures):
@@ -75,11 +75,6 @@ class RetryTestCase(unittest.TestCase):
             return send(*args, **kwargs)
 
         self.mailhost.send = flaky_send
-
-    def commit(self):
-        """Commit, and wait until the sender has tried what it queued."""
-        transaction.commit()
-        background.drain()
 
     def pending(self):
         transaction.begin()  # see what the runs committed
@@ -95,7 +90,7 @@ class TestRetries(RetryTestCase):
         self.flaky_mailhost(2)
         self.start = time.time()
         queue_mail("worker@example.org", "维权事项已分办", "您的维权事项已分办。")
-        self.commit()  # the first try fails
+        commit_and_send()  # the first try fails
         self.assertEqual(len(self.mailhost.messages), 0)
         [kept] = self.pending()
         self.assertEqual((kept.kind, kept.tries), ("mail", 1))
@@ -116,7 +111,7 @@ class TestRetries(RetryTestCase):
         self.start = time.time()
         attachment = ("回执.pdf", "application/pdf", lambda: b"%PDF-1.4 receipt")
         queue_mail("worker@example.org", "受理回执", "附件为回执。", attachments=[attachment])
-        self.commit()
+        commit_and_send()
         self.run_at(6)
         self.assertEqual(len(self.mailhost.messages), 1)
         self.assertIn(b"Content-Type: application/pdf", self.mailhost.messages[0])
@@ -127,7 +122,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(2)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         self.run_at(6)
         self.assertEqual(gateway.sent, [])
         self.run_at(40)
@@ -138,7 +133,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(100)
         self.start = time.time()
         queue_sms("13907221234", "已办结")
-        self.commit()
+        commit_and_send()
         for minutes in (6, 40, 160, 880):  # 5, +30, +120, +720 minutes
             self.run_at(minutes)
         [kept] = self.pending()
@@ -155,7 +150,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(1)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         later = self.start + 6 * MINUTE
         second = []
 
@@ -177,7 +172,7 @@ class TestRetries(RetryTestCase):
         gateway = self.flaky_gateway(1)
         self.start = time.time()
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         claim = retries._claim
         together = threading.Barrier(2, timeout=10)
 
@@ -224,22 +219,22 @@ class TestRetries(RetryTestCase):
 
         gateway = self.flaky_gateway(1)
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         main(self.layer["app"], self.portal.getId(), attempts=1)  # too early: not due yet
         self.assertEqual(gateway.sent, [])
         transaction.begin()
         retries._queue(self.portal).values()[0].next_try = 0  # as if 5 minutes had passed
-        self.commit()
+        commit_and_send()
         main(self.layer["app"], self.portal.getId(), attempts=1)
         self.assertEqual(len(gateway.sent), 1)
 
     def test_the_five_minute_job_retries(self):
         gateway = self.flaky_gateway(1)
         queue_sms("13907221234", "已分办")
-        self.commit()
+        commit_and_send()
         transaction.begin()
         retries._queue(self.portal).values()[0].next_try = 0  # due
-        self.commit()
+        commit_and_send()
         counts = retries.main(self.layer["app"], self.portal.getId())
         self.assertEqual(counts, {"sent": 1, "failed": 0, "given_up": 0})
         self.assertEqual(len(gateway.sent), 1)
@@ -257,7 +252,7 @@ class TestUnsentList(RetryTestCase):
         self.flaky_mailhost(2)
         self.start = time.time()
         queue_mail("worker@example.org", "维权事项已办结", "正文")
-        self.commit()
+        commit_and_send()
         self.run_at(6)  # second and last try
 
     def test_the_administrator_sees_what_whom_how_often_and_why(self):

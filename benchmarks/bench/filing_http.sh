@@ -106,15 +106,28 @@ filing_row() {  # filing_row <label> <filings>: one row of filings by $clients c
         "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
     seq=$((seq + $2))
 }
-switch_rules() {  # switch_rules on|off: every warning rule, through the registry as the administrator
+ab_rows() {  # ab_rows <A> <B> <switch>: rows A, B, B, A of half the filings each, "<switch> A|B" before
+    # each; the rows also go to $top/ab.md for ab_ratio.py
+    for side in "$1" "$2" "$2" "$1"; do
+        "$3" "$side"
+        filing_row "$server_label，$side" "$((n / 2))" >>"$top/ab.md"  # not in a subshell: seq
+        tail -1 "$top/ab.md"
+    done  # ends on A: the rules on, the sender thread, as the other sets run
+    ab_pairs+=("$1 $2")
+}
+sending_to() {  # sending_to 发送线程|请求内发送: the flag file filing_instance.py looks for
+    if [ "$1" = 请求内发送 ]; then touch "$tmp/send-inline"; else rm -f "$tmp/send-inline"; fi
+}
+rules_to() {  # rules_to 预警规则开|预警规则关: every warning rule, through the registry as the administrator
     local value=true
-    [ "$1" = off ] && value=false
+    [ "$1" = 预警规则关 ] && value=false
     curl -fsS -o /dev/null -u admin:admin -X PATCH -H "Accept: application/json" -H "Content-Type: application/json" \
         "$one/Plone/@registry" -d "{$(for rule in $RULES; do printf '"suizhou.laborrights.warnings.%s_enabled": %s,' "$rule" "$value"; done | sed 's/,$//')}"
 }
 
 echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+ab_pairs=()
 one=http://127.0.0.1:${PORTS[0]}
 two=$one,http://127.0.0.1:${PORTS[1]}
 for set in $SETS; do
@@ -142,22 +155,9 @@ for set in $SETS; do
             n=$FILINGS
             [ "$clients" = at-once ] && n=$AT_ONCE
             if [ "$code" = alternate ]; then
-                for switch in on off off on; do
-                    switch_rules "$switch"
-                    word=开
-                    [ "$switch" = off ] && word=关
-                    filing_row "$server_label，预警规则$word" "$((n / 2))" >>"$top/alternate.md"  # not in a subshell: seq
-                    tail -1 "$top/alternate.md"
-                done
+                ab_rows 预警规则开 预警规则关 rules_to
             elif [ "$code" = sender ]; then
-                for switch in thread inline inline thread; do
-                    rm -f "$tmp/send-inline"
-                    word=发送线程
-                    [ "$switch" = inline ] && touch "$tmp/send-inline" && word=请求内发送
-                    filing_row "$server_label，$word" "$((n / 2))" >>"$top/sender.md"
-                    tail -1 "$top/sender.md"
-                done
-                rm -f "$tmp/send-inline"
+                ab_rows 发送线程 请求内发送 sending_to
             else
                 filing_row "$server_label" "$n"
             fi
@@ -166,16 +166,11 @@ for set in $SETS; do
     stop_set
     conflicts[${#conflicts[@]}]=$dir
 done
-if [ -f "$top/alternate.md" ]; then
+for pair in $(printf '%s\n' "${ab_pairs[@]}" | sort -u | tr ' ' ':'); do
     echo
-    echo "预警规则开、关对照（同一实例、同一数据库，逐行切换：开、关、关、开，各一半件数）："
-    python3 benchmarks/bench/ab_ratio.py 预警规则开 预警规则关 <"$top/alternate.md"
-fi
-if [ -f "$top/sender.md" ]; then
-    echo
-    echo "发送线程与请求内发送对照（同一实例、同一数据库，逐行切换，各一半件数）："
-    python3 benchmarks/bench/ab_ratio.py 发送线程 请求内发送 <"$top/sender.md"
-fi
+    echo "${pair%%:*}与${pair#*:}对照（同一实例、同一数据库，逐行切换，各一半件数）："
+    python3 benchmarks/bench/ab_ratio.py "${pair%%:*}" "${pair#*:}" <"$top/ab.md"
+done
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
     tmp=$top/$dir
     "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &

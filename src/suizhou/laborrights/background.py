@@ -33,7 +33,6 @@ import transaction
 
 EXIT_WAIT = 60  # seconds the process's exit waits for the queued work
 _workers = []
-_exit_registered = []
 
 
 class Worker:
@@ -58,8 +57,6 @@ class Worker:
             if self._thread is None:  # it never ends: _run outlives any exception
                 self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
                 self._thread.start()
-                if not _exit_registered:  # once for all workers: one wait of EXIT_WAIT at most
-                    _exit_registered.append(atexit.register(drain, EXIT_WAIT))
             self._changed.notify_all()
 
     def idle(self):
@@ -134,6 +131,21 @@ def _address(request):
     return (request["SERVER_URL"], tuple(request._script), request.other.get("VirtualRootPhysicalPath"))
 
 
+def as_system(app):
+    """``app`` with a request, acting as the system user (scripts, and the workers' threads)."""
+    app = makerequest(app)
+    newSecurityManager(None, system)
+    return app
+
+
+def open_site(app, site_id):
+    """The Plone site ``site_id`` of ``app``, set as the current site."""
+    if site_id not in app.objectIds():
+        raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
+    setSite(app[site_id])
+    return app[site_id]
+
+
 @contextmanager
 def in_site(place):
     """The site of ``place`` in a connection of this thread's own, as the system user, in a
@@ -144,9 +156,9 @@ def in_site(place):
     db, site_path, address = place
     connection = db.open()  # bound to this thread's transaction manager
     try:
-        newSecurityManager(None, system)
         transaction.begin()
-        app = _with_address(connection.root()["Application"], address)
+        app = as_system(connection.root()["Application"])
+        _give_address(app.REQUEST, address)
         try:
             site = app.unrestrictedTraverse(site_path)
             setSite(site)
@@ -162,16 +174,14 @@ def in_site(place):
         connection.close()
 
 
-def _with_address(app, address):
-    app = makerequest(app)
+def _give_address(request, address):
+    """The links of ``request`` as those of the request that queued the work."""
     if address is not None:
-        request = app.REQUEST
         server_url, script, virtual_root = address
         request.other["SERVER_URL"] = server_url
         request._script = list(script)
         if virtual_root is not None:
             request.other["VirtualRootPhysicalPath"] = virtual_root
-    return app
 
 
 def stop_after_draining(event=None):
@@ -196,3 +206,6 @@ def _stop_when_drained(signum):
     if not drain(EXIT_WAIT):
         logger.warning("Stopping with background work still queued (warning rules, mail, SMS)")
     os.kill(os.getpid(), signum)  # the signal's own end, as without the handler
+
+
+atexit.register(drain, EXIT_WAIT)  # a script's end waits for what its commits queued

@@ -33,6 +33,8 @@ from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
 from persistent.mapping import PersistentMapping
 from plone import api
+from suizhou.laborrights.background import as_system
+from suizhou.laborrights.background import open_site
 from suizhou.laborrights.cases import duplicates
 from suizhou.laborrights.cases.register import find_case
 from suizhou.laborrights.cases.register import get_register
@@ -227,8 +229,6 @@ def anonymise_approved(references, approver=None):
 def main(app, site_id="Plone", attempts=5):
     """For ``bin/instance run`` (scripts/retention_job.py): store the due list and commit."""
     from suizhou.laborrights import logger
-    from suizhou.laborrights.handling.sweep import as_system
-    from suizhou.laborrights.handling.sweep import open_site
 
     import transaction
 

@@ -9,6 +9,8 @@ scheduled by the systemd timer in ``deploy/``, see docs/deployment.md), or by ca
 
 from plone import api
 from suizhou.laborrights import logger
+from suizhou.laborrights.background import as_system
+from suizhou.laborrights.background import open_site
 from suizhou.laborrights.handling import clocks
 from suizhou.laborrights.handling import periods
 
@@ -79,22 +81,3 @@ def main(app, site_id="Plone", on=None, attempts=5):
     return counts
 
 
-def as_system(app):
-    """``app`` of ``bin/instance run``, with a request, acting as the system user."""
-    from AccessControl.SecurityManagement import newSecurityManager
-    from AccessControl.SpecialUsers import system
-    from Testing.makerequest import makerequest
-
-    app = makerequest(app)
-    newSecurityManager(None, system)
-    return app
-
-
-def open_site(app, site_id):
-    """The Plone site ``site_id`` of ``app``, set as the current site."""
-    from zope.component.hooks import setSite
-
-    if site_id not in app.objectIds():
-        raise LookupError(f"No Plone site /{site_id} in this database (SITE_ID).")
-    setSite(app[site_id])
-    return app[site_id]

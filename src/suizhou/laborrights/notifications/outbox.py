@@ -87,8 +87,7 @@ class SMS:
 class Outbox:
     """The messages of one transaction, in the order they were queued."""
 
-    def __init__(self, site=None, place=None):
-        self.site = site  # where a failed message is kept for a retry
+    def __init__(self, place=None):
         self.place = place  # where the sender finds the site (None while it is not stored)
         self.messages = {}  # key -> Mail | SMS
         self.told = {}  # (case UID, "applicant" | "staff") -> kinds of news queued
@@ -101,7 +100,8 @@ class Outbox:
 
     def flush(self, committed):
         """The after-commit hook: hand everything to the sender if the transaction committed
-        (send it here while the site is not stored yet: no thread could find it)."""
+        (send it here while the site is not stored yet: no thread could find it, and a failed
+        message could not be kept)."""
         if not committed:
             logger.info("Transaction failed: %d notification(s) not sent", len(self.messages))
             return
@@ -110,7 +110,7 @@ class Outbox:
         if messages and self.place is not None:
             _sending.put(self.place, messages)
         elif messages:
-            send(self.site, messages)
+            send(None, messages)
 
 
 def send(site, messages):
@@ -158,8 +158,7 @@ def current_outbox():
         return txn.data(_OUTBOX_KEY)
     except KeyError:
         site = getSite()
-        stored = getattr(site, "_p_jar", None) is not None
-        outbox = Outbox(aq_base(site) if site is not None else None, place_of(site._p_jar, site) if stored else None)
+        outbox = Outbox(place_of(site._p_jar, site) if getattr(site, "_p_jar", None) is not None else None)
         txn.set_data(_OUTBOX_KEY, outbox)
         txn.addAfterCommitHook(outbox.flush)
         return outbox

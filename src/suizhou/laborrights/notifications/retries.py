@@ -22,6 +22,8 @@ from email import policy
 from persistent import Persistent
 from Products.MailHost.interfaces import IMailHost
 from suizhou.laborrights import logger
+from suizhou.laborrights.background import as_system
+from suizhou.laborrights.background import open_site
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.masking import mask_email
 from suizhou.laborrights.masking import mask_phone
@@ -217,8 +219,6 @@ def retry_due(site, at=None):
 
 def main(app, site_id="Plone"):
     """For ``bin/instance run`` (scripts/outbox_retry.py): the scheduled run on site ``site_id``."""
-    from suizhou.laborrights.handling.sweep import as_system
-    from suizhou.laborrights.handling.sweep import open_site
 
     site = open_site(as_system(app), site_id)
     return retry_due(site)

@@ -27,7 +27,9 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from suizhou.laborrights import _
 from suizhou.laborrights import logger
+from suizhou.laborrights.background import as_system
 from suizhou.laborrights.background import in_site
+from suizhou.laborrights.background import open_site
 from suizhou.laborrights.background import place_of
 from suizhou.laborrights.background import Worker
 from suizhou.laborrights.cases.register import now
@@ -256,8 +258,6 @@ def run_pending(site, manager=None):
 
 def main(app, site_id="Plone"):
     """For ``bin/instance run`` (scripts/statistics_exports.py)."""
-    from suizhou.laborrights.handling.sweep import as_system
-    from suizhou.laborrights.handling.sweep import open_site
 
     site = open_site(as_system(app), site_id)
     return run_pending(site)
