@@ -9,6 +9,7 @@ from suizhou.laborrights.warnings import after_commit
 from suizhou.laborrights.warnings import subscribers
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import filing
+from tests.helpers import keep_collector_settings
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
 from tests.mocks import swap_mailhost
@@ -114,6 +115,7 @@ class TestTheStopHandler(unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
     def test_installed_at_process_start_unless_the_process_has_its_own(self):
+        keep_collector_settings(self)
         for current, installed in ((signal.SIG_DFL, True), (signal.SIG_IGN, False)):
             with self.subTest(current=current):
                 with mock.patch.object(signal, "getsignal", return_value=current), mock.patch.object(

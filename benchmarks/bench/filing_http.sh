@@ -17,7 +17,11 @@
 # on both alike; a table of the rules-on ÷ rules-off rates per client count follows (issue 14:
 # ≥ 0.9); ":sender": likewise, mail sent by the sender thread or in the request's thread after
 # the commit (as before the sender thread), switched between rows by a flag file the instances
-# look for (filing_instance.py).
+# look for (filing_instance.py); ":switch": likewise, the GIL handed over every 1 ms or every 5 ms
+# (CPython's default), by a flag file (filing_instance.py); ":threads": likewise, the rows sent to
+# instance 1 (4 threads, as built) or to instance 2 (2 threads), on the same ZEO server; ":gc":
+# likewise, instance 1 as built or instance 2 with CPython's garbage collector settings
+# (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms.
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -74,6 +78,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
             -e "s#$ZEO/parts/instance$n/etc/zope.conf#$tmp/zope$n.conf#" -e "s#$ZEO/var#$tmp/var#g" \
             "$ZEO/parts/instance$n/etc/wsgi.ini" >"$tmp/wsgi$n.ini"
     done
+    [ "$code" = threads ] && sed -i "s#^threads = .*#threads = 2#" "$tmp/wsgi2.ini"
     if [ "$server" = plain ]; then  # ZODB's eggs only, as plone.recipe.zeoserver builds it without `eggs`
         PYTHONPATH=$(sed -n 's/^PYTHONPATH="\(.*\)"$/\1/p' "$ZEO/parts/zeoserver/bin/runzeo") \
             "$ROOT/.venv/bin/python3.11" -m ZEO.runzeo -C "$tmp/zeo.conf" >"$tmp/zeo.out" 2>&1 &
@@ -89,7 +94,8 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
-        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
+        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline FILING_SWITCH_FLAG=$tmp/switch-1ms \
+            FILING_GC_DEFAULTS=$([ "$code" = gc ] && [ "$n" = 2 ] && echo 1 || echo 0) \
             "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
         pids+=($!)
     done
@@ -109,7 +115,7 @@ filing_row() {  # filing_row <label> <filings>: one row of filings by $clients c
 ab_rows() {  # ab_rows <A> <B> <switch>: rows A, B, B, A of half the filings each, "<switch> A|B" before
     # each; the rows also go to $top/ab.md for ab_ratio.py
     for side in "$1" "$2" "$2" "$1"; do
-        "$3" "$side"
+        $3 "$side"
         filing_row "$server_label，$side" "$((n / 2))" >>"$top/ab.md"  # not in a subshell: seq
         tail -1 "$top/ab.md"
     done  # ends on A: the rules on, the sender thread, as the other sets run
@@ -117,6 +123,12 @@ ab_rows() {  # ab_rows <A> <B> <switch>: rows A, B, B, A of half the filings eac
 }
 sending_to() {  # sending_to 发送线程|请求内发送: the flag file filing_instance.py looks for
     if [ "$1" = 请求内发送 ]; then touch "$tmp/send-inline"; else rm -f "$tmp/send-inline"; fi
+}
+switching_every() {  # switching_every 1ms|5ms: the GIL's switch interval, by a flag file (filing_instance.py)
+    if [ "$1" = 1ms ]; then touch "$tmp/switch-1ms"; else rm -f "$tmp/switch-1ms"; fi
+}
+serving_with() {  # serving_with <changed> <side>: the rows of <changed> to instance 2, the others to instance 1
+    if [ "$1" = "$2" ]; then hosts=http://127.0.0.1:${PORTS[1]}; else hosts=$one; fi
 }
 rules_to() {  # rules_to 预警规则开|预警规则关: every warning rule, through the registry as the administrator
     local value=true
@@ -140,6 +152,10 @@ for set in $SETS; do
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
     elif [ "$code" = sender ]; then
         dir=$server-sender
+    elif [ "$code" = switch ]; then
+        dir=$server-switch
+    elif [ "$code" = threads ] || [ "$code" = gc ]; then
+        dir=$server-$code
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
         RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
@@ -158,6 +174,12 @@ for set in $SETS; do
                 ab_rows 预警规则开 预警规则关 rules_to
             elif [ "$code" = sender ]; then
                 ab_rows 发送线程 请求内发送 sending_to
+            elif [ "$code" = switch ]; then
+                ab_rows 1ms 5ms switching_every
+            elif [ "$code" = threads ]; then
+                ab_rows 2线程 4线程 "serving_with 2线程"
+            elif [ "$code" = gc ]; then
+                ab_rows 回收调整 Python默认 "serving_with Python默认"
             else
                 filing_row "$server_label" "$n"
             fi

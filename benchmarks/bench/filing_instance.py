@@ -8,6 +8,12 @@ FILING_PLAIN_TREES=1: the register's bins index their ids in a plain OIBTree, as
 1035 (the baseline of a comparison).
 FILING_INLINE_FLAG=<file>: while that file exists, the outbox is sent in the request's thread
 after the commit, as before the sender thread (the baseline, switched between rows).
+FILING_GC_LOG=1: a BENCH-GC line in the event log for every garbage collection that took over
+20 ms (its generation and milliseconds: the pauses of every thread).
+FILING_GC_DEFAULTS=1: the garbage collector as CPython sets it (garbage_collection.py's tuning at
+process start left out: the baseline of a comparison).
+FILING_SWITCH_FLAG=<file>: while that file exists, the interpreter hands the GIL over every
+millisecond (``sys.setswitchinterval(0.001)``) instead of every 5 ms (CPython's default).
 """
 
 from ZODB.POSException import ConflictError
@@ -16,9 +22,12 @@ from zope.component import provideHandler
 from Zope2.Startup.serve import main
 from ZPublisher.interfaces import IPubFailure
 
+import gc
 import logging
 import os
 import sys
+import threading
+import time
 
 
 logger = logging.getLogger("bench.conflicts")
@@ -55,4 +64,38 @@ if os.environ.get("FILING_INLINE_FLAG"):
             put(place, messages)
 
     outbox._sending.put = put_or_send_here
+if os.environ.get("FILING_GC_LOG") == "1":
+    gc_started = {}
+
+    def time_collection(phase, info):
+        if phase == "start":
+            gc_started["at"] = time.perf_counter()
+        elif "at" in gc_started:
+            ms = (time.perf_counter() - gc_started.pop("at")) * 1000
+            if ms > 20:
+                import Zope2
+
+                logger.info(
+                    "BENCH-GC gen=%s ms=%.0f collected=%s tracked=%s cached=%s",
+                    info["generation"],
+                    ms,
+                    info["collected"],
+                    len(gc.get_objects(2)),
+                    Zope2.DB.cacheSize() if getattr(Zope2, "DB", None) else None,
+                )
+
+    gc.callbacks.append(time_collection)
+if os.environ.get("FILING_GC_DEFAULTS") == "1":
+    from suizhou.laborrights import garbage_collection
+
+    garbage_collection.shorten_pauses = lambda event=None: None  # before the ZCML names it
+if os.environ.get("FILING_SWITCH_FLAG"):
+    switch_flag, default_interval = os.environ["FILING_SWITCH_FLAG"], sys.getswitchinterval()
+
+    def follow_switch_flag():
+        while True:
+            sys.setswitchinterval(0.001 if os.path.exists(switch_flag) else default_interval)
+            time.sleep(0.2)
+
+    threading.Thread(target=follow_switch_flag, daemon=True).start()
 main([sys.argv[0]] + sys.argv[1:])
