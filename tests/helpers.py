@@ -13,7 +13,6 @@ from suizhou.laborrights.testing import DEMO_FUNCTIONAL_TESTING
 from urllib.parse import quote
 from zope.globalrequest import getRequest
 
-import gc
 import lxml.html
 import pytz
 import transaction
@@ -193,10 +192,3 @@ def staff_session(test, user=None):
         session.auth = (user, PASSWORD)
     test.addCleanup(session.close)
     return session
-
-
-def keep_collector_settings(test):
-    """After ``test``, the garbage collector as before: a test that notifies ``ProcessStarting``
-    also runs ``garbage_collection.shorten_pauses`` in the test process."""
-    test.addCleanup(gc.set_threshold, *gc.get_threshold())
-    test.addCleanup(gc.unfreeze)

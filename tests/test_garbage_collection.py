@@ -3,7 +3,6 @@
 
 from suizhou.laborrights.garbage_collection import THRESHOLDS
 from suizhou.laborrights.testing import INTEGRATION_TESTING
-from tests.helpers import keep_collector_settings
 from unittest import mock
 from zope.event import notify
 from zope.processlifetime import ProcessStarting
@@ -17,7 +16,8 @@ class TestTheCollectorAfterStart(unittest.TestCase):
     layer = INTEGRATION_TESTING
 
     def test_what_the_start_built_is_no_longer_walked_by_collections(self):
-        keep_collector_settings(self)
+        self.addCleanup(gc.set_threshold, *gc.get_threshold())
+        self.addCleanup(gc.unfreeze)
         built_at_start = {"registrations": []}  # a container the collector tracks
         self.assertTrue(gc.is_tracked(built_at_start))
         with mock.patch.object(signal, "signal"):  # the stop handler, also run at start

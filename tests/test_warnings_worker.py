@@ -9,7 +9,6 @@ from suizhou.laborrights.warnings import after_commit
 from suizhou.laborrights.warnings import subscribers
 from tests.api_helpers import ApiTestCase
 from tests.api_helpers import filing
-from tests.helpers import keep_collector_settings
 from tests.helpers import new_case
 from tests.helpers import valid_credit_code
 from tests.mocks import swap_mailhost
@@ -20,6 +19,7 @@ from unittest import mock
 from zope.event import notify
 from zope.processlifetime import ProcessStarting
 
+import gc
 import os
 import signal
 import threading
@@ -115,7 +115,8 @@ class TestTheStopHandler(unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
     def test_installed_at_process_start_unless_the_process_has_its_own(self):
-        keep_collector_settings(self)
+        collector = {name: mock.DEFAULT for name in ("collect", "freeze", "set_threshold")}
+        self.enterContext(mock.patch.multiple(gc, **collector))  # the other subscriber at start
         for current, installed in ((signal.SIG_DFL, True), (signal.SIG_IGN, False)):
             with self.subTest(current=current):
                 with mock.patch.object(signal, "getsignal", return_value=current), mock.patch.object(

@@ -1,4 +1,5 @@
-"""Two ways of filing compared row by row (filing_http.sh's ":alternate" and ":sender" sets, rows
+"""Two ways of filing compared row by row (filing_http.sh's ":alternate", ":sender", ":switch",
+":threads" and ":gc" sets, rows
 read on stdin, their labels ending in "，<A>" or "，<B>"): per set, instances and client count,
 the filings of the A rows over their time against the same of the B rows, and each row's p99.
 Prints a Markdown table.

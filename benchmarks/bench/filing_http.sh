@@ -39,6 +39,7 @@ PY=$ZEO/parts/instance1/bin/interpreter
 [ -x "$PY" ] || { echo "no ZEO build in $ZEO: run benchmarks/bench.sh (zeo_setup) first" >&2; exit 1; }
 top=$(mktemp -d /tmp/filing-http.XXXXXX)
 pids=()
+instance_pids=()
 conflicts=()
 stop_set() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -94,10 +95,12 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
     for n in 1 2; do
-        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline FILING_SWITCH_FLAG=$tmp/switch-1ms \
+        FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
+            FILING_SWITCH_FLAG=$([ "$code" = switch ] && echo "$tmp/switch-1ms" || true) \
             FILING_GC_DEFAULTS=$([ "$code" = gc ] && [ "$n" = 2 ] && echo 1 || echo 0) \
             "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
         pids+=($!)
+        instance_pids[n]=$!
     done
     for port in "${PORTS[@]}"; do
         for _ in $(seq 240); do
@@ -185,12 +188,18 @@ for set in $SETS; do
             fi
         done
     done
+    printf '%s：实例 1 %s MB，实例 2 %s MB\n' "$server_label（$dir）" \
+        $(for n in 1 2; do echo $(($(ps -o rss= -p "${instance_pids[n]}") / 1024)); done) >>"$top/memory.md"
     stop_set
     conflicts[${#conflicts[@]}]=$dir
 done
+echo
+echo "每组结束时实例的常驻内存（RSS）："
+echo
+sed 's/^/- /' "$top/memory.md"
 for pair in $(printf '%s\n' "${ab_pairs[@]}" | sort -u | tr ' ' ':'); do
     echo
-    echo "${pair%%:*}与${pair#*:}对照（同一实例、同一数据库，逐行切换，各一半件数）："
+    echo "${pair%%:*}与${pair#*:}对照（同一数据库，逐行切换，各一半件数）："
     python3 benchmarks/bench/ab_ratio.py "${pair%%:*}" "${pair#*:}" <"$top/ab.md"
 done
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)

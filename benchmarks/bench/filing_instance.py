@@ -73,16 +73,7 @@ if os.environ.get("FILING_GC_LOG") == "1":
         elif "at" in gc_started:
             ms = (time.perf_counter() - gc_started.pop("at")) * 1000
             if ms > 20:
-                import Zope2
-
-                logger.info(
-                    "BENCH-GC gen=%s ms=%.0f collected=%s tracked=%s cached=%s",
-                    info["generation"],
-                    ms,
-                    info["collected"],
-                    len(gc.get_objects(2)),
-                    Zope2.DB.cacheSize() if getattr(Zope2, "DB", None) else None,
-                )
+                logger.info("BENCH-GC gen=%s ms=%.0f collected=%s", info["generation"], ms, info["collected"])
 
     gc.callbacks.append(time_collection)
 if os.environ.get("FILING_GC_DEFAULTS") == "1":
