@@ -4,9 +4,9 @@ Measured (docs/performance.md, "垃圾回收的停顿"; benchmarks/bench/filing_
 with CPython's defaults a Zope instance under load ran a full collection every 10–15 seconds,
 and each one stopped every thread for as long as it took to walk all objects the collector
 tracks: some 550,000 right after start (the configuration, the component registry, the
-templates) and more with every object the ZODB caches load, 0.3 s at first and 1.1–1.2 s after
-two minutes (some 800 filings). Whatever requests were under way waited that long: most of the slow
-tail (p99) of filings under load.
+templates) and more with every object the ZODB caches load: 0.3 s at first, 1.1–1.2 s after
+two minutes (some 800 filings), 2.4 s after ten. Whatever requests were under way waited that
+long: most of the slow tail (p99) of filings under load.
 
 So, once the process has started (``IProcessStarting``: an instance, and a ``zconsole run``
 script; not ``bin/instance run``):
