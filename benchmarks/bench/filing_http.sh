@@ -153,11 +153,7 @@ for set in $SETS; do
         trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
-    elif [ "$code" = sender ]; then
-        dir=$server-sender
-    elif [ "$code" = switch ]; then
-        dir=$server-switch
-    elif [ "$code" = threads ] || [ "$code" = gc ]; then
+    elif [ "$code" = sender ] || [ "$code" = switch ] || [ "$code" = threads ] || [ "$code" = gc ]; then
         dir=$server-$code
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
