@@ -28,6 +28,7 @@ setup(
         "plone.app.dexterity",
         "plone.restapi",
         "collective.easyform",
+        "collective.monkeypatcher",
         "collective.z3cform.datagridfield",
         "chinesecalendar",
         "docxtpl",

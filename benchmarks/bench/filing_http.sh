@@ -21,7 +21,9 @@
 # (CPython's default), by a flag file (filing_instance.py); ":threads": likewise, the rows sent to
 # instance 1 (4 threads, as built) or to instance 2 (2 threads), on the same ZEO server; ":gc":
 # likewise, instance 1 as built or instance 2 with CPython's garbage collector settings
-# (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms.
+# (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms;
+# ":easyform": likewise, instance 1 as built or instance 2 with collective.easyform's own lookup of
+# a field's validator and default (a new class per lookup: forms/super_adapter.py left out).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -98,6 +100,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
         FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
             FILING_SWITCH_FLAG=$([ "$code" = switch ] && echo "$tmp/switch-1ms" || true) \
             FILING_GC_DEFAULTS=$([ "$code" = gc ] && [ "$n" = 2 ] && echo 1 || echo 0) \
+            FILING_EASYFORM_ORIGINAL=$([ "$code" = easyform ] && [ "$n" = 2 ] && echo 1 || echo 0) \
             "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
         pids+=($!)
         instance_pids[n]=$!
@@ -153,7 +156,8 @@ for set in $SETS; do
         trees=plain code_label="，分箱 id 索引为普通 B 树（1035 之前）" dir=$server-plain
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
-    elif [ "$code" = sender ] || [ "$code" = switch ] || [ "$code" = threads ] || [ "$code" = gc ]; then
+    elif [ "$code" = sender ] || [ "$code" = switch ] || [ "$code" = threads ] || [ "$code" = gc ] \
+        || [ "$code" = easyform ]; then
         dir=$server-$code
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
@@ -179,6 +183,8 @@ for set in $SETS; do
                 ab_rows 2线程 4线程 "serving_with 2线程"
             elif [ "$code" = gc ]; then
                 ab_rows 回收调整 Python默认 "serving_with Python默认"
+            elif [ "$code" = easyform ]; then
+                ab_rows 每接口一个类 每次新建类 "serving_with 每次新建类"
             else
                 filing_row "$server_label" "$n"
             fi
