@@ -1,14 +1,21 @@
-"""Viewing and filing a public form leaves nothing behind in the server's memory.
+"""Viewing and submitting forms leaves nothing behind in the server's memory.
 
-collective.easyform made a new class for each field's validator and default lookup, kept for
-good by zope.interface's lookup cache (forms/super_adapter.py): a server's memory grew with every
-view of a form until it was restarted.
+collective.easyform (a field's validator and default) and z3c.form (an object widget's
+template) made a new class per lookup, kept for good by zope.interface's lookup cache
+(class_per_interface.py): a server's memory grew with every view of a form until a restart.
 """
 
+from plone.testing.zope import Browser
+from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
+from tests.helpers import make_user
+from tests.helpers import new_case
+from tests.helpers import PASSWORD
 
 import gc
+import transaction
+import unittest
 
 
 def live_classes():
@@ -16,7 +23,7 @@ def live_classes():
     return sum(1 for obj in gc.get_objects() if isinstance(obj, type))
 
 
-class TestFormsMemory(FormsTestCase):
+class TestPublicFormMemory(FormsTestCase):
     def test_views_and_submissions_of_a_form_make_no_new_classes(self):
         self.file("complaint", complaint_values())  # the first time compiles and caches
         self.file("complaint", complaint_values(applicant_phone=""))
@@ -27,4 +34,22 @@ class TestFormsMemory(FormsTestCase):
         self.assertIn("请填写", self.browser.contents)
         self.file("complaint", complaint_values(applicant_name="另一位投诉人"))
         self.assertIn("@@filing-receipt", self.browser.url)
+        self.assertEqual(live_classes() - before, 0)
+
+
+class TestCaseEditFormMemory(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_views_of_a_cases_edit_form_make_no_new_classes(self):
+        make_user("memory_admin", roles=["Manager"])
+        url = new_case().absolute_url()
+        transaction.commit()
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic memory_admin:{PASSWORD}")
+        browser.open(f"{url}/edit")  # the first time compiles and caches
+        before = live_classes()
+        for _view in range(3):
+            browser.open(f"{url}/edit")
+            self.assertIn("form.widgets.claims", browser.contents)  # the claims grid (object widgets)
         self.assertEqual(live_classes() - before, 0)

@@ -13,7 +13,7 @@ FILING_GC_LOG=1: a BENCH-GC line in the event log for every garbage collection t
 FILING_GC_DEFAULTS=1: the garbage collector as CPython sets it (garbage_collection.py's tuning at
 process start left out: the baseline of a comparison).
 FILING_EASYFORM_ORIGINAL=1: collective.easyform's own ``superAdapter``, a new class per field
-lookup (forms/super_adapter.py's replacement left out: the baseline of a comparison).
+lookup (class_per_interface.py's replacement left out: the baseline of a comparison).
 FILING_SWITCH_FLAG=<file>: while that file exists, the interpreter hands the GIL over every
 millisecond (``sys.setswitchinterval(0.001)``) instead of every 5 ms (CPython's default).
 """
@@ -84,9 +84,9 @@ if os.environ.get("FILING_GC_DEFAULTS") == "1":
     garbage_collection.shorten_pauses = lambda event=None: None  # before the ZCML names it
 if os.environ.get("FILING_EASYFORM_ORIGINAL") == "1":
     from collective.easyform import fields
-    from suizhou.laborrights.forms import super_adapter
+    from suizhou.laborrights import class_per_interface
 
-    super_adapter.superAdapter = fields.superAdapter  # before the ZCML patches it in
+    class_per_interface.superAdapter = fields.superAdapter  # before the ZCML patches it in
 if os.environ.get("FILING_SWITCH_FLAG"):
     switch_flag, default_interval = os.environ["FILING_SWITCH_FLAG"], sys.getswitchinterval()
 
