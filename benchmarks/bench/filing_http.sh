@@ -23,7 +23,7 @@
 # likewise, instance 1 as built or instance 2 with CPython's garbage collector settings
 # (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms;
 # ":easyform": likewise, instance 1 as built or instance 2 with collective.easyform's own lookup of
-# a field's validator and default (a new class per lookup: class_per_interface.py left out).
+# a field's validator and default (a new class per lookup: class_per_interface's superAdapter left out).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.

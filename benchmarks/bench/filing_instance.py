@@ -13,7 +13,8 @@ FILING_GC_LOG=1: a BENCH-GC line in the event log for every garbage collection t
 FILING_GC_DEFAULTS=1: the garbage collector as CPython sets it (garbage_collection.py's tuning at
 process start left out: the baseline of a comparison).
 FILING_EASYFORM_ORIGINAL=1: collective.easyform's own ``superAdapter``, a new class per field
-lookup (class_per_interface.py's replacement left out: the baseline of a comparison).
+lookup (class_per_interface's superAdapter left out, its makeDummyObject kept: the baseline of a
+comparison).
 FILING_SWITCH_FLAG=<file>: while that file exists, the interpreter hands the GIL over every
 millisecond (``sys.setswitchinterval(0.001)``) instead of every 5 ms (CPython's default).
 """
