@@ -15,6 +15,8 @@ process start left out: the baseline of a comparison).
 FILING_EASYFORM_ORIGINAL=1: collective.easyform's own ``superAdapter``, a new class per field
 lookup (class_per_interface's superAdapter left out, its makeDummyObject kept: the baseline of a
 comparison).
+FILING_LOAD_LOG=1: a BENCH-LOADS line in the event log for every request, with the objects its
+database connection loaded (``getTransferCounts``: since the connection's previous request).
 FILING_SWITCH_FLAG=<file>: while that file exists, the interpreter hands the GIL over every
 millisecond (``sys.setswitchinterval(0.001)``) instead of every 5 ms (CPython's default).
 """
@@ -88,6 +90,25 @@ if os.environ.get("FILING_EASYFORM_ORIGINAL") == "1":
     from suizhou.laborrights import class_per_interface
 
     class_per_interface.superAdapter = fields.superAdapter  # before the ZCML patches it in
+if os.environ.get("FILING_LOAD_LOG") == "1":
+    from ZPublisher.interfaces import IPubBeforeAbort
+    from ZPublisher.interfaces import IPubBeforeCommit
+
+    def log_loads(event):
+        parents = event.request.get("PARENTS") or [None]
+        jar = getattr(parents[-1], "_p_jar", None)
+        if jar is not None:
+            loads, stores = jar.getTransferCounts(clear=True)
+            logger.info(
+                "BENCH-LOADS method=%s path=%s loads=%s stores=%s",
+                event.request.get("REQUEST_METHOD"),
+                event.request.get("PATH_INFO"),
+                loads,
+                stores,
+            )
+
+    provideHandler(log_loads, (IPubBeforeCommit,))
+    provideHandler(log_loads, (IPubBeforeAbort,))
 if os.environ.get("FILING_SWITCH_FLAG"):
     switch_flag, default_interval = os.environ["FILING_SWITCH_FLAG"], sys.getswitchinterval()
 
