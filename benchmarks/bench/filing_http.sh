@@ -23,7 +23,9 @@
 # likewise, instance 1 as built or instance 2 with CPython's garbage collector settings
 # (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms;
 # ":easyform": likewise, instance 1 as built or instance 2 with collective.easyform's own lookup of
-# a field's validator and default (a new class per lookup: class_per_interface's superAdapter left out).
+# a field's validator and default (a new class per lookup: class_per_interface's superAdapter left out);
+# ":clients": likewise, rows of 1 client and of the largest client count of the list, taken in turn (the
+# rate of many clients against one on the same database, not one after the other as the plain sets).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
 # zeo_setup) for its eggs and configuration; its database and ports are not used: everything
 # here listens on 127.0.0.1:18390-18393 and is stopped on exit.
@@ -136,6 +138,9 @@ switching_every() {  # switching_every 1ms|5ms: the GIL's switch interval, by a 
 serving_with() {  # serving_with <changed> <side>: the rows of <changed> to instance 2, the others to instance 1
     if [ "$1" = "$2" ]; then hosts=http://127.0.0.1:${PORTS[1]}; else hosts=$one; fi
 }
+clients_to() {  # clients_to <n>个客户端: the client count of the next row
+    clients=${1%个客户端}
+}
 rules_to() {  # rules_to 预警规则开|预警规则关: every warning rule, through the registry as the administrator
     local value=true
     [ "$1" = 预警规则关 ] && value=false
@@ -157,7 +162,7 @@ for set in $SETS; do
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
     elif [ "$code" = sender ] || [ "$code" = switch ] || [ "$code" = threads ] || [ "$code" = gc ] \
-        || [ "$code" = easyform ]; then
+        || [ "$code" = easyform ] || [ "$code" = clients ]; then
         dir=$server-$code
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
@@ -185,6 +190,9 @@ for set in $SETS; do
                 ab_rows 回收调整 Python默认 "serving_with Python默认"
             elif [ "$code" = easyform ]; then
                 ab_rows 每接口一个类 每次新建类 "serving_with 每次新建类"
+            elif [ "$code" = clients ]; then
+                [ "$clients" = at-once ] || [ "$clients" != "${CLIENTS%%,*}" ] && continue  # one block
+                ab_rows "${CLIENTS##*,}个客户端" 1个客户端 clients_to
             else
                 filing_row "$server_label" "$n"
             fi
