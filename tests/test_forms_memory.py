@@ -5,14 +5,13 @@ template) made a new class per lookup, kept for good by zope.interface's lookup 
 (class_per_interface.py): a server's memory grew with every view of a form until a restart.
 """
 
-from plone.testing.zope import Browser
 from suizhou.laborrights import background
 from suizhou.laborrights.testing import FUNCTIONAL_TESTING
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
+from tests.helpers import browser_for
 from tests.helpers import make_user
 from tests.helpers import new_case
-from tests.helpers import PASSWORD
 
 import gc
 import transaction
@@ -54,9 +53,7 @@ class TestCaseEditFormMemory(unittest.TestCase):
         make_user("memory_admin", roles=["Manager"])
         url = new_case().absolute_url()
         transaction.commit()
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = False
-        browser.addHeader("Authorization", f"Basic memory_admin:{PASSWORD}")
+        browser = browser_for(self.layer["app"], "memory_admin")
         browser.open(f"{url}/edit")  # the first time compiles and caches
         before = live_classes()
         for _view in range(3):

@@ -191,7 +191,7 @@ for set in $SETS; do
             elif [ "$code" = easyform ]; then
                 ab_rows 每接口一个类 每次新建类 "serving_with 每次新建类"
             elif [ "$code" = clients ]; then
-                [ "$clients" = at-once ] || [ "$clients" != "${CLIENTS%%,*}" ] && continue  # one block
+                [ "$clients" = "${CLIENTS%%,*}" ] || continue  # one block, on the first turn
                 ab_rows "${CLIENTS##*,}个客户端" 1个客户端 clients_to
             else
                 filing_row "$server_label" "$n"

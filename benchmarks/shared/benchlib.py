@@ -9,6 +9,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.users import UnrestrictedUser
 from plone import api
 from Products.CMFPlone.factory import addPloneSite
+from stdnum.cn import ric
 from stdnum.cn import uscc
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
@@ -70,6 +71,12 @@ def stations(portal, districts, per_district=5):
                 )
             )
     return made
+
+
+def id_number(n):
+    """A valid resident ID number (GB 11643) of someone born on 1 January 1990 in 随州市, n < 1000."""
+    first17 = f"42130019900101{n:03d}"
+    return first17 + ric.calc_check_digit(first17 + "0")  # stdnum drops the last character
 
 
 def credit_code(n):

@@ -22,19 +22,10 @@ from zope.interface import implementer
 from zope.interface import Interface
 from zope.interface import providedBy
 
-
-_classes = {}  # (base class, interface) -> the subclass of base providing interface
-
-
-def class_providing(base, interface):
-    key = (base, interface)
-    cls = _classes.get(key)
-    if cls is None:
-        cls = _classes.setdefault(key, implementer(interface)(type(base.__name__.lstrip("_"), (base,), {})))
-    return cls
+import functools
 
 
-class _Wrapper:
+class Wrapper:
     """A form view, seen as providing one interface less specific than its own."""
 
     def __init__(self, view):
@@ -44,8 +35,14 @@ class _Wrapper:
         return getattr(self.__view__, item)
 
 
-class _DummyObject:
+class DummyObject:
     """An object providing a field's schema, for a template lookup."""
+
+
+@functools.cache
+def class_providing(base, interface):
+    """The subclass of ``base`` providing ``interface``, made once."""
+    return implementer(interface)(type(base.__name__, (base,), {}))
 
 
 def superAdapter(specific_interface, adapter, objects, name=""):
@@ -56,7 +53,7 @@ def superAdapter(specific_interface, adapter, objects, name=""):
         interfaces = list(providedBy(obj).interfaces())
         if specific_interface in interfaces:
             found = True
-            obj = class_providing(_Wrapper, interfaces[interfaces.index(specific_interface) + 1])(obj)
+            obj = class_providing(Wrapper, interfaces[interfaces.index(specific_interface) + 1])(obj)
         wrapped.append(obj)
     if not found:
         return None
@@ -67,4 +64,4 @@ def superAdapter(specific_interface, adapter, objects, name=""):
 
 
 def makeDummyObject(iface):
-    return class_providing(_DummyObject, Interface if iface is None else iface)()
+    return class_providing(DummyObject, Interface if iface is None else iface)()
