@@ -38,12 +38,14 @@ setup(
         "pypinyin",
         "qrcode",
         "reportlab",
+        "rl_accel",  # reportlab's C accelerators (the receipt PDF of every web filing)
     ],
     extras_require={
         "test": [
             "plone.app.testing",
             "plone.testing",
             "plone.restapi[test]",
+            "zxing-cpp",  # reads the QR codes as a phone would
         ],
     },
     entry_points="""

@@ -8,6 +8,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from suizhou.laborrights.cases.register import now
 from suizhou.laborrights.forms import signing
+from suizhou.laborrights.forms.progress import progress_url
 from suizhou.laborrights.forms.receipt import PURPOSE
 from suizhou.laborrights.masking import mask_id_number
 from suizhou.laborrights.masking import mask_phone
@@ -21,6 +22,7 @@ from tests.pdf_helpers import pdf_text
 import re
 import time
 import transaction
+import zxingcpp
 
 
 class TestReceipt(FormsTestCase):
@@ -107,6 +109,10 @@ class TestReceipt(FormsTestCase):
         data = self.browser.contents
         image = Image.open(BytesIO(data if isinstance(data, bytes) else data.encode("latin-1")))
         self.assertEqual(image.format, "PNG")
+        [code] = zxingcpp.read_barcodes(image)  # what a phone's camera reads
+        self.assertEqual(code.format, zxingcpp.BarcodeFormat.QRCode)
+        self.assertEqual(code.text, progress_url(self.reference))
+        self.assertIn(f"@@case-progress?ref={self.reference}", code.text)
         self.browser.open(f"{self.portal.absolute_url()}/@@case-progress-qr.png?ref=<script>")
         self.assertIn("400", self.browser.headers["status"])
 
