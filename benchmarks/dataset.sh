@@ -22,6 +22,7 @@ dataset_conf() {  # dataset_conf <directory>: a zope.conf file (printed: its pat
     sed -e "s#$(pwd)/var/filestorage/Data.fs#$(pwd)/$1/Data.fs#" \
         -e "s#$(pwd)/var/blobstorage#$(pwd)/$1/blobs#" \
         -e "s#^instancehome .*#instancehome $(pwd)/$1#" \
+        -e "s#^ *LABORRIGHTS_OUTBOX_SPOOL .*#LABORRIGHTS_OUTBOX_SPOOL $(pwd)/$1/outbox-spool#" \
         -e "s#^debug-mode on#debug-mode off#" \
         parts/instance/etc/zope.conf >"$conf"
     echo "$conf"

@@ -11,7 +11,8 @@ write_zope_conf() {
     printf 'admin:{SHA}0DPiKuNIrrVmD8IUCuw1hQxNqZc=\n' > "$tmp/inituser"
     local expressions=(-e "s#$(pwd)/var/filestorage/Data.fs#$tmp/Data.fs#"
                        -e "s#$(pwd)/var/blobstorage#$tmp/blobs#"
-                       -e "s#^instancehome .*#instancehome $tmp#")
+                       -e "s#^instancehome .*#instancehome $tmp#"
+                       -e "s#^ *LABORRIGHTS_OUTBOX_SPOOL .*#LABORRIGHTS_OUTBOX_SPOOL $tmp/outbox-spool#")
     if [ "${1:-}" = production ]; then
         shift
         expressions+=(-e "s#^debug-mode on#debug-mode off#"

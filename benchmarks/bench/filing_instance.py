@@ -59,14 +59,17 @@ if os.environ.get("FILING_PLAIN_TREES") == "1":
     CaseFolder._setOb = BTreeFolder2Base._setOb
 if os.environ.get("FILING_INLINE_FLAG"):
     from suizhou.laborrights.notifications import outbox
+    from suizhou.laborrights.notifications import spool
 
     flag, put = os.environ["FILING_INLINE_FLAG"], outbox._sending.put
 
-    def put_or_send_here(place, messages):
+    def put_or_send_here(place, spooled):
         if os.path.exists(flag):
+            path, messages = spooled
             outbox.send(None, messages)  # the request's thread, its site still set
+            spool.done(path)
         else:
-            put(place, messages)
+            put(place, spooled)
 
     outbox._sending.put = put_or_send_here
 if os.environ.get("FILING_GC_LOG") == "1":

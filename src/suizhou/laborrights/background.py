@@ -9,8 +9,9 @@ links). ``in_site`` opens the site in a connection of the thread's own, as the s
 
 ``drain`` waits until every worker has nothing queued: tests use it, and so does the process's
 end (a script's exit through ``atexit``; a SIGTERM through ``stop_after_draining``), waiting at
-most ``EXIT_WAIT`` seconds. What a process killed hard had queued is lost (docs: the deployment
-and supervision guides say what catches up with it).
+most ``EXIT_WAIT`` seconds. What a process killed hard had queued is lost from memory: the
+notifications wait in a spool on disk for the next process (``notifications.spool``), the warning
+rules run again on the case's next change (the supervision guide).
 """
 
 from AccessControl.SecurityManagement import newSecurityManager

@@ -5,6 +5,7 @@ The e-mail goes through the outbox: it is sent once the filing is committed and 
 then, so a receipt that cannot be made or mailed is logged and never undoes a filing.
 """
 
+from functools import partial
 from persistent.mapping import PersistentMapping
 from plone import api
 from string import Template
@@ -133,7 +134,7 @@ def send_receipt(case, email):
             f"受理回执：{data['reference']}",
             receipt_text(data),
             attachments=[
-                (f"{data['reference']}.pdf", "application/pdf", lambda: registration_pdf_of(sections, data))
+                (f"{data['reference']}.pdf", "application/pdf", partial(registration_pdf_of, sections, data))
             ],
         )
     except ConflictError:

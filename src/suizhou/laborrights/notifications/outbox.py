@@ -9,6 +9,11 @@ drops its outbox with it: the retry queues the messages again and they go out on
 commits. The same message queued twice in one transaction is sent once. What is queued must not
 need the request's database connection: an attachment is made from data taken at queue time.
 
+Before the hand-over the messages are written to the process's spool on disk (``spool``), and
+removed from it once sent: what a process killed before sending had committed is sent by the
+next process of the buildout to start (``send_orphans``). So a message and its
+attachment's maker must pickle (``functools.partial`` of a module's function, plain data).
+
 Sending happens after the data is safe but may fail (a mail server down, an SMS provider
 refusing): a failure never undoes the committed change; the message is kept in the database and
 tried again later (``retries``), then listed for the administrator. A mail whose attachment
@@ -25,6 +30,7 @@ from suizhou.laborrights.background import in_site
 from suizhou.laborrights.background import place_of
 from suizhou.laborrights.background import Worker
 from suizhou.laborrights.notifications import retries
+from suizhou.laborrights.notifications import spool
 from suizhou.laborrights.notifications.interfaces import ISMSGateway
 from suizhou.laborrights.notifications.sms import DEFAULT_GATEWAY
 from suizhou.laborrights.settings import setting
@@ -63,13 +69,14 @@ class Mail:
 
 
 class SMS:
-    """A text message of the outbox, sent through the gateway configured when it was queued."""
+    """A text message of the outbox, sent through the gateway configured when it was queued,
+    found again by its name when it is sent (the one configured then if it was removed, as for
+    a retry: ``retries.deliver``)."""
 
     kind = "sms"
 
-    def __init__(self, gateway_name, gateway, phone, text):
+    def __init__(self, gateway_name, phone, text):
         self.gateway_name = gateway_name
-        self.gateway = gateway
         self.recipient = self.phone = phone
         self.summary = self.text = text
         self.description = retries.describe(self.kind, phone)
@@ -78,7 +85,7 @@ class SMS:
         pass
 
     def send(self):
-        self.gateway.send(self.phone, self.text)
+        retries.deliver(self.kind, self.phone, self.payload())
 
     def payload(self):
         return (self.gateway_name, self.text)
@@ -108,9 +115,21 @@ class Outbox:
         messages = list(self.messages.values())
         self.messages.clear()
         if messages and self.place is not None:
-            _sending.put(self.place, messages)
+            _sending.put(self.place, (_spooled(self.place, messages), messages))
         elif messages:
             send(None, messages)
+
+
+def _spooled(place, messages):
+    """The spool file now holding ``messages`` (None without a spool, or if it failed: they
+    are sent all the same, only not kept through a hard kill)."""
+    _db, site_path, address = place
+    try:
+        process_spool = spool.process_spool()
+        return process_spool.write((site_path, address, messages)) if process_spool else None
+    except Exception:
+        logger.exception("Notifications not spooled (sent, but lost if the process is killed first)")
+        return None
 
 
 def send(site, messages):
@@ -130,12 +149,15 @@ def send(site, messages):
 
 
 def _send_step(place, batches):
-    """The sender thread's run: the messages of the transactions committed since its last."""
-    messages = [message for batch in batches for message in batch]
+    """The sender thread's run: the messages of the transactions committed since its last
+    (each batch: its spool file, its messages)."""
+    messages = [message for _path, batch in batches for message in batch]
     sent = False
     try:
         with in_site(place) as site:
-            send(aq_base(site), messages)
+            for path, batch in batches:
+                send(aq_base(site), batch)
+                spool.done(path)
             sent = True
     except Exception:
         if sent:
@@ -149,6 +171,21 @@ def _send_step(place, batches):
 
 
 _sending = Worker("outbox", _send_step)
+
+
+def send_orphans(event):
+    """On start (``IDatabaseOpenedWithRoot``): send what processes of the buildout that ended
+    without sending (killed hard) left in their spools. Never stops the start."""
+    count = 0
+    try:
+        process_spool = spool.process_spool()
+        for path, (site_path, address, messages) in process_spool.orphans() if process_spool else ():
+            _sending.put((event.database, site_path, address), (path, messages))
+            count += len(messages)
+    except Exception:
+        logger.exception("Unsent notifications of ended processes not taken")
+    if count:
+        logger.info("Sending %d notification(s) left unsent by a process that ended", count)
 
 
 def current_outbox():
@@ -210,6 +247,5 @@ def sms_gateway():
 def queue_sms(phone, text):
     """Send ``text``, signed, to the mobile ``phone`` once this transaction commits."""
     text = f"{setting('notifications', 'sms_signature', '') or ''}{text}"
-    name, gateway = _gateway()
-    current_outbox().add(("sms", phone, text), SMS(name, gateway, phone, text))
+    current_outbox().add(("sms", phone, text), SMS(_gateway()[0], phone, text))
     return True

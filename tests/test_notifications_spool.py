@@ -1,0 +1,99 @@
+"""A receipt committed but not yet sent when the process was killed hard (kill -9, the
+out-of-memory killer) is not lost: it waits on disk, and the next process of the buildout sends
+it (notifications/spool.py)."""
+
+from suizhou.laborrights import background
+from suizhou.laborrights.notifications import outbox
+from suizhou.laborrights.notifications import spool
+from tests.form_helpers import complaint_values
+from tests.form_helpers import FormsTestCase
+from tests.pdf_helpers import pdf_text
+from unittest import mock
+from zope.event import notify
+from zope.processlifetime import DatabaseOpenedWithRoot
+
+import os
+import re
+import shutil
+import tempfile
+
+
+class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
+    def setUp(self):
+        super().setUp()
+        self.root = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.root)
+        patcher = mock.patch.dict(os.environ, {spool.VARIABLE: self.root})
+        patcher.start()
+        self.addCleanup(patcher.stop)
+        self.addCleanup(self.end_process_spool)
+        self.end_process_spool()  # this process's spool is made on first use, in self.root
+
+    def end_process_spool(self):
+        if spool._spool is not None:
+            spool._spool.close()
+            spool._spool = None
+
+    def spooled_files(self, under=""):
+        return [
+            name
+            for _dir, _dirs, names in os.walk(os.path.join(self.root, under))
+            for name in names
+            if name.endswith(".pickle")
+        ]
+
+    def file_and_die(self):
+        """A complaint filed by a process that dies after the commit, before its sender thread
+        took the receipt: the kernel then releases the process's lock on its spool."""
+        with mock.patch.object(outbox._sending, "put"):  # the sender thread never gets it
+            browser = self.file("complaint", complaint_values(applicant_email="zhangsan@example.org"))
+        self.end_process_spool()
+        return re.search(r"ref=([A-Z0-9-]+)", browser.url).group(1)
+
+    def start_next_process(self):
+        """The process ends (its lock released), and the next one starts on the database."""
+        self.end_process_spool()
+        notify(DatabaseOpenedWithRoot(self.app._p_jar.db()))
+        self.assertTrue(background.drain(timeout=30))
+
+    def test_the_next_process_sends_the_receipt_a_killed_one_left(self):
+        reference = self.file_and_die()
+        self.assertEqual(self.sent_mail(), [])
+        self.assertEqual(len(self.spooled_files()), 1)
+
+        self.start_next_process()
+
+        [message] = self.sent_mail()
+        self.assertEqual(message["To"], "zhangsan@example.org")
+        self.assertIn(reference, str(message["Subject"]))
+        [attachment] = list(message.iter_attachments())
+        self.assertIn(reference, pdf_text(attachment.get_content()))
+        self.assertEqual(self.spooled_files(), [])
+        self.start_next_process()  # and only once
+        self.start_next_process()
+        self.assertEqual(len(self.sent_mail()), 1)
+
+    def test_a_running_process_keeps_what_it_has_not_sent_yet(self):
+        with mock.patch.object(outbox._sending, "put"):  # its sender thread is still busy
+            self.file("complaint", complaint_values(applicant_email="zhangsan@example.org"))
+        other = spool.Spool(self.root)  # another process starting on the same buildout
+        self.addCleanup(other.close)
+        self.assertEqual(other.orphans(), [])
+        self.assertEqual(len(self.spooled_files()), 1)
+        self.assertEqual(self.sent_mail(), [])
+
+    def test_what_was_sent_leaves_nothing_behind(self):
+        self.file("complaint", complaint_values(applicant_email="zhangsan@example.org"))
+        self.assertTrue(background.drain(timeout=30))
+        self.assertEqual(len(self.sent_mail()), 1)
+        self.assertEqual(self.spooled_files(), [])
+
+    def test_what_cannot_be_sent_is_set_aside_not_tried_for_ever(self):
+        self.file_and_die()
+        [name] = self.spooled_files()
+        with mock.patch.object(outbox, "in_site", side_effect=KeyError("the site is gone")):
+            for _start in range(spool.ATTEMPTS + 1):
+                self.start_next_process()
+        self.assertEqual(self.sent_mail(), [])
+        self.assertEqual(len(self.spooled_files(spool.FAILED)), 1)
+        self.assertEqual(len(self.spooled_files()), 1)  # only there, for the administrator to look at
