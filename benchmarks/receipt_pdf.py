@@ -3,8 +3,8 @@ with the QR code's mask pattern chosen by the library (it scores all eight) or f
 (documents/qr.py), in blocks taken in turn.
 
 Run through receipt_pdf.sh, which runs this twice: with reportlab's C accelerators (the
-``rl_accel`` package) and without them (``RECEIPT_NO_ACCEL=1``: the package hidden, reportlab's
-Python fallbacks used). One case is filed on a new site; its receipt PDF is made from the
+``rl_accel`` package) and without them (``_rl_accel`` hidden in ``sys.modules`` before Zope
+starts: reportlab's Python fallbacks used). One case is filed on a new site; its receipt PDF is made from the
 particulars as ``send_receipt`` does, N times per block, 4 blocks each way after a warm-up.
 """
 

@@ -13,8 +13,8 @@ there the messages are only in memory). Each process writes in a directory of it
 holds an exclusive lock (``fcntl.flock``) on a file in it while it runs. The kernel releases the
 lock when the process ends, however it ends: a directory whose lock can be taken belonged to a
 process that is gone. The taker keeps that lock while it moves the files into its own directory
-(so of two processes starting at once only one takes them), then sends them. A process killed after
-sending but before removing the file sends it again once; a file adopted ``ATTEMPTS`` times
+(so of two processes starting at once only one takes them), then sends them. A file whose process
+was killed after sending it but before removing it is sent again once; a file adopted ``ATTEMPTS`` times
 (its messages made a process die, or the site is gone) is moved to ``.failed`` and logged, as is
 a file that cannot be read. Files are written and renamed, not synced: they survive the process,
 not a power cut. They hold personal data: readable by the owner only.
