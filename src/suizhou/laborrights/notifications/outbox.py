@@ -229,23 +229,22 @@ def queue_mail(to, subject, body, attachments=()):
     return True
 
 
-def _gateway():
-    """(name, gateway): the configured one, or the logging one when the name is unknown."""
+def _gateway_name():
+    """The configured gateway's name, or the logging one's when that name is not registered."""
     name = setting("notifications", "sms_gateway", DEFAULT_GATEWAY) or DEFAULT_GATEWAY
-    gateway = queryUtility(ISMSGateway, name=name)
-    if gateway is None:
+    if queryUtility(ISMSGateway, name=name) is None:
         logger.warning("SMS gateway %r is not registered: using %r", name, DEFAULT_GATEWAY)
-        name, gateway = DEFAULT_GATEWAY, getUtility(ISMSGateway, name=DEFAULT_GATEWAY)
-    return name, gateway
+        return DEFAULT_GATEWAY
+    return name
 
 
 def sms_gateway():
     """The configured gateway, or the logging one when the configured name is unknown."""
-    return _gateway()[1]
+    return getUtility(ISMSGateway, name=_gateway_name())
 
 
 def queue_sms(phone, text):
     """Send ``text``, signed, to the mobile ``phone`` once this transaction commits."""
     text = f"{setting('notifications', 'sms_signature', '') or ''}{text}"
-    current_outbox().add(("sms", phone, text), SMS(_gateway()[0], phone, text))
+    current_outbox().add(("sms", phone, text), SMS(_gateway_name(), phone, text))
     return True
