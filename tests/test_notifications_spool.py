@@ -7,6 +7,8 @@ from suizhou.laborrights.notifications import outbox
 from suizhou.laborrights.notifications import spool
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
+from tests.helpers import browser_for
+from tests.helpers import make_user
 from tests.pdf_helpers import pdf_text
 from unittest import mock
 from zope.event import notify
@@ -16,6 +18,7 @@ import os
 import re
 import shutil
 import tempfile
+import transaction
 
 
 class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
@@ -89,11 +92,62 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         self.assertEqual(self.spooled_files(), [])
 
     def test_what_cannot_be_sent_is_set_aside_not_tried_for_ever(self):
-        self.file_and_die()
-        self.assertEqual(len(self.spooled_files()), 1)
-        with mock.patch.object(outbox, "in_site", side_effect=KeyError("the site is gone")):
-            for _start in range(spool.ATTEMPTS + 1):
-                self.start_next_process()
+        self.set_aside_receipt()
         self.assertEqual(self.sent_mail(), [])
         self.assertEqual(len(self.spooled_files(spool.FAILED)), 1)
         self.assertEqual(len(self.spooled_files()), 1)  # only there, for the administrator to look at
+
+    def set_aside_receipt(self):
+        reference = self.file_and_die()
+        with mock.patch.object(outbox, "in_site", side_effect=KeyError("the site is gone")):
+            for _start in range(spool.ATTEMPTS + 1):
+                self.start_next_process()
+        return reference
+
+    def test_the_administrator_sees_what_was_set_aside_and_sends_it_again(self):
+        reference = self.set_aside_receipt()
+        make_user("city_admin", roles=["Site Administrator"])
+        make_user("clerk")
+        transaction.commit()
+        outbox_page = self.portal.absolute_url() + "/@@laborrights-outbox"
+
+        clerk = browser_for(self.app, "clerk")
+        clerk.handleErrors, clerk.raiseHttpErrors = True, False
+        clerk.open(outbox_page)
+        self.assertNotIn(reference, clerk.contents)
+        self.assertNotIn("z***@example.org", clerk.contents)
+
+        admin = browser_for(self.app, "city_admin")
+        admin.open(outbox_page)
+        self.assertIn("搁置的待发文件", admin.contents)
+        self.assertIn(reference, admin.contents)
+        self.assertIn("z***@example.org", admin.contents)
+        self.assertNotIn("zhangsan@example.org", admin.contents)
+
+        admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("已转入未发出的通知 1 条", admin.contents)
+        self.assertNotIn("form.take_set_aside", admin.contents)  # nothing set aside any more
+        self.assertEqual(self.spooled_files(), [])
+        self.assertEqual(self.sent_mail(), [])  # kept, to be tried again
+
+        admin.getControl(name="form.retry").click()
+        self.assertIn("成功 1 条", admin.contents)
+        [message] = self.sent_mail()
+        self.assertEqual(message["To"], "zhangsan@example.org")
+        [attachment] = list(message.iter_attachments())
+        self.assertIn(reference, pdf_text(attachment.get_content()))
+
+    def test_an_unreadable_set_aside_file_is_named_not_moved(self):
+        self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        with open(os.path.join(self.root, spool.FAILED, name), "wb") as broken:
+            broken.write(b"not a pickle")
+        make_user("city_admin", roles=["Site Administrator"])
+        transaction.commit()
+        admin = browser_for(self.app, "city_admin")
+        admin.open(self.portal.absolute_url() + "/@@laborrights-outbox")
+        self.assertIn("文件无法读取", admin.contents)
+        self.assertIn(name, admin.contents)
+        admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("已转入未发出的通知 0 条", admin.contents)
+        self.assertEqual(self.spooled_files(spool.FAILED), [name])

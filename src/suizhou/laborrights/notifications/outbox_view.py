@@ -1,12 +1,17 @@
 """``@@laborrights-outbox`` (维权平台：未发出的通知): the e-mails and SMS that could not be sent,
 for the administrator: what, to whom (masked), how often tried, the last error, the next try;
-"retry now" sends the chosen ones (or all) again at once (``retries.retry``)."""
+"retry now" sends the chosen ones (or all) again at once (``retries.retry``). Below them, the
+files of unsent messages this site's processes set aside (``spool.set_aside``: taken over by
+three processes and still not sent, or unreadable); "move to the list" keeps their messages
+with the others, to be tried again."""
 
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
 from suizhou.laborrights import _
+from suizhou.laborrights import logger
 from suizhou.laborrights.notifications import retries
+from suizhou.laborrights.notifications import spool
 from suizhou.laborrights.timezone import format_datetime
 
 import datetime
@@ -19,14 +24,29 @@ KIND_TITLES = {
 }
 
 
+# the "last error" of a message moved from a set-aside file
+FROM_SET_ASIDE = "从搁置的待发文件转入（进程多次中断，未能自动发送）"
+
+
 def _moment(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) if seconds else None
 
 
+def _message_row(message):
+    return {
+        "kind": KIND_TITLES.get(message.kind, message.kind),
+        "to": retries.masked(message.kind, message.recipient),
+        "what": message.summary,
+    }
+
+
 class OutboxView(BrowserView):
     def __call__(self):
-        if self.request.method == "POST" and "form.retry" in self.request.form:
-            self.retry_now()
+        if self.request.method == "POST" and {"form.retry", "form.take_set_aside"} & set(self.request.form):
+            if "form.retry" in self.request.form:
+                self.retry_now()
+            else:
+                self.take_set_aside()
             return self.request.response.redirect(f"{self.context.absolute_url()}/@@laborrights-outbox")
         return self.index()
 
@@ -64,3 +84,63 @@ class OutboxView(BrowserView):
                 }
             )
         return sorted(rows, key=lambda row: not row["given_up"])
+
+    def _set_aside(self):
+        """(name, written, messages or None if unreadable) of the set-aside files of this site."""
+        path = self.context.getPhysicalPath()
+        for name, written, record in spool.set_aside():
+            if record is None:
+                yield name, written, None
+            elif tuple(record[0]) == path:
+                yield name, written, record[2]
+
+    def set_aside_rows(self):
+        return [
+            {
+                "name": name,
+                "written": format_datetime(_moment(written)),
+                "messages": [_message_row(message) for message in messages or ()],
+                "unreadable": messages is None,
+            }
+            for name, written, messages in self._set_aside()
+        ]
+
+    def take_set_aside(self):
+        """Keep the chosen set-aside files' messages (all readable ones if none is chosen) in the
+        list, made anew (the receipt's PDF), then remove the file. A file whose messages could not
+        be made stays, none of them kept; one whose messages could not all be stored stays too
+        (moved again later, those stored would be listed twice)."""
+        CheckAuthenticator(self.request)
+        chosen = self.request.form.get("files") or []
+        chosen = {chosen} if isinstance(chosen, str) else set(chosen)
+        transaction.commit()  # nothing to keep from this request
+        moved = left = 0
+        for name, _written, messages in list(self._set_aside()):
+            if messages is None or (chosen and name not in chosen):
+                continue
+            if self._keep(messages):
+                spool.discard_set_aside(name)
+                moved += len(messages)
+            else:
+                left += 1
+        IStatusMessage(self.request).add(
+            _(
+                "outbox_taken_set_aside",
+                default="已转入未发出的通知 ${moved} 条；未能转入的文件 ${left} 个。",
+                mapping={"moved": moved, "left": left},
+            ),
+            "info" if not left else "warning",
+        )
+
+    def _keep(self, messages):
+        """Whether all ``messages`` are now kept for a retry."""
+        try:
+            for message in messages:
+                message.prepare()
+        except Exception:
+            logger.exception("Set-aside notification not made again: %s", message.description)
+            return False
+        kept = [
+            retries.keep(self.context, m.kind, m.recipient, m.summary, m.payload(), FROM_SET_ASIDE) for m in messages
+        ]
+        return all(kept)

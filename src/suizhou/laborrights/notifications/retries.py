@@ -66,7 +66,7 @@ class PendingMessage(Persistent):
         return self.next_try is not None and self.next_try <= at and self.claimed_until <= at
 
     def masked_recipient(self):
-        return mask_phone(self.recipient) if self.kind == "sms" else mask_email(self.recipient)
+        return masked(self.kind, self.recipient)
 
 
 def intervals():
@@ -88,8 +88,12 @@ def _queue(site, create=False):
     return queue
 
 
+def masked(kind, recipient):
+    return mask_phone(recipient) if kind == "sms" else mask_email(recipient)
+
+
 def describe(kind, recipient):
-    return f"SMS to {mask_phone(recipient)}" if kind == "sms" else f"e-mail to {mask_email(recipient)}"
+    return f"{'SMS' if kind == 'sms' else 'e-mail'} to {masked(kind, recipient)}"
 
 
 def keep(site, kind, recipient, summary, payload, error):

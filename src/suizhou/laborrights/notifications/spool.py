@@ -14,10 +14,12 @@ holds an exclusive lock (``fcntl.flock``) on a file in it while it runs. The ker
 lock when the process ends, however it ends: a directory whose lock can be taken belonged to a
 process that is gone. The taker keeps that lock while it moves the files into its own directory
 (so of two processes starting at once only one takes them), then sends them. A file whose process
-was killed after sending it but before removing it is sent again once; a file adopted ``ATTEMPTS`` times
-(its messages made a process die, or the site is gone) is moved to ``.failed`` and logged, as is
-a file that cannot be read. Files are written and renamed, not synced: they survive the process,
-not a power cut. They hold personal data: readable by the owner only.
+was killed after sending it but before removing it is sent again once; a file adopted
+``ATTEMPTS`` times (its messages made a process die, or the site is gone) is moved to ``.failed``
+and logged, as is a file that cannot be read; ``@@laborrights-outbox`` lists them, and the
+administrator moves their messages into the list of kept messages (``retries``) to be sent again.
+Files are written and renamed, not synced: they survive the process, not a power cut. They hold
+personal data: readable by the owner only.
 """
 
 from suizhou.laborrights import logger
@@ -139,6 +141,43 @@ def done(path):
             os.unlink(path)
         except FileNotFoundError:
             pass
+
+
+def set_aside():
+    """(name, seconds since the epoch it was written, record or None if unreadable) of each file
+    in ``.failed``, oldest first; [] without a spool."""
+    directory = _failed_directory()
+    if directory is None or not os.path.isdir(directory):
+        return []
+    files = []
+    for name in os.listdir(directory):
+        path = os.path.join(directory, name)
+        files.append((name, os.path.getmtime(path), _read(path)))
+    return sorted(files, key=lambda file: file[1])
+
+
+def discard_set_aside(name):
+    """Remove set-aside file ``name`` (its messages are kept elsewhere now)."""
+    directory = _failed_directory()
+    if directory is not None and _plain_name(name):
+        done(os.path.join(directory, name))
+
+
+def _failed_directory():
+    root = os.environ.get(VARIABLE)
+    return os.path.join(root, FAILED) if root else None
+
+
+def _plain_name(name):
+    return name == os.path.basename(name) and not name.startswith(".")
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as spooled:
+            return pickle.load(spooled)
+    except Exception:
+        return None
 
 
 def _locked(path, wait=True, create=True):
