@@ -2,9 +2,11 @@
 
 1. A copy of the generated register of ``CASES`` cases (benchmarks/dataset.sh: three years,
    six districts, every state, each case its own phone number).
-2. The site is served by waitress (4 threads, as a Zope instance) in this process.
-3. ``FILINGS`` anonymous ``POST @cases`` from ``THREADS`` client threads: filings per second,
-   and how many were not answered 201.
+2. The site is served by waitress (4 threads, as a Zope instance) in this process; the clients
+   run in a process of their own (``http_clients.py``), as phones do, each request on a new
+   connection.
+3. ``FILINGS`` anonymous ``POST @cases`` from ``THREADS`` clients: filings per second, and how
+   many were not answered 201.
 4. ``LOOKUPS`` ``GET @case-status`` with the right reference and phone, from the same threads,
    for random cases of the register: p50, p95, p99 and the slowest, in milliseconds; then the
    same number with a wrong phone. The clients are one address, so that round skips the
@@ -12,7 +14,9 @@
    reads and its failure write, each key keeping at most its production budget of times; for
    comparison the same round again with the budgets themselves lifted to 10⁹ (as this benchmark
    did before 2026-12-04), where each key keeps every failure's time, thousands of them, which
-   production never stores.
+   production never stores. Each round with 1 and with ``THREADS`` clients, and again with
+   ``THREADS`` client threads in the server's own process (how this benchmark measured before
+   2026-12-05: the clients' Python then competes with the server's for one GIL).
 5. The same three rounds on the public progress page (``POST @@case-progress``, the whole HTML
    page a citizen sees, with the site's theme).
 """
@@ -30,10 +34,10 @@ from zope.component.hooks import setSite
 from ZPublisher.WSGIPublisher import publish_module
 
 import benchlib
-import functools
-import http.client
+import http_clients
 import json
 import random
+import subprocess
 import sys
 import threading
 import time
@@ -63,46 +67,30 @@ def serve(port_holder):
     server.run()
 
 
-def request(port, method, path, body=None, form=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+def prepared(method, path, body=None, form=None):
+    """``[method, path, headers, body]`` of a request (as http_clients.py takes them)."""
     headers = {"Accept": "application/json"}
     if body is not None:
         headers["Content-Type"] = "application/json"
-        body = json.dumps(body).encode("utf-8")
+        body = json.dumps(body)
     if form is not None:
         headers = {"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}
-        body = urlencode(form).encode("utf-8")
+        body = urlencode(form)
+    return [method, path, headers, body]
+
+
+def in_client_process(port, items, threads):
+    """The requests sent by ``threads`` clients in a process of their own; returns the
+    ``(status, seconds)`` results and the seconds it took."""
     start = time.perf_counter()
-    connection.request(method, path, body=body, headers=headers)
-    response = connection.getresponse()
-    response.read()
-    connection.close()
-    return response.status, time.perf_counter() - start
-
-
-def in_threads(work, count, threads=None):
-    """Run ``work(i)`` for i in range(count) on ``threads`` threads (default THREADS);
-    returns the results and the seconds it took."""
-    results, lock = [], threading.Lock()
-    indexes = iter(range(count))
-
-    def worker():
-        while True:
-            with lock:
-                i = next(indexes, None)
-            if i is None:
-                return
-            result = work(i)
-            with lock:
-                results.append(result)
-
-    threads = [threading.Thread(target=worker) for _ in range(threads or THREADS)]
-    start = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, time.perf_counter() - start
+    done = subprocess.run(
+        [sys.executable, http_clients.__file__, str(port), str(threads)],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [tuple(result) for result in json.loads(done.stdout)], time.perf_counter() - start
 
 
 def filing(i):
@@ -137,44 +125,54 @@ def main(app):
         time.sleep(0.1)
     port = port_holder[0]
 
-    posted, post_seconds = in_threads(lambda i: request(port, "POST", "/Plone/@cases", filing(i)), FILINGS)
+    filings = [prepared("POST", "/Plone/@cases", filing(i)) for i in range(FILINGS)]
+    posted, post_seconds = in_client_process(port, filings, THREADS)
     budgets = lookups.CLIENT, lookups.REFERENCE, lookups.PHONE
     over_budget = lookups.Guard.over_budget
 
     def lookup(i, wrong=False):
         reference, right = sample[i]
         query = urlencode({"reference": reference, "phone": "13800000000" if wrong else right})
-        return request(port, "GET", f"/Plone/@case-status?{query}")
+        return prepared("GET", f"/Plone/@case-status?{query}")
 
     def progress_page(i, wrong=False):
         reference, right = sample[i]
         form = {"ref": reference, "phone": "13800000000" if wrong else right, "lookup": "查询"}
-        return request(port, "POST", "/Plone/@@case-progress", form=form)
+        return prepared("POST", "/Plone/@@case-progress", form=form)
 
-    for i in range(20):  # warm up: templates compiled, caches filled
-        lookup(i), progress_page(i)
+    def send(make, threads, own_process, wrong=False):
+        items = [make(i, wrong) for i in range(LOOKUPS)]
+        if own_process:
+            return in_client_process(port, items, threads)[0]
+        return http_clients.run(port, items, threads)  # sharing the server's GIL, as measured before 2026-12-05
+
+    in_client_process(port, [make(i) for i in range(20) for make in (lookup, progress_page)], 1)  # warm up
     rounds = []
-    for name, work, expected in (
+    for name, make, expected in (
         ("GET @case-status", lookup, (200, 404)),
         ("POST @@case-progress (HTML page)", progress_page, (200, 200)),
     ):
-        for threads in sorted({1, THREADS}):
-            label = f"{name}, {threads} client{'s' if threads > 1 else ''}"
+        # the clients in the server's own process: the JSON lookups only (the comparison)
+        in_server = {(THREADS, False)} if make is lookup else set()
+        for threads, own_process in sorted({(1, True), (THREADS, True)} | in_server):
+            clients = f"{threads} client{'s' if threads > 1 else ''}"
+            label = f"{name}, {clients}" + ("" if own_process else " in the server's process")
             reset_counters(portal)  # the ZODB's counters of failed lookups, shared with the server
-            rounds.append((f"{label}, found", in_threads(work, LOOKUPS, threads)[0], expected[0]))
+            rounds.append((f"{label}, found", send(make, threads, own_process), expected[0]))
             # measure the lookup and the failures' writes, not the challenge
             lookups.Guard.over_budget = lambda self, keys: over_budget(self, keys) and False  # still reads
-            wrong_phone = in_threads(functools.partial(work, wrong=True), LOOKUPS, threads)[0]
+            wrong_phone = send(make, threads, own_process, wrong=True)
             rounds.append((f"{label}, wrong phone", wrong_phone, expected[1]))
             lookups.Guard.over_budget = over_budget
             reset_counters(portal)
             lookups.CLIENT, lookups.REFERENCE, lookups.PHONE = ((kind, 10**9, window) for kind, _b, window in budgets)
-            unbounded = in_threads(functools.partial(work, wrong=True), LOOKUPS, threads)[0]
+            unbounded = send(make, threads, own_process, wrong=True)
             rounds.append((f"{label}, wrong phone, budgets lifted to 10⁹", unbounded, expected[1]))
             lookups.CLIENT, lookups.REFERENCE, lookups.PHONE = budgets
 
     print(f"register: {CASES} cases (a copy of the generated register, benchmarks/dataset.sh)")
-    print(f"client threads: {THREADS}; server: waitress, 4 threads, one Zope process, FileStorage")
+    print(f"clients: 1 and {THREADS}, in a process of their own unless said otherwise")
+    print("server: waitress, 4 threads, one Zope process, FileStorage")
     print("| measure | count | result |")
     print("|---|---|---|")
     not_created = sum(1 for status, _ in posted if status != 201)

@@ -256,9 +256,9 @@ phase_register() {
 "每项在它的副本上运行。$(sed -n 's/^built \(.*\) Beijing time in \(.*\) s$/生成于 \1（北京时间），用时 \2 秒。/p' "$RUN/dataset.txt")"\
 "目标：查询 p95 < 50 ms，工作台 p95 < 100 ms。"
         echo
-        echo "#### 进度查询（benchmarks/api_load.py，4 个客户端线程）"
+        echo "#### 进度查询（benchmarks/api_load.py，1 个与 4 个客户端，客户端在自己的进程里）"
         echo
-        grep -E '^(register|client)' "$RUN/lookup.txt" | sed 's/^/- /'
+        grep -E '^(register|clients|server)' "$RUN/lookup.txt" | sed 's/^/- /'
         echo "- 手机号不符（wrong phone）：客户端来自同一地址，跳过验证题，计数照生产方式读写（每个键最多保留限额个时间）；"\
 "“budgets lifted to 10⁹”一行是 2026-12-04 以前的测法（每个键保留每次失败的时间），作对照"
         echo
