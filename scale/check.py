@@ -5,6 +5,10 @@
     python3 scale/check.py verify  A_URL       --state FILE   every case, attachment and document there
     python3 scale/check.py varnish PROXY_URL SITE_URL         what Varnish caches and what it never does
     python3 scale/check.py write PROXY_URL                    one staff filing through the proxy
+    python3 scale/check.py mail-server SITE_URL PORT          the site's mail goes to 127.0.0.1:PORT
+    python3 scale/check.py mail-sink PORT DIR                 an SMTP server keeping each mail in DIR
+    python3 scale/check.py web-filing SITE_URL EMAIL FILE     file the complaint form; its reference in FILE
+    python3 scale/check.py receipt DIR FILE EMAIL             that receipt, with its PDF, in DIR once (90 s)
 
 A_URL, B_URL, SITE_URL: a Plone site on an instance (http://127.0.0.1:18081/Plone); PROXY_URL:
 the same site through Varnish. The Zope administrator is SCALE_ADMIN (user:password). Every
@@ -12,14 +16,18 @@ check prints one PASS/FAIL line (also appended to SCALE_RESULTS when set); the e
 when any failed. Standard library only.
 """
 
+from email import message_from_binary_file
+from email import policy
 from urllib.error import HTTPError
 from urllib.parse import quote
+from urllib.parse import urlencode
 
 import argparse
 import base64
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import urllib.request
@@ -322,9 +330,103 @@ def filing_forms(site):
     return [item["@id"][len(site) :] for item in items][:4]
 
 
+def mail_server(site, port):
+    """The site's mail goes to the SMTP server on 127.0.0.1:``port``, from the centre's address."""
+    settings = {
+        "plone.smtp_host": "127.0.0.1",
+        "plone.smtp_port": int(port),
+        "plone.email_from_address": "weiquan@example.org",
+        "plone.email_from_name": "随州市劳动保障维权中心",
+    }
+    response = http("PATCH", f"{site}/@registry", auth=admin(), data=settings)
+    record(response.status == 204, f"the site's mail goes to 127.0.0.1:{port} ({response.status})")
+
+
+def id_number(first17):
+    """A resident ID number (GB 11643): the first 17 digits and their check character."""
+    total = sum(int(digit) * (2 ** (17 - i) % 11) for i, digit in enumerate(first17))
+    return first17 + "10X98765432"[total % 11]
+
+
+def web_filing(site, email, reference_file):
+    """File the complaint form as a citizen does (its page first, for the form's token); the
+    reference is written to ``reference_file``."""
+    form_url = f"{site}/apply/complaint"
+    page = http("GET", form_url, api=False).body.decode("utf-8")
+    token = re.search(r'name="_authenticator" value="([0-9a-f]+)"', page)
+    fields = {
+        "_authenticator": token.group(1) if token else "",
+        "form.widgets.applicant_name": "赵小刚",
+        "form.widgets.applicant_id_number": id_number("42130019900101123"),
+        "form.widgets.applicant_phone": "13907229876",
+        "form.widgets.applicant_email": email,
+        "form.widgets.employer_name": "随州市某某物流有限公司",
+        "form.widgets.dispute_types:list": "wage_arrears",
+        "form.widgets.dispute_types-empty-marker": "1",
+        "form.widgets.district:list": "zengdu",
+        "form.widgets.workers_involved": "1",
+        "form.widgets.facts": "赵小刚：2026年10月的工资4300元未发放。",
+        "form.widgets.confirm:list": "selected",
+        "form.widgets.confirm-empty-marker": "1",
+        "form.buttons.submit": "提交申请",
+    }
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    response = http("POST", form_url, data=urlencode(fields).encode(), headers=headers, api=False)
+    found = re.search(r"ref=([A-Z0-9-]+)", response.headers.get("Location", ""))
+    record(response.status == 302 and found, f"the complaint form files a case ({response.status})")
+    with open(reference_file, "w") as kept:
+        kept.write(found.group(1) if found else "")
+
+
+def mail_sink(port, directory):
+    """An SMTP server on 127.0.0.1:``port`` keeping each mail it gets in ``directory`` (runs until
+    killed; Python 3.11's smtpd)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import asyncore
+        import smtpd
+
+    class Sink(smtpd.SMTPServer):
+        def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
+            with open(os.path.join(directory, f"{time.time():.6f}.eml"), "wb") as kept:
+                kept.write(data)
+
+    Sink(("127.0.0.1", int(port)), None)
+    asyncore.loop()
+
+
+def receipt(directory, reference_file, email, seconds=90):
+    """The receipt of the case in ``reference_file`` reaches the sink keeping mail in
+    ``directory``, once, with its PDF."""
+    with open(reference_file) as kept:
+        reference = kept.read().strip()
+    deadline = time.time() + seconds
+    while not received(directory, email) and time.time() < deadline:
+        time.sleep(1)
+    time.sleep(3)  # a second copy would come at once
+    mails = received(directory, email)
+    record(len(mails) == 1, f"the receipt of {reference} reached the mail server ({len(mails)} copies)")
+    if mails:
+        pdfs = [part for part in mails[0].iter_attachments() if part.get_content_type() == "application/pdf"]
+        record(reference in str(mails[0]["Subject"]) and pdfs, f"it is the receipt of {reference}, with its PDF")
+
+
+def received(directory, email):
+    mails = []
+    for name in sorted(os.listdir(directory)):
+        with open(os.path.join(directory, name), "rb") as kept:
+            mail = message_from_binary_file(kept, policy=policy.default)
+        if mail["To"] == email:
+            mails.append(mail)
+    return mails
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("command", choices=("cross", "add", "verify", "varnish", "write"))
+    commands = ("cross", "add", "verify", "varnish", "write", "mail-server", "mail-sink", "web-filing", "receipt")
+    parser.add_argument("command", choices=commands)
     parser.add_argument("urls", nargs="+")
     parser.add_argument("--state")
     args = parser.parse_args()
@@ -336,6 +438,14 @@ def main():
         verify(*args.urls, args.state)
     elif args.command == "write":
         write(*args.urls)
+    elif args.command == "mail-server":
+        mail_server(*args.urls)
+    elif args.command == "web-filing":
+        web_filing(*args.urls)
+    elif args.command == "mail-sink":
+        mail_sink(*args.urls)
+    elif args.command == "receipt":
+        receipt(*args.urls)
     else:
         varnish(*args.urls)
     return 1 if FAILED else 0

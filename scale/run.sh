@@ -7,6 +7,7 @@
 #      switched on by scripts/setup_caching.py: anonymous pages from the cache, purged on change,
 #      staff pages, case pages, forms, the API for logged-in users and cookies never cached;
 #      writes on instance 1 (on instance 2 while instance 1 is stopped), reads on both.
+#      A receipt not sent yet when instance 1 is killed (kill -9) is sent once it starts again.
 #   3. Backups of the ZEO set-up (deploy/backup.sh: repozo full + incremental and the blobs),
 #      everything destroyed, deploy/restore.sh, every case, attachment and notice found again.
 #   4. PostgreSQL (Debian package) with RelStorage, history-free, blobs in the database with a
@@ -23,6 +24,7 @@ ROOT=$PWD
 SCALE=$ROOT/var/scale
 PYTHON=${PYTHON:-python3.11}
 ZEO_PORT=18100 Z1=18081 Z2=18082 R1=18091 R2=18092 VARNISH_PORT=18000 PG_PORT=15432
+MUTE_SMTP_PORT=18025 SINK_SMTP_PORT=18026
 started=$(date +%s)
 
 RUN=$(mktemp -d /tmp/laborrights-scale.XXXXXX)
@@ -49,6 +51,7 @@ stop_all() {
     done
     [ -x "$SCALE/zeo/bin/zeoserver" ] && "$SCALE/zeo/bin/zeoserver" stop >/dev/null 2>&1
     [ -f "$RUN/varnish.pid" ] && kill "$(cat "$RUN/varnish.pid")" 2>/dev/null
+    jobs -p | xargs -r kill 2>/dev/null  # the mail servers of the kill -9 check
     if [ -n "$PG_BIN" ] && [ -f "$RUN/pg/postmaster.pid" ]; then
         runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN/pg" -m fast stop >/dev/null 2>&1
     fi
@@ -174,6 +177,29 @@ writes=$(answered_by POST)
     || fail "with instance 1 stopped, no write reached instance 2: ${writes:-none in the log}"
 "$ZEO/bin/instance1" start >/dev/null
 wait_http "$Z1_URL"
+
+step "ZEO: a receipt not sent yet when instance 1 is killed (kill -9) is sent after it starts again"
+# Instance 1's sender thread waits on a mail server that never answers; the site's mail is then
+# pointed at a working one (through instance 2), instance 1 is killed and started again.
+"$PYTHON" -c 'import socket, sys, time; s = socket.create_server(("127.0.0.1", int(sys.argv[1]))); time.sleep(900)' \
+    $MUTE_SMTP_PORT &
+mute_smtp=$!
+mkdir -p "$RUN/mail"
+"$PYTHON" "$ROOT/scale/check.py" mail-sink $SINK_SMTP_PORT "$RUN/mail" &  # not `check …&`: $! is the server
+sink_smtp=$!
+check mail-server "$Z1_URL" $MUTE_SMTP_PORT || true
+check web-filing "$Z1_URL" killed@example.org "$RUN/killed-reference" || true
+sleep 2  # the sender thread is waiting for the mute server's greeting
+waiting=$(find "$ZEO/var/outbox-spool" -name '*.pickle' | wc -l)
+[ "$waiting" -ge 1 ] && pass "the receipt waits in the spool while the mail server does not answer ($waiting file)" \
+    || fail "no unsent receipt in $ZEO/var/outbox-spool"
+check mail-server "$Z2_URL" $SINK_SMTP_PORT || true
+pid=$("$ZEO/bin/instance1" status | sed -n 's/.*pid=\([0-9]*\).*/\1/p')
+kill -9 "$pid"
+"$ZEO/bin/instance1" start >/dev/null || true  # zdaemon may have started it again already
+wait_http "$Z1_URL"
+check receipt "$RUN/mail" "$RUN/killed-reference" killed@example.org || true
+kill "$mute_smtp" "$sink_smtp"
 
 step "ZEO backups: full (make backup FULL=1), one more case, incremental (make backup)"
 BACKUP_ENV=(DATA_FS="$ZEO/var/filestorage/Data.fs" BLOB_DIR="$ZEO/var/blobstorage"
