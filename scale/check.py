@@ -390,8 +390,10 @@ def mail_sink(port, directory):
 
     class Sink(smtpd.SMTPServer):
         def process_message(self, peer, mailfrom, rcpttos, data, **kwargs):
-            with open(os.path.join(directory, f"{time.time():.6f}.eml"), "wb") as kept:
+            path = os.path.join(directory, f"{time.time():.6f}.eml")
+            with open(path + ".part", "wb") as kept:
                 kept.write(data)
+            os.rename(path + ".part", path)  # never read half-written
 
     Sink(("127.0.0.1", int(port)), None)
     asyncore.loop()
@@ -405,17 +407,18 @@ def receipt(directory, reference_file, email, seconds=90):
     deadline = time.time() + seconds
     while not received(directory, email) and time.time() < deadline:
         time.sleep(1)
-    time.sleep(3)  # a second copy would come at once
+    time.sleep(10)  # a second copy (the file sent again by another process) would come by then
     mails = received(directory, email)
     record(len(mails) == 1, f"the receipt of {reference} reached the mail server ({len(mails)} copies)")
     if mails:
         pdfs = [part for part in mails[0].iter_attachments() if part.get_content_type() == "application/pdf"]
-        record(reference in str(mails[0]["Subject"]) and pdfs, f"it is the receipt of {reference}, with its PDF")
+        subject = str(mails[0]["Subject"])
+        record(bool(reference) and reference in subject and pdfs, f"it is the receipt of {reference}, with its PDF")
 
 
 def received(directory, email):
     mails = []
-    for name in sorted(os.listdir(directory)):
+    for name in sorted(name for name in os.listdir(directory) if name.endswith(".eml")):
         with open(os.path.join(directory, name), "rb") as kept:
             mail = message_from_binary_file(kept, policy=policy.default)
         if mail["To"] == email:

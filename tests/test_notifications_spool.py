@@ -15,6 +15,7 @@ from zope.event import notify
 from zope.processlifetime import DatabaseOpenedWithRoot
 
 import os
+import pickle
 import re
 import shutil
 import tempfile
@@ -114,6 +115,7 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         clerk = browser_for(self.app, "clerk")
         clerk.handleErrors, clerk.raiseHttpErrors = True, False
         clerk.open(outbox_page)
+        self.assertTrue(clerk.url.endswith("/insufficient-privileges"), clerk.url)  # not an error page
         self.assertNotIn(reference, clerk.contents)
         self.assertNotIn("z***@example.org", clerk.contents)
 
@@ -151,3 +153,31 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         admin.getControl(name="form.take_set_aside").click()
         self.assertIn("已转入未发出的通知 0 条", admin.contents)
         self.assertEqual(self.spooled_files(spool.FAILED), [name])
+
+    def test_a_set_aside_file_whose_receipt_cannot_be_made_stays(self):
+        reference = self.set_aside_receipt()
+        make_user("city_admin", roles=["Site Administrator"])
+        transaction.commit()
+        admin = browser_for(self.app, "city_admin")
+        admin.open(self.portal.absolute_url() + "/@@laborrights-outbox")
+        with mock.patch.object(outbox.Mail, "prepare", side_effect=RuntimeError("no PDF")):
+            admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("未能转入的文件 1 个", admin.contents)
+        self.assertIn(reference, admin.contents)  # still listed, to be moved again
+        self.assertEqual(len(self.spooled_files(spool.FAILED)), 1)
+
+    def test_another_sites_set_aside_files_are_not_shown(self):
+        reference = self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        path = os.path.join(self.root, spool.FAILED, name)
+        with open(path, "rb") as kept:
+            _site_path, address, messages = pickle.load(kept)
+        with open(path, "wb") as kept:  # as another Plone site of the same buildout left it
+            pickle.dump((("", "another-site"), address, messages), kept)
+        make_user("city_admin", roles=["Site Administrator"])
+        transaction.commit()
+        admin = browser_for(self.app, "city_admin")
+        admin.open(self.portal.absolute_url() + "/@@laborrights-outbox")
+        self.assertNotIn(reference, admin.contents)
+        self.assertNotIn("z***@example.org", admin.contents)
+        self.assertNotIn("form.take_set_aside", admin.contents)

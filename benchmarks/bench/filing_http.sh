@@ -24,6 +24,8 @@
 # (garbage_collection.py's tuning left out); FILING_GC_LOG=1 logs every collection over 20 ms;
 # ":easyform": likewise, instance 1 as built or instance 2 with collective.easyform's own lookup of
 # a field's validator and default (a new class per lookup: class_per_interface's superAdapter left out);
+# ":spool": likewise, the messages written to the outbox spool before the sender thread gets them (as
+# built) or not (as before the spool), by a flag file (filing_instance.py);
 # ":clients": likewise, rows of 1 client and of the largest client count of the list, taken in turn (the
 # rate of many clients against one on the same database, not one after the other as the plain sets).
 # Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
@@ -101,6 +103,7 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
     for n in 1 2; do
         FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
             FILING_SWITCH_FLAG=$([ "$code" = switch ] && echo "$tmp/switch-1ms" || true) \
+            FILING_NOSPOOL_FLAG=$([ "$code" = spool ] && echo "$tmp/no-spool" || true) \
             FILING_GC_DEFAULTS=$([ "$code" = gc ] && [ "$n" = 2 ] && echo 1 || echo 0) \
             FILING_EASYFORM_ORIGINAL=$([ "$code" = easyform ] && [ "$n" = 2 ] && echo 1 || echo 0) \
             "$PY" benchmarks/bench/filing_instance.py "$tmp/wsgi$n.ini" >"$tmp/instance$n.out" 2>&1 &
@@ -135,6 +138,9 @@ sending_to() {  # sending_to 发送线程|请求内发送: the flag file filing_
 switching_every() {  # switching_every 1ms|5ms: the GIL's switch interval, by a flag file (filing_instance.py)
     if [ "$1" = 1ms ]; then touch "$tmp/switch-1ms"; else rm -f "$tmp/switch-1ms"; fi
 }
+spooling_to() {  # spooling_to 写待发目录|不写待发目录: the flag file filing_instance.py looks for
+    if [ "$1" = 不写待发目录 ]; then touch "$tmp/no-spool"; else rm -f "$tmp/no-spool"; fi
+}
 serving_with() {  # serving_with <changed> <side>: the rows of <changed> to instance 2, the others to instance 1
     if [ "$1" = "$2" ]; then hosts=http://127.0.0.1:${PORTS[1]}; else hosts=$one; fi
 }
@@ -162,7 +168,7 @@ for set in $SETS; do
     elif [ "$code" = norules ]; then
         rules=norules code_label="，预警规则全部关闭" dir=$server-norules
     elif [ "$code" = sender ] || [ "$code" = switch ] || [ "$code" = threads ] || [ "$code" = gc ] \
-        || [ "$code" = easyform ] || [ "$code" = clients ]; then
+        || [ "$code" = easyform ] || [ "$code" = clients ] || [ "$code" = spool ]; then
         dir=$server-$code
     elif [ "$code" = alternate ]; then
         dir=$server-alternate
@@ -184,6 +190,8 @@ for set in $SETS; do
                 ab_rows 发送线程 请求内发送 sending_to
             elif [ "$code" = switch ]; then
                 ab_rows 1ms 5ms switching_every
+            elif [ "$code" = spool ]; then
+                ab_rows 写待发目录 不写待发目录 spooling_to
             elif [ "$code" = threads ]; then
                 ab_rows 2线程 4线程 "serving_with 2线程"
             elif [ "$code" = gc ]; then

@@ -17,6 +17,8 @@ lookup (class_per_interface's superAdapter left out, its makeDummyObject kept: t
 comparison).
 FILING_LOAD_LOG=1: a BENCH-LOADS line in the event log for every request, with the objects its
 database connection loaded (``getTransferCounts``: since the connection's previous request).
+FILING_NOSPOOL_FLAG=<file>: while that file exists, the outbox hands the messages to the sender
+thread without writing them to the spool first (as before the spool: the baseline of a comparison).
 FILING_SWITCH_FLAG=<file>: while that file exists, the interpreter hands the GIL over every
 millisecond (``sys.setswitchinterval(0.001)``) instead of every 5 ms (CPython's default).
 """
@@ -72,6 +74,11 @@ if os.environ.get("FILING_INLINE_FLAG"):
             put(place, spooled)
 
     outbox._sending.put = put_or_send_here
+if os.environ.get("FILING_NOSPOOL_FLAG"):
+    from suizhou.laborrights.notifications import outbox
+
+    no_spool_flag, spooled = os.environ["FILING_NOSPOOL_FLAG"], outbox._spooled
+    outbox._spooled = lambda place, messages: None if os.path.exists(no_spool_flag) else spooled(place, messages)
 if os.environ.get("FILING_GC_LOG") == "1":
     gc_started = {}
 

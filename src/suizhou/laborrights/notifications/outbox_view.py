@@ -32,11 +32,17 @@ def _moment(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc) if seconds else None
 
 
+def _shown(kind, summary):
+    """What a list shows of a message: a mail's subject, an SMS's beginning (its end may hold a
+    link that works as a password, e.g. the employer's reply link)."""
+    return summary if kind == "mail" else summary[:40]
+
+
 def _message_row(message):
     return {
         "kind": KIND_TITLES.get(message.kind, message.kind),
         "to": retries.masked(message.kind, message.recipient),
-        "what": message.summary,
+        "what": _shown(message.kind, message.summary),
     }
 
 
@@ -74,7 +80,7 @@ class OutboxView(BrowserView):
                     "key": key,
                     "kind": KIND_TITLES.get(entry.kind, entry.kind),
                     "to": entry.masked_recipient(),
-                    "what": entry.summary if entry.kind == "mail" else entry.summary[:40],
+                    "what": _shown(entry.kind, entry.summary),
                     "tries": entry.tries,
                     "first_try": format_datetime(_moment(entry.created)),
                     "last_try": format_datetime(_moment(entry.last_try)),
@@ -91,7 +97,7 @@ class OutboxView(BrowserView):
         for name, written, record in spool.set_aside():
             if record is None:
                 yield name, written, None
-            elif tuple(record[0]) == path:
+            elif _site_path(record) == path:
                 yield name, written, record[2]
 
     def set_aside_rows(self):
@@ -106,10 +112,9 @@ class OutboxView(BrowserView):
         ]
 
     def take_set_aside(self):
-        """Keep the chosen set-aside files' messages (all readable ones if none is chosen) in the
-        list, made anew (the receipt's PDF), then remove the file. A file whose messages could not
-        be made stays, none of them kept; one whose messages could not all be stored stays too
-        (moved again later, those stored would be listed twice)."""
+        """Keep the chosen set-aside files' messages (all readable ones of this site if none is
+        chosen) in the list, made anew (the receipt's PDF), and remove the file; a file whose
+        messages could not be made or kept stays as it was."""
         CheckAuthenticator(self.request)
         chosen = self.request.form.get("files") or []
         chosen = {chosen} if isinstance(chosen, str) else set(chosen)
@@ -118,10 +123,15 @@ class OutboxView(BrowserView):
         for name, _written, messages in list(self._set_aside()):
             if messages is None or (chosen and name not in chosen):
                 continue
-            if self._keep(messages):
-                spool.discard_set_aside(name)
-                moved += len(messages)
+            claimed = spool.claim_set_aside(name)
+            if claimed is None:
+                continue  # moved by another request meanwhile
+            path, record = claimed
+            if _site_path(record) == self.context.getPhysicalPath() and self._keep(record[2]):
+                spool.done(path)
+                moved += len(record[2])
             else:
+                spool.release_set_aside(path, name)
                 left += 1
         IStatusMessage(self.request).add(
             _(
@@ -133,14 +143,23 @@ class OutboxView(BrowserView):
         )
 
     def _keep(self, messages):
-        """Whether all ``messages`` are now kept for a retry."""
+        """Whether ``messages`` are now all kept for a retry (made first; none kept if one fails)."""
         try:
             for message in messages:
                 message.prepare()
         except Exception:
             logger.exception("Set-aside notification not made again: %s", message.description)
             return False
-        kept = [
-            retries.keep(self.context, m.kind, m.recipient, m.summary, m.payload(), FROM_SET_ASIDE) for m in messages
-        ]
-        return all(kept)
+        kept = retries.keep_all(
+            self.context, [(m.kind, m.recipient, m.summary, m.payload()) for m in messages], FROM_SET_ASIDE
+        )
+        return kept is not None
+
+
+def _site_path(record):
+    """The path of the site a spool record belongs to (None if it is not a record)."""
+    try:
+        site_path, _address, _messages = record
+        return tuple(site_path)
+    except (TypeError, ValueError):
+        return None

@@ -97,25 +97,35 @@ def describe(kind, recipient):
 
 
 def keep(site, kind, recipient, summary, payload, error):
-    """Keep a message whose send failed (after the commit), in a transaction of its own."""
-    key = f"{time.time():017.6f}-{uuid.uuid4().hex[:8]}"  # in order of failure
+    """Keep a message whose send failed (after the commit), in a transaction of its own; its
+    key, or None if it could not be kept."""
+    keys = keep_all(site, [(kind, recipient, summary, payload)], error)
+    return keys[0] if keys else None
+
+
+def keep_all(site, messages, error):
+    """Keep ``messages`` ((kind, recipient, summary, payload) each) all in one transaction of
+    their own, or none of them; their keys, or None."""
+    at = time.time()
+    keys = [f"{at:017.6f}-{uuid.uuid4().hex[:8]}" for _message in messages]  # in order of failure
     error = _error_text(error)
 
     def work(committed_site):
-        _queue(committed_site, create=True)[key] = PendingMessage(
-            kind, recipient, summary, payload, error, time.time()
-        )
-        return key
+        queue = _queue(committed_site, create=True)
+        for key, (kind, recipient, summary, payload) in zip(keys, messages):
+            queue[key] = PendingMessage(kind, recipient, summary, payload, error, at)
+        return keys
 
+    described = "; ".join(describe(kind, recipient) for kind, recipient, _summary, _payload in messages)
     try:
         kept = in_own_transaction(site, work) if site is not None else None
     except Exception:
-        logger.exception("Notification not kept for a retry: %s", describe(kind, recipient))
+        logger.exception("Notification not kept for a retry: %s", described)
         return None
     if kept is None:
-        logger.error("Notification not kept for a retry (no stored site): %s", describe(kind, recipient))
+        logger.error("Notification not kept for a retry (no stored site): %s", described)
     else:
-        logger.warning("Notification not sent, kept for a retry: %s (%s)", describe(kind, recipient), error)
+        logger.warning("Notification not sent, kept for a retry: %s (%s)", described, error)
     return kept
 
 

@@ -112,8 +112,7 @@ class Spool:
         if attempts > ATTEMPTS:
             return self._set_aside(source, f"adopted {ATTEMPTS} times and still not sent")
         try:
-            with open(source, "rb") as spooled:
-                record = pickle.load(spooled)
+            record = _load(source)
         except Exception as error:
             return self._set_aside(source, f"unreadable ({error!r})")
         path = self._path(attempts)
@@ -147,20 +146,44 @@ def set_aside():
     """(name, seconds since the epoch it was written, record or None if unreadable) of each file
     in ``.failed``, oldest first; [] without a spool."""
     directory = _failed_directory()
-    if directory is None or not os.path.isdir(directory):
-        return []
     files = []
-    for name in os.listdir(directory):
+    for name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
         path = os.path.join(directory, name)
-        files.append((name, os.path.getmtime(path), _read(path)))
+        if not _plain_name(name):
+            continue  # being moved by a request (``claim_set_aside``)
+        try:
+            written = os.path.getmtime(path)
+        except FileNotFoundError:  # moved or removed since the listing
+            continue
+        try:
+            record = _load(path)
+        except Exception:
+            record = None
+        files.append((name, written, record))
     return sorted(files, key=lambda file: file[1])
 
 
-def discard_set_aside(name):
-    """Remove set-aside file ``name`` (its messages are kept elsewhere now)."""
+def claim_set_aside(name):
+    """Set-aside file ``name`` taken for moving its messages (one request at a time: the file is
+    renamed): ``(claimed path, record)``, or None if it is gone or cannot be read."""
     directory = _failed_directory()
-    if directory is not None and _plain_name(name):
-        done(os.path.join(directory, name))
+    if directory is None or not _plain_name(name):
+        return None
+    claimed = os.path.join(directory, f".claimed-{uuid.uuid4().hex[:8]}-{name}")
+    try:
+        os.rename(os.path.join(directory, name), claimed)
+    except FileNotFoundError:  # taken by another request
+        return None
+    try:
+        return claimed, _load(claimed)
+    except Exception:
+        release_set_aside(claimed, name)
+        return None
+
+
+def release_set_aside(claimed, name):
+    """Put a claimed file back, its messages not moved."""
+    os.rename(claimed, os.path.join(os.path.dirname(claimed), name))
 
 
 def _failed_directory():
@@ -172,12 +195,9 @@ def _plain_name(name):
     return name == os.path.basename(name) and not name.startswith(".")
 
 
-def _read(path):
-    try:
-        with open(path, "rb") as spooled:
-            return pickle.load(spooled)
-    except Exception:
-        return None
+def _load(path):
+    with open(path, "rb") as spooled:
+        return pickle.load(spooled)
 
 
 def _locked(path, wait=True, create=True):
