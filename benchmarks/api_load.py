@@ -17,7 +17,10 @@
    production never stores. Each round with 1 and with ``THREADS`` clients, and again with
    ``THREADS`` client threads in the server's own process (how this benchmark measured before
    2026-12-05: the clients' Python then competes with the server's for one GIL).
-5. The same three rounds on the public progress page (``POST @@case-progress``, the whole HTML
+5. Wrong phone, ``THREADS`` clients, JSON: the failures of requests at the same moment committed
+   together (``counters.record``, as built) and each in a commit of its own (as before
+   2026-12-05), in turn on one database (blocks A B B A, twice).
+6. The same three rounds on the public progress page (``POST @@case-progress``, the whole HTML
    page a citizen sees, with the site's theme).
 """
 
@@ -103,6 +106,32 @@ def filing(i):
     }
 
 
+def one_commit_each(events, at=None):
+    """``counters.record`` as before 2026-12-05: every failure in a commit of its own."""
+    at = counters.now() if at is None else at
+    items = [(key, window, keep, at) for key, window, keep in events]
+    return counters._write(lambda register: counters._record_items(register, items))
+
+
+def together_or_alone(port, lookup, portal, over_budget):
+    """Wrong-phone lookups by THREADS clients, their failures committed together and one commit
+    each, in turn: {label: [(status, seconds)]}."""
+    reset_counters(portal)
+    together = counters.record
+    sides = {"committed together (as built)": together, "one commit each (before)": one_commit_each}
+    results, block = {label: [] for label in sides}, LOOKUPS // 8
+    lookups.Guard.over_budget = lambda self, keys: over_budget(self, keys) and False
+    try:
+        for turn, label in enumerate(list(sides) + list(sides)[::-1] + list(sides) + list(sides)[::-1]):
+            counters.record = sides[label]
+            items = [lookup(i, True) for i in range(turn * block, (turn + 1) * block)]
+            results[label] += in_client_process(port, items, THREADS)[0]
+    finally:
+        counters.record = together
+        lookups.Guard.over_budget = over_budget
+    return results
+
+
 def reset_counters(portal):
     setSite(portal)
     transaction.begin()
@@ -170,6 +199,7 @@ def main(app):
             rounds.append((f"{label}, wrong phone, budgets lifted to 10⁹", unbounded, expected[1]))
             lookups.CLIENT, lookups.REFERENCE, lookups.PHONE = budgets
 
+    grouped = together_or_alone(port, lookup, portal, over_budget)
     print(f"register: {CASES} cases (a copy of the generated register, benchmarks/dataset.sh)")
     print(f"clients: 1 and {THREADS}, in a process of their own unless said otherwise")
     print("server: waitress, 4 threads, one Zope process, FileStorage")
@@ -186,5 +216,14 @@ def main(app):
             f"{sum(unexpected.values())} not {expected} {dict(unexpected) or ''} |"
         )
 
+    print()
+    print(f"Failed lookups' counters, wrong phone, {THREADS} clients, GET @case-status: in turn, blocks of "
+          f"{LOOKUPS // 8} (A B B A, twice)")
+    print("| failures | lookups | p50 / p95 / p99 | not 404 |")
+    print("|---|---|---|---|")
+    for label, results in grouped.items():
+        p50, p95, p99 = (1000 * seconds for seconds in ranked([s for _, s in results], 0.5, 0.95, 0.99))
+        wrong = sum(1 for status, _ in results if status != 404)
+        print(f"| {label} | {len(results)} | {p50:.1f} / {p95:.1f} / {p99:.1f} ms | {wrong} |")
 
 main(app)  # noqa: F821 - `app` is given by `zconsole run`

@@ -262,7 +262,7 @@ phase_register() {
         echo "- 手机号不符（wrong phone）：客户端来自同一地址，跳过验证题，计数照生产方式读写（每个键最多保留限额个时间）；"\
 "“budgets lifted to 10⁹”一行是 2026-12-04 以前的测法（每个键保留每次失败的时间），作对照"
         echo
-        grep '^|' "$RUN/lookup.txt"
+        sed -n '/^| measure/,$p' "$RUN/lookup.txt"
         echo
         echo "#### 工作台（benchmarks/worklists.py）"
         echo

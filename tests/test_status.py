@@ -17,7 +17,12 @@ from suizhou.laborrights.testing import INTEGRATION_TESTING
 from tests.helpers import APPLICANT_NAME
 from tests.helpers import new_case
 from tests.helpers import routable
+from unittest import mock
+from ZODB.POSException import ConflictError
+from zope.component.hooks import setSite
 
+import threading
+import time
 import transaction
 import unittest
 
@@ -208,6 +213,71 @@ class TestGuard(unittest.TestCase):
                 connection.close()
         transaction.begin()
         self.assertEqual(len(counters.recent(key, window)), 3)
+
+    def record_at_once(self, count, events_of):
+        """``counters.record(events_of(n))`` from ``count`` threads let go at the same moment, as
+        concurrent requests of one process; the errors they raised."""
+        portal, errors, unseen = self.layer["portal"], [], []
+        db, register_oid = portal._p_jar.db(), get_register()._p_oid
+        start = threading.Barrier(count)
+
+        def request(n):
+            setSite(portal)  # the objects it reads were loaded by setUp
+            start.wait()
+            try:
+                counters.record(events_of(n))
+            except Exception as error:
+                errors.append(error)
+                return
+            manager = transaction.TransactionManager()  # what another request sees now
+            connection = db.open(transaction_manager=manager)
+            try:
+                stored = getattr(connection.get(register_oid), "_guard_counters", {})
+                unseen.extend(key for key, _window, _keep in events_of(n) if key not in stored)
+            finally:
+                manager.abort()
+                connection.close()
+
+        threads = [threading.Thread(target=request, args=(n,)) for n in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        self.assertFalse(any(thread.is_alive() for thread in threads), "a request still waits")
+        self.assertFalse(unseen, f"requests returned before their failures were committed: {unseen}")
+        return errors
+
+    def test_failures_arriving_during_a_commit_are_committed_together_none_lost(self):
+        phone_key, window = "lookup-phone:same-phone", 3600
+        write, commits = counters.in_own_transaction, []
+
+        def slow_write(obj, work):  # a commit that takes a while, as on a busy storage
+            commits.append(work)
+            time.sleep(0.2)
+            return write(obj, work)
+
+        def events_of(n):
+            return [(phone_key, window, 100), (f"lookup-reference:SZ-2026-9{n:05d}", window, 5)]
+
+        with mock.patch.object(counters, "in_own_transaction", slow_write):
+            self.assertEqual(self.record_at_once(8, events_of), [])
+        self.assertLess(len(commits), 8)
+        transaction.begin()
+        self.assertEqual(len(counters.recent(phone_key, window)), 8)
+        for n in range(8):
+            self.assertEqual(len(counters.recent(f"lookup-reference:SZ-2026-9{n:05d}", window)), 1)
+
+    def test_a_failed_commit_fails_every_request_whose_failure_it_held(self):
+        def failing_write(obj, work):  # retried until it gives up, meanwhile others join
+            time.sleep(0.2)
+            raise ConflictError()
+
+        with mock.patch.object(counters, "in_own_transaction", failing_write):
+            errors = self.record_at_once(4, lambda n: [("lookup-phone:other-phone", 3600, 100)])
+        self.assertEqual(len(errors), 4)
+        self.assertTrue(all(isinstance(error, ConflictError) for error in errors))
+        transaction.begin()
+        self.assertEqual(counters.recent("lookup-phone:other-phone", 3600), ())
 
     def test_counts_stored_as_tuples_before_are_kept(self):
         at = counters.now()

@@ -6,7 +6,8 @@ the budget needs; ``_used_challenges``: ``<expires>:<nonce>`` -> True; ``_filing
 minute -> BTrees Length, the anonymous API filings of the whole site; ``_counts_per_minute``:
 key -> minute -> Length, e.g. each API key's filings), so all instances see
 them and a restart keeps them. Reads go through the request's connection and write nothing.
-Each write is a short transaction of its own (``own_transaction.in_own_transaction``): one
+Each write is a short transaction of its own (``own_transaction.in_own_transaction``), shared by
+the failures this process records at the same moment (``record``): one
 failed lookup changes its three keys' ``EventTimes`` (and a bucket only when a key is new,
 expired or pruned; the register only once, when a tree is first made), never a case, the catalog
 or anything a filing writes. Two failures of one live key at once (citizens behind one carrier
@@ -25,7 +26,10 @@ from itertools import islice
 from persistent import Persistent
 from suizhou.laborrights.cases.own_transaction import in_own_transaction
 from suizhou.laborrights.cases.register import get_register
+from transaction.interfaces import TransientError
+from ZODB.POSException import ConflictError
 
+import threading
 import time
 
 
@@ -120,23 +124,82 @@ def recent(key, window, at=None):
 
 def record(events, at=None):
     """Record one event now for each ``(key, window, keep)``: the key keeps its times of the
-    last ``window`` seconds, at most the ``keep`` newest. Returns True."""
+    last ``window`` seconds, at most the ``keep`` newest. Returns True once they are committed.
+
+    The events of requests recording at the same moment in this process are committed together
+    (``_together``): each commit holds the storage's lock, which every other request waits for
+    when its transaction starts (docs/performance.md, 失败计数的写入)."""
     at = now() if at is None else at
+    items = [(key, window, keep, at) for key, window, keep in events]
+    register = get_register()
+    if register._p_jar is None or register._p_oid is None:  # not committed yet: the request's own
+        return _write(lambda committed: _record_items(committed, items))
+    return _together((register._p_jar.db(), register._p_oid), items)
 
-    def work(register):
-        tree = _tree(register, COUNTERS, create=True)
-        for key, window, keep in events:
-            value = tree.get(key)
-            if not isinstance(value, EventTimes) or _stale(value.times, at, window):
-                # A new key, a tuple stored before EventTimes, or one another writer may be
-                # pruning right now: a new object writes the bucket too, so that a concurrent
-                # delete of the key conflicts instead of dropping this event with the old object.
-                value = tree[key] = EventTimes(keep, _times(value))
-            value.add(at, window, keep)
-            _prune_after(tree, key, at, window)
-        return True
 
-    return _write(work)
+def _record_items(register, items):
+    tree = _tree(register, COUNTERS, create=True)
+    for key, window, keep, at in sorted(items, key=lambda item: item[3]):  # the newest time last
+        value = tree.get(key)
+        if not isinstance(value, EventTimes) or _stale(value.times, at, window):
+            # A new key, a tuple stored before EventTimes, or one another writer may be
+            # pruning right now: a new object writes the bucket too, so that a concurrent
+            # delete of the key conflicts instead of dropping this event with the old object.
+            value = tree[key] = EventTimes(keep, _times(value))
+        value.add(at, window, keep)
+        _prune_after(tree, key, at, window)
+    return True
+
+
+class _Batch:
+    """Events waiting to be committed together, and how their commit went: ``committed`` True,
+    False if the register is not stored (each request then writes its own events), None if the
+    commit failed (``error``)."""
+
+    def __init__(self):
+        self.items, self.done, self.committed, self.error = [], threading.Event(), None, None
+
+
+_filling = threading.Lock()  # guards _open
+_open = {}  # (database, register oid) -> the batch new events join
+_committing = threading.Lock()  # one batch committed at a time
+
+
+def _together(register_id, items):
+    """Commit ``items`` in a batch with those other threads add meanwhile (a group commit): the
+    first thread to open a batch waits for the commit before it, then closes its batch and
+    commits it for all; the others wait for that. Each raises if the commit failed."""
+    with _filling:
+        batch = _open.get(register_id)
+        leading = batch is None
+        if leading:
+            batch = _open[register_id] = _Batch()
+        batch.items += items
+    if leading:
+        try:
+            with _committing:
+                with _filling:
+                    _open.pop(register_id, None)  # later events start the next batch
+                committed = in_own_transaction(get_register(), lambda register: _record_items(register, batch.items))
+                batch.committed = committed is not None
+        except Exception as error:
+            batch.error = error
+            raise
+        finally:
+            with _filling:
+                if _open.get(register_id) is batch:  # interrupted before closing it
+                    del _open[register_id]
+            if batch.committed is None and batch.error is None:
+                batch.error = ConflictError("the shared commit of failure counters was interrupted")
+            batch.done.set()
+    else:
+        batch.done.wait()
+        if batch.error is not None:  # a fresh error per request: Zope retries a conflict
+            kind = ConflictError if isinstance(batch.error, TransientError) else RuntimeError
+            raise kind("the shared commit of failure counters failed") from batch.error
+    if not batch.committed:  # the register is not stored: this request's own transaction
+        _record_items(aq_base(get_register()), items)
+    return True
 
 
 def _prune_after(tree, key, at, window):
