@@ -48,11 +48,10 @@ def _message_row(message):
 
 class OutboxView(BrowserView):
     def __call__(self):
-        if self.request.method == "POST" and {"form.retry", "form.take_set_aside"} & set(self.request.form):
-            if "form.retry" in self.request.form:
-                self.retry_now()
-            else:
-                self.take_set_aside()
+        actions = {"form.retry": self.retry_now, "form.take_set_aside": self.take_set_aside}
+        chosen = [action for name, action in actions.items() if name in self.request.form]
+        if self.request.method == "POST" and chosen:
+            chosen[0]()
             return self.request.response.redirect(f"{self.context.absolute_url()}/@@laborrights-outbox")
         return self.index()
 
