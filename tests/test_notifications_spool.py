@@ -19,6 +19,7 @@ import pickle
 import re
 import shutil
 import tempfile
+import time
 import transaction
 
 
@@ -181,3 +182,47 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         self.assertNotIn(reference, admin.contents)
         self.assertNotIn("z***@example.org", admin.contents)
         self.assertNotIn("form.take_set_aside", admin.contents)
+
+    def admin_outbox(self):
+        make_user("city_admin", roles=["Site Administrator"])
+        transaction.commit()
+        admin = browser_for(self.app, "city_admin")
+        admin.open(self.portal.absolute_url() + "/@@laborrights-outbox")
+        return admin
+
+    def after_the_claim_lease(self):
+        later = time.time() + spool.CLAIM_LEASE + 1
+        return mock.patch.object(spool, "time", mock.Mock(time=lambda: later))
+
+    def test_a_file_whose_moving_request_died_is_listed_again(self):
+        reference = self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        self.assertIsNotNone(spool.claim_set_aside(name))  # a request claimed it, then died
+        admin = self.admin_outbox()
+        self.assertNotIn(reference, admin.contents)  # as if another request were moving it
+
+        with self.after_the_claim_lease():
+            admin.reload()
+            self.assertIn(reference, admin.contents)
+            admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("已转入未发出的通知 1 条", admin.contents)
+        self.assertEqual(self.spooled_files(), [])
+        admin.getControl(name="form.retry").click()
+        [message] = self.sent_mail()
+        self.assertEqual(message["To"], "zhangsan@example.org")
+
+    def test_a_file_whose_moving_request_died_after_keeping_it_is_not_sent_twice(self):
+        reference = self.set_aside_receipt()
+        admin = self.admin_outbox()
+        with mock.patch.object(spool, "done"):  # the request died after the messages were kept
+            admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("已转入未发出的通知 1 条", admin.contents)
+        self.assertEqual(len(self.spooled_files(spool.FAILED)), 1)  # still there, claimed
+
+        with self.after_the_claim_lease():
+            admin.reload()
+        self.assertNotIn("form.take_set_aside", admin.contents)
+        self.assertEqual(self.spooled_files(), [])
+        admin.getControl(name="form.retry").click()
+        [message] = self.sent_mail()
+        self.assertIn(reference, str(message["Subject"]))

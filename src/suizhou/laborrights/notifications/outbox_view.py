@@ -93,11 +93,25 @@ class OutboxView(BrowserView):
     def _set_aside(self):
         """(name, written, messages or None if unreadable) of the set-aside files of this site."""
         path = self.context.getPhysicalPath()
+        self._settle_stale_claims(path)
         for name, written, record in spool.set_aside():
             if record is None:
                 yield name, written, None
             elif _site_path(record) == path:
                 yield name, written, record[2]
+
+    def _settle_stale_claims(self, path):
+        """A file whose moving request died: removed if its messages were kept, else listed again."""
+        for claimed, name, record in spool.stale_claims():
+            if record is not None and _site_path(record) != path:
+                continue  # another site's: its own outbox page settles it
+            try:
+                if retries.was_taken(self.context, name):
+                    spool.done(claimed)
+                else:
+                    spool.release_set_aside(claimed, name)
+            except FileNotFoundError:  # settled by another request meanwhile
+                pass
 
     def set_aside_rows(self):
         return [
@@ -126,7 +140,7 @@ class OutboxView(BrowserView):
             if claimed is None:
                 continue  # moved by another request meanwhile
             path, record = claimed
-            if _site_path(record) == self.context.getPhysicalPath() and self._keep(record[2]):
+            if _site_path(record) == self.context.getPhysicalPath() and self._keep(record[2], name):
                 spool.done(path)
                 moved += len(record[2])
             else:
@@ -141,7 +155,7 @@ class OutboxView(BrowserView):
             "info" if not left else "warning",
         )
 
-    def _keep(self, messages):
+    def _keep(self, messages, name):
         """Whether ``messages`` are now all kept for a retry (made first; none kept if one fails)."""
         try:
             for message in messages:
@@ -149,10 +163,8 @@ class OutboxView(BrowserView):
         except Exception:
             logger.exception("Set-aside notification not made again: %s", message.description)
             return False
-        kept = retries.keep_all(
-            self.context, [(m.kind, m.recipient, m.summary, m.payload()) for m in messages], FROM_SET_ASIDE
-        )
-        return kept is not None
+        kept = [(m.kind, m.recipient, m.summary, m.payload()) for m in messages]
+        return retries.keep_all(self.context, kept, FROM_SET_ASIDE, taken_from=name) is not None
 
 
 def _site_path(record):

@@ -39,6 +39,7 @@ import uuid
 
 
 ANNOTATION_KEY = "suizhou.laborrights.outbox"
+TAKEN_KEY = "suizhou.laborrights.outbox.taken"  # set-aside file name -> when its messages were kept
 LEASE = 600  # seconds a claimed message is left to the run that claimed it
 ERROR_LENGTH = 300  # characters of the last error kept
 
@@ -103,9 +104,10 @@ def keep(site, kind, recipient, summary, payload, error):
     return keys[0] if keys else None
 
 
-def keep_all(site, messages, error):
+def keep_all(site, messages, error, taken_from=None):
     """Keep ``messages`` ((kind, recipient, summary, payload) each) all in one transaction of
-    their own, or none of them; their keys, or None."""
+    their own, or none of them; their keys, or None. ``taken_from``: the set-aside spool file
+    they come from, noted in the same transaction (``was_taken``)."""
     at = time.time()
     keys = [f"{at:017.6f}-{uuid.uuid4().hex[:8]}" for _message in messages]  # in order of failure
     error = _error_text(error)
@@ -114,6 +116,9 @@ def keep_all(site, messages, error):
         queue = _queue(committed_site, create=True)
         for key, (kind, recipient, summary, payload) in zip(keys, messages):
             queue[key] = PendingMessage(kind, recipient, summary, payload, error, at)
+        if taken_from is not None:
+            annotations = IAnnotations(aq_base(committed_site))
+            annotations.setdefault(TAKEN_KEY, OOBTree())[taken_from] = at
         return keys
 
     described = "; ".join(describe(kind, recipient) for kind, recipient, _summary, _payload in messages)
@@ -127,6 +132,12 @@ def keep_all(site, messages, error):
     else:
         logger.warning("Notification not sent, kept for a retry: %s (%s)", described, error)
     return kept
+
+
+def was_taken(site, name):
+    """Whether the messages of set-aside spool file ``name`` were kept (``keep_all``)."""
+    taken = IAnnotations(aq_base(site)).get(TAKEN_KEY)
+    return taken is not None and name in taken
 
 
 def _error_text(error):

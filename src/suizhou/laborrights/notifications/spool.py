@@ -18,6 +18,9 @@ was killed after sending it but before removing it is sent again once; a file ad
 ``ATTEMPTS`` times (its messages made a process die, or the site is gone) is moved to ``.failed``
 and logged, as is a file that cannot be read; ``@@laborrights-outbox`` lists them, and the
 administrator moves their messages into the list of kept messages (``retries``) to be sent again.
+A request moving a file claims it first (renamed, hidden from the list); a claim older than
+``CLAIM_LEASE`` belonged to a request that died (``stale_claims``): the outbox page removes the
+file if its messages were kept, and lists it again if not.
 Files are written and renamed, not synced: they survive the process, not a power cut. They hold
 personal data: readable by the owner only.
 """
@@ -29,6 +32,7 @@ import itertools
 import os
 import pickle
 import threading
+import time
 import uuid
 
 
@@ -36,6 +40,8 @@ VARIABLE = "LABORRIGHTS_OUTBOX_SPOOL"
 LOCK = "lock"
 FAILED = ".failed"
 ATTEMPTS = 3  # adoptions of a file before it is set aside
+CLAIMED = ".claimed"
+CLAIM_LEASE = 600  # seconds a request has to move a set-aside file it claimed
 
 
 class Spool:
@@ -169,7 +175,7 @@ def claim_set_aside(name):
     directory = _failed_directory()
     if directory is None or not _plain_name(name):
         return None
-    claimed = os.path.join(directory, f".claimed-{uuid.uuid4().hex[:8]}-{name}")
+    claimed = os.path.join(directory, f"{CLAIMED}-{int(time.time())}-{uuid.uuid4().hex[:8]}-{name}")
     try:
         os.rename(os.path.join(directory, name), claimed)
     except FileNotFoundError:  # taken by another request
@@ -179,6 +185,26 @@ def claim_set_aside(name):
     except Exception:
         release_set_aside(claimed, name)
         return None
+
+
+def stale_claims():
+    """(claimed path, name, record or None if unreadable) of each set-aside file claimed more
+    than ``CLAIM_LEASE`` seconds ago and still claimed: the request that claimed it died."""
+    directory = _failed_directory()
+    stale = []
+    for claimed_name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
+        prefix, claimed_at, _unique, name = (claimed_name.split("-", 3) + ["", "", ""])[:4]
+        if prefix != CLAIMED or not claimed_at.isdigit() or time.time() - int(claimed_at) < CLAIM_LEASE:
+            continue
+        path = os.path.join(directory, claimed_name)
+        try:
+            record = _load(path)
+        except FileNotFoundError:  # settled by another request since the listing
+            continue
+        except Exception:
+            record = None
+        stale.append((path, name, record))
+    return stale
 
 
 def release_set_aside(claimed, name):
