@@ -12,9 +12,12 @@ ID and credit codes are spread as real filers' are, not in sequence like ``seq``
 Lost: a filing answered other than 302 (form) / 201 (API), or whose reference is not a case
 the site holds afterwards (asked as the administrator through @search).
 Conflicts: the BENCH-CONFLICT lines the instances (filing_instance.py) wrote meanwhile.
+CPU: the user and system time the instance processes (FILING_PIDS, comma-separated) used from
+the first filing until the receipts were sent, per filing.
 """
 
 import collections
+import os
 import re
 import requests
 import sys
@@ -30,6 +33,7 @@ FIRST = int(first)
 LOGS = logs.split(",")
 ADMIN = ("admin", "admin")
 MEMBER = ("filer", "Filer-secret-1")
+PIDS = [pid for pid in os.environ.get("FILING_PIDS", "").split(",") if pid]
 USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 
@@ -179,6 +183,16 @@ def new_text(path, since):
         return ""
 
 
+def cpu_seconds():
+    """The CPU time the instances have used so far: utime and stime of /proc/<pid>/stat."""
+    ticks = 0
+    for pid in PIDS:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rpartition(")")[2].split()  # from the third field, the state
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def registered_references():
     response = requests.get(
         f"{HOSTS[0]}/Plone/@search",
@@ -193,6 +207,7 @@ def registered_references():
 
 def main():
     sizes = log_sizes()
+    cpu_before = cpu_seconds()
     todo = [Filing(seq) for seq in range(FIRST, FIRST + FILINGS)]
     started = time.perf_counter()
     if AT_ONCE:
@@ -216,6 +231,7 @@ def main():
         thread.join()
     elapsed = time.perf_counter() - started
     time.sleep(3)  # the last after-commit sends (receipt PDFs) written to the logs
+    cpu_per_filing = (cpu_seconds() - cpu_before) / FILINGS * 1000 if PIDS else float("nan")
 
     references = [filing.reference for filing in todo if filing.reference]
     held = registered_references()
@@ -237,7 +253,7 @@ def main():
         f"| {label} | {mode} | {FILINGS} | {len(lost)} | {len(set(references))} | {len(held & set(references))} | "
         f"{len(conflicts)}（{len(conflicts) / FILINGS:.3f}）| {unretried} | {FILINGS / elapsed:.2f} | "
         f"{pct(0.5):.0f} | {pct(0.99):.0f} | {len(mails)}/{web}，重复 {sum(n - 1 for n in mails.values())} | "
-        f"{len(sms)}，重复 {sum(n - 1 for n in sms.values())} |"
+        f"{len(sms)}，重复 {sum(n - 1 for n in sms.values())} | {cpu_per_filing:.0f} |"
     )
     print("conflicts by class:", dict(by_class.most_common(8)), file=sys.stderr)
     for filing in lost[:5]:

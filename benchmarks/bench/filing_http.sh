@@ -119,7 +119,8 @@ start_set() {  # a fresh database in $top/$dir, the ZEO server ($server), SMTP s
 }
 
 filing_row() {  # filing_row <label> <filings>: one row of filings by $clients clients to $hosts
-    .venv-bench/bin/python benchmarks/bench/filing_clients.py "$1 | $label" "$hosts" "$clients" "$2" \
+    FILING_PIDS="${instance_pids[1]},${instance_pids[2]}" \
+        .venv-bench/bin/python benchmarks/bench/filing_clients.py "$1 | $label" "$hosts" "$clients" "$2" \
         "$seq" "$tmp/var/log/instance1.log,$tmp/var/log/instance2.log" "$tmp/mail.log" 2>>"$top/clients.err"
     seq=$((seq + $2))
 }
@@ -154,8 +155,8 @@ rules_to() {  # rules_to 预警规则开|预警规则关: every warning rule, th
         "$one/Plone/@registry" -d "{$(for rule in $RULES; do printf '"suizhou.laborrights.warnings.%s_enabled": %s,' "$rule" "$value"; done | sed 's/,$//')}"
 }
 
-echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 | 实例 CPU ms/件 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 ab_pairs=()
 one=http://127.0.0.1:${PORTS[0]}
 two=$one,http://127.0.0.1:${PORTS[1]}
