@@ -20,7 +20,14 @@ class TestTheme(PublicPagesTestCase):
         return lxml.html.fromstring(self.browser.contents).find("body").get("class").split()
 
     def test_public_pages_full_width(self):
-        for path in ("", "/stations", "/stations/city/chen-hongmei", "/guides/service-notice", "/mediators"):
+        for path in (
+            "",
+            "/stations",
+            "/stations/city/chen-hongmei",
+            "/guides/service-notice",
+            "/mediators",
+            "/apply/complaint",
+        ):
             with self.subTest(path=path):
                 classes = self.body_classes(path)
                 self.assertIn("col-content", classes)

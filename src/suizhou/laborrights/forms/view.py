@@ -9,6 +9,7 @@
   titled "Error"); messages that a create-case action returns reach fields in fieldsets too
   (easyform's own ``setErrorsMessage`` drops those).
 - The submit button is the form's primary (blue) button: a grey one looks disabled.
+- The page is full width, without portlet columns, as the other public pages.
 """
 
 from collective.easyform.api import get_schema
@@ -97,6 +98,13 @@ def error_summary(form):
 
 class FilingFormView(EasyFormFormWrapper):
     form = FilingForm
+
+    def update(self):
+        # Full width like the other public pages: without this, Plone's navigation portlet
+        # lists the section's other forms in a column beside (on a phone: below) the form.
+        self.request.set("disable_plone.leftcolumn", 1)
+        self.request.set("disable_plone.rightcolumn", 1)
+        super().update()
 
 
 def form_schema(form, request):
