@@ -12,8 +12,9 @@ ID and credit codes are spread as real filers' are, not in sequence like ``seq``
 Lost: a filing answered other than 302 (form) / 201 (API), or whose reference is not a case
 the site holds afterwards (asked as the administrator through @search).
 Conflicts: the BENCH-CONFLICT lines the instances (filing_instance.py) wrote meanwhile.
-CPU: the user and system time the instance processes (FILING_PIDS, comma-separated) used from
-the first filing until the receipts were sent, per filing.
+CPU: the user and system time both instance processes (FILING_PIDS, comma-separated) used, per
+filing: with clients, from the first filing until 3 s after the last answer (the receipts are sent
+after it), the form pages read included; at once, from the moment every form page has been read.
 """
 
 import collections
@@ -187,8 +188,11 @@ def cpu_seconds():
     """The CPU time the instances have used so far: utime and stime of /proc/<pid>/stat."""
     ticks = 0
     for pid in PIDS:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rpartition(")")[2].split()  # from the third field, the state
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                fields = stat.read().rpartition(")")[2].split()  # from the third field, the state
+        except OSError:  # the instance died: its filings are counted as lost
+            return float("nan")
         ticks += int(fields[11]) + int(fields[12])
     return ticks / os.sysconf("SC_CLK_TCK")
 
@@ -207,11 +211,11 @@ def registered_references():
 
 def main():
     sizes = log_sizes()
-    cpu_before = cpu_seconds()
+    cpu_before = [cpu_seconds()]
     todo = [Filing(seq) for seq in range(FIRST, FIRST + FILINGS)]
     started = time.perf_counter()
     if AT_ONCE:
-        barrier = threading.Barrier(FILINGS)
+        barrier = threading.Barrier(FILINGS, action=lambda: cpu_before.__setitem__(0, cpu_seconds()))
         threads = [threading.Thread(target=filing.run, args=(barrier,)) for filing in todo]
     else:
         queue = collections.deque(todo)
@@ -231,7 +235,7 @@ def main():
         thread.join()
     elapsed = time.perf_counter() - started
     time.sleep(3)  # the last after-commit sends (receipt PDFs) written to the logs
-    cpu_per_filing = (cpu_seconds() - cpu_before) / FILINGS * 1000 if PIDS else float("nan")
+    cpu_per_filing = (cpu_seconds() - cpu_before[0]) / FILINGS * 1000 if PIDS else float("nan")
 
     references = [filing.reference for filing in todo if filing.reference]
     held = registered_references()
