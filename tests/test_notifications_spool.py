@@ -4,6 +4,7 @@ it (notifications/spool.py)."""
 
 from suizhou.laborrights import background
 from suizhou.laborrights.notifications import outbox
+from suizhou.laborrights.notifications import retries
 from suizhou.laborrights.notifications import spool
 from tests.form_helpers import complaint_values
 from tests.form_helpers import FormsTestCase
@@ -204,6 +205,7 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         with self.after_the_claim_lease():
             admin.reload()
             self.assertIn(reference, admin.contents)
+            self.assertEqual(self.spooled_files(spool.FAILED), [name])  # under its own name again
             admin.getControl(name="form.take_set_aside").click()
         self.assertIn("已转入未发出的通知 1 条", admin.contents)
         self.assertEqual(self.spooled_files(), [])
@@ -226,3 +228,27 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         admin.getControl(name="form.retry").click()
         [message] = self.sent_mail()
         self.assertIn(reference, str(message["Subject"]))
+
+    def test_another_sites_claimed_file_is_left_to_its_own_page(self):
+        self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        path = os.path.join(self.root, spool.FAILED, name)
+        with open(path, "rb") as kept:
+            _site_path, address, messages = pickle.load(kept)
+        with open(path, "wb") as kept:  # as another Plone site of the same buildout left it
+            pickle.dump((("", "another-site"), address, messages), kept)
+        claimed, _record = spool.claim_set_aside(name)  # that site's request died moving it
+        admin = self.admin_outbox()
+        with self.after_the_claim_lease():
+            admin.reload()
+        self.assertEqual(self.spooled_files(spool.FAILED), [os.path.basename(claimed)])
+
+    def test_a_set_aside_file_is_kept_once_though_two_requests_move_it(self):
+        self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        admin = self.admin_outbox()
+        admin.getControl(name="form.take_set_aside").click()  # moved, while an older request ...
+        late = retries.keep_all(self.portal, [("mail", "z@example.org", "回执", b"")], "late", taken_from=name)
+        self.assertEqual(late, [])  # ... that claimed it before (and seemed dead) keeps it now
+        transaction.abort()
+        self.assertEqual(len(retries.pending(self.portal)), 1)

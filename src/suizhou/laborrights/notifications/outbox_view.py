@@ -112,6 +112,8 @@ class OutboxView(BrowserView):
                     spool.release_set_aside(claimed, name)
             except FileNotFoundError:  # settled by another request meanwhile
                 pass
+            except OSError:  # the page still lists the rest
+                logger.exception("Claimed set-aside file %s not settled", claimed)
 
     def set_aside_rows(self):
         return [

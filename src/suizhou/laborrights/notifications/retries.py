@@ -107,18 +107,21 @@ def keep(site, kind, recipient, summary, payload, error):
 def keep_all(site, messages, error, taken_from=None):
     """Keep ``messages`` ((kind, recipient, summary, payload) each) all in one transaction of
     their own, or none of them; their keys, or None. ``taken_from``: the set-aside spool file
-    they come from, noted in the same transaction (``was_taken``)."""
+    they come from, noted in the same transaction (``was_taken``); if it was noted before,
+    nothing is kept again (no keys)."""
     at = time.time()
     keys = [f"{at:017.6f}-{uuid.uuid4().hex[:8]}" for _message in messages]  # in order of failure
     error = _error_text(error)
 
     def work(committed_site):
+        if taken_from is not None:
+            taken = IAnnotations(aq_base(committed_site)).setdefault(TAKEN_KEY, OOBTree())
+            if taken_from in taken:
+                return []  # kept already, by a request that seemed to have died
+            taken[taken_from] = at
         queue = _queue(committed_site, create=True)
         for key, (kind, recipient, summary, payload) in zip(keys, messages):
             queue[key] = PendingMessage(kind, recipient, summary, payload, error, at)
-        if taken_from is not None:
-            annotations = IAnnotations(aq_base(committed_site))
-            annotations.setdefault(TAKEN_KEY, OOBTree())[taken_from] = at
         return keys
 
     described = "; ".join(describe(kind, recipient) for kind, recipient, _summary, _payload in messages)

@@ -31,6 +31,7 @@ import fcntl
 import itertools
 import os
 import pickle
+import re
 import threading
 import time
 import uuid
@@ -42,6 +43,7 @@ FAILED = ".failed"
 ATTEMPTS = 3  # adoptions of a file before it is set aside
 CLAIMED = ".claimed"
 CLAIM_LEASE = 600  # seconds a request has to move a set-aside file it claimed
+_CLAIM = re.compile(rf"{re.escape(CLAIMED)}-(?P<at>\d{{10}})-[0-9a-f]{{8}}-(?P<name>[^.].*)")
 
 
 class Spool:
@@ -193,9 +195,10 @@ def stale_claims():
     directory = _failed_directory()
     stale = []
     for claimed_name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
-        prefix, claimed_at, _unique, name = (claimed_name.split("-", 3) + ["", "", ""])[:4]
-        if prefix != CLAIMED or not claimed_at.isdigit() or time.time() - int(claimed_at) < CLAIM_LEASE:
+        claim = _CLAIM.fullmatch(claimed_name)
+        if claim is None or time.time() - int(claim["at"]) < CLAIM_LEASE:
             continue
+        name = claim["name"]
         path = os.path.join(directory, claimed_name)
         try:
             record = _load(path)
