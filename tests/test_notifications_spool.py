@@ -168,14 +168,19 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         self.assertIn(reference, admin.contents)  # still listed, to be moved again
         self.assertEqual(len(self.spooled_files(spool.FAILED)), 1)
 
-    def test_another_sites_set_aside_files_are_not_shown(self):
-        reference = self.set_aside_receipt()
+    def move_to_another_site(self):
+        """The set-aside file made as another Plone site of the same buildout would leave it."""
         [name] = self.spooled_files(spool.FAILED)
         path = os.path.join(self.root, spool.FAILED, name)
         with open(path, "rb") as kept:
             _site_path, address, messages = pickle.load(kept)
-        with open(path, "wb") as kept:  # as another Plone site of the same buildout left it
+        with open(path, "wb") as kept:
             pickle.dump((("", "another-site"), address, messages), kept)
+        return name
+
+    def test_another_sites_set_aside_files_are_not_shown(self):
+        reference = self.set_aside_receipt()
+        self.move_to_another_site()
         make_user("city_admin", roles=["Site Administrator"])
         transaction.commit()
         admin = browser_for(self.app, "city_admin")
@@ -231,12 +236,7 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
 
     def test_another_sites_claimed_file_is_left_to_its_own_page(self):
         self.set_aside_receipt()
-        [name] = self.spooled_files(spool.FAILED)
-        path = os.path.join(self.root, spool.FAILED, name)
-        with open(path, "rb") as kept:
-            _site_path, address, messages = pickle.load(kept)
-        with open(path, "wb") as kept:  # as another Plone site of the same buildout left it
-            pickle.dump((("", "another-site"), address, messages), kept)
+        name = self.move_to_another_site()
         claimed, _record = spool.claim_set_aside(name)  # that site's request died moving it
         admin = self.admin_outbox()
         with self.after_the_claim_lease():
