@@ -240,6 +240,7 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         claimed, _record = spool.claim_set_aside(name)  # that site's request died moving it
         admin = self.admin_outbox()
         with self.after_the_claim_lease():
+            self.assertEqual([path for path, _name, _record in spool.stale_claims()], [claimed])
             admin.reload()
         self.assertEqual(self.spooled_files(spool.FAILED), [os.path.basename(claimed)])
 
@@ -250,5 +251,17 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         admin.getControl(name="form.take_set_aside").click()  # moved, while an older request ...
         late = retries.keep_all(self.portal, [("mail", "z@example.org", "回执", b"")], "late", taken_from=name)
         self.assertEqual(late, [])  # ... that claimed it before (and seemed dead) keeps it now
+        transaction.abort()
+        self.assertEqual(len(retries.pending(self.portal)), 1)
+
+    def test_a_set_aside_file_kept_before_is_removed_not_kept_again(self):
+        self.set_aside_receipt()
+        [name] = self.spooled_files(spool.FAILED)
+        admin = self.admin_outbox()
+        # an older request that claimed it, looked dead and had it put back, kept it meanwhile
+        retries.keep_all(self.portal, [("mail", "z@example.org", "回执", b"")], "earlier", taken_from=name)
+        admin.getControl(name="form.take_set_aside").click()
+        self.assertIn("已转入未发出的通知 0 条；未能转入的文件 0 个", admin.contents)
+        self.assertEqual(self.spooled_files(), [])
         transaction.abort()
         self.assertEqual(len(retries.pending(self.portal)), 1)

@@ -142,11 +142,15 @@ class OutboxView(BrowserView):
             if claimed is None:
                 continue  # moved by another request meanwhile
             path, record = claimed
-            if _site_path(record) == self.context.getPhysicalPath() and self._keep(record[2], name):
+            kept = self._keep(record[2], name) if _site_path(record) == self.context.getPhysicalPath() else None
+            if kept is not None:
                 spool.done(path)
-                moved += len(record[2])
+                moved += kept
             else:
-                spool.release_set_aside(path, name)
+                try:
+                    spool.release_set_aside(path, name)
+                except FileNotFoundError:  # this request outlived its claim; the page settled it
+                    pass
                 left += 1
         IStatusMessage(self.request).add(
             _(
@@ -158,15 +162,17 @@ class OutboxView(BrowserView):
         )
 
     def _keep(self, messages, name):
-        """Whether ``messages`` are now all kept for a retry (made first; none kept if one fails)."""
+        """How many of set-aside file ``name``'s ``messages`` this request kept for a retry (made
+        first; none if one fails): all, or 0 if they were kept before; None if they are not kept."""
         try:
             for message in messages:
                 message.prepare()
         except Exception:
             logger.exception("Set-aside notification not made again: %s", message.description)
-            return False
+            return None
         kept = [(m.kind, m.recipient, m.summary, m.payload()) for m in messages]
-        return retries.keep_all(self.context, kept, FROM_SET_ASIDE, taken_from=name) is not None
+        keys = retries.keep_all(self.context, kept, FROM_SET_ASIDE, taken_from=name)
+        return None if keys is None else len(keys)
 
 
 def _site_path(record):

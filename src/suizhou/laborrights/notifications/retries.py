@@ -132,8 +132,10 @@ def keep_all(site, messages, error, taken_from=None):
         return None
     if kept is None:
         logger.error("Notification not kept for a retry (no stored site): %s", described)
-    else:
+    elif kept:
         logger.warning("Notification not sent, kept for a retry: %s (%s)", described, error)
+    else:
+        logger.info("Set-aside notifications of %s kept before, not again: %s", taken_from, described)
     return kept
 
 

@@ -43,7 +43,7 @@ FAILED = ".failed"
 ATTEMPTS = 3  # adoptions of a file before it is set aside
 CLAIMED = ".claimed"
 CLAIM_LEASE = 600  # seconds a request has to move a set-aside file it claimed
-_CLAIM = re.compile(rf"{re.escape(CLAIMED)}-(?P<at>\d{{10}})-[0-9a-f]{{8}}-(?P<name>[^.].*)")
+_CLAIM = re.compile(rf"{re.escape(CLAIMED)}-(?P<at>[0-9]{{10}})-[0-9a-f]{{8}}-(?P<name>[^.].*)")
 
 
 class Spool:
@@ -130,7 +130,8 @@ class Spool:
     def _set_aside(self, source, why):
         failed = os.path.join(self.root, FAILED)
         os.makedirs(failed, mode=0o700, exist_ok=True)
-        kept = os.path.join(failed, f"{uuid.uuid4().hex[:8]}-{os.path.basename(source)}")
+        # a name never used again: ``retries.was_taken`` knows a file by its name
+        kept = os.path.join(failed, f"{uuid.uuid4().hex}-{os.path.basename(source)}")
         os.rename(source, kept)
         logger.error("Unsent notifications set aside in %s: %s", kept, why)
 
