@@ -237,7 +237,7 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
     def test_another_sites_claimed_file_is_left_to_its_own_page(self):
         self.set_aside_receipt()
         name = self.move_to_another_site()
-        claimed, _record = spool.claim_set_aside(name)  # that site's request died moving it
+        claimed = spool.claim_set_aside(name)  # that site's request died moving it
         admin = self.admin_outbox()
         with self.after_the_claim_lease():
             self.assertEqual([path for path, _name, _record in spool.stale_claims()], [claimed])

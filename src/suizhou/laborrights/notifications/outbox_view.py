@@ -141,14 +141,13 @@ class OutboxView(BrowserView):
             claimed = spool.claim_set_aside(name)
             if claimed is None:
                 continue  # moved by another request meanwhile
-            path, record = claimed
-            kept = self._keep(record[2], name) if _site_path(record) == self.context.getPhysicalPath() else None
+            kept = self._keep(messages, name)
             if kept is not None:
-                spool.done(path)
+                spool.done(claimed)
                 moved += kept
             else:
                 try:
-                    spool.release_set_aside(path, name)
+                    spool.release_set_aside(claimed, name)
                 except FileNotFoundError:  # this request outlived its claim; the page settled it
                     pass
                 left += 1

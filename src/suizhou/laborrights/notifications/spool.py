@@ -153,62 +153,58 @@ def done(path):
 
 def set_aside():
     """(name, seconds since the epoch it was written, record or None if unreadable) of each file
-    in ``.failed``, oldest first; [] without a spool."""
-    directory = _failed_directory()
-    files = []
-    for name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
-        path = os.path.join(directory, name)
-        if not _plain_name(name):
-            continue  # being moved by a request (``claim_set_aside``)
-        try:
-            written = os.path.getmtime(path)
-        except FileNotFoundError:  # moved or removed since the listing
-            continue
-        try:
-            record = _load(path)
-        except Exception:
-            record = None
-        files.append((name, written, record))
+    in ``.failed``, oldest first; [] without a spool. Files being moved (claimed) are left out."""
+    files = [(name, written, record) for name, _path, written, record in _in_failed(_plain_name)]
     return sorted(files, key=lambda file: file[1])
 
 
 def claim_set_aside(name):
     """Set-aside file ``name`` taken for moving its messages (one request at a time: the file is
-    renamed): ``(claimed path, record)``, or None if it is gone or cannot be read."""
+    renamed): the claimed file's path, or None if another request took it."""
     directory = _failed_directory()
     if directory is None or not _plain_name(name):
         return None
     claimed = os.path.join(directory, f"{CLAIMED}-{int(time.time())}-{uuid.uuid4().hex[:8]}-{name}")
     try:
         os.rename(os.path.join(directory, name), claimed)
-    except FileNotFoundError:  # taken by another request
+    except FileNotFoundError:
         return None
-    try:
-        return claimed, _load(claimed)
-    except Exception:
-        release_set_aside(claimed, name)
-        return None
+    return claimed
 
 
 def stale_claims():
     """(claimed path, name, record or None if unreadable) of each set-aside file claimed more
     than ``CLAIM_LEASE`` seconds ago and still claimed: the request that claimed it died."""
+    return [
+        (path, _CLAIM.fullmatch(claimed_name)["name"], record)
+        for claimed_name, path, _written, record in _in_failed(_stale_claim)
+    ]
+
+
+def _stale_claim(name):
+    claim = _CLAIM.fullmatch(name)
+    return claim is not None and time.time() - int(claim["at"]) >= CLAIM_LEASE
+
+
+def _in_failed(wanted):
+    """(name, path, seconds since the epoch it was written, record or None if unreadable) of
+    each file in ``.failed`` whose name is ``wanted(name)``; none without a spool."""
     directory = _failed_directory()
-    stale = []
-    for claimed_name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
-        claim = _CLAIM.fullmatch(claimed_name)
-        if claim is None or time.time() - int(claim["at"]) < CLAIM_LEASE:
+    for name in os.listdir(directory) if directory and os.path.isdir(directory) else ():
+        if not wanted(name):
             continue
-        name = claim["name"]
-        path = os.path.join(directory, claimed_name)
+        path = os.path.join(directory, name)
+        try:
+            written = os.path.getmtime(path)
+        except FileNotFoundError:  # moved or removed since the listing
+            continue
         try:
             record = _load(path)
-        except FileNotFoundError:  # settled by another request since the listing
+        except FileNotFoundError:
             continue
         except Exception:
-            record = None
-        stale.append((path, name, record))
-    return stale
+            record = None  # unreadable: listed by name
+        yield name, path, written, record
 
 
 def release_set_aside(claimed, name):
