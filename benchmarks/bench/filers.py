@@ -2,10 +2,8 @@
 ID and credit codes spread as real filers' are, not in sequence like ``seq``; the complaint
 form's fields and the body of POST @cases."""
 
-
 USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
-
 
 
 def id_number(seq):

@@ -89,9 +89,9 @@ class Visitor(HttpUser):
     @task(1)
     def file_by_api(self):
         seq = next(SEQUENCE)
-        with self.client.post(
-            "/Plone/@cases", json=api_body(seq), headers={"Accept": "application/json"}, auth=MEMBER, catch_response=True
-        ) as answer:
+        headers = {"Accept": "application/json"}
+        body = api_body(seq)
+        with self.client.post("/Plone/@cases", json=body, headers=headers, auth=MEMBER, catch_response=True) as answer:
             if answer.status_code != 201:
                 answer.failure(f"HTTP {answer.status_code}")
             else:
