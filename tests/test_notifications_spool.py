@@ -206,10 +206,13 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         self.assertIsNotNone(spool.claim_set_aside(name))  # a request claimed it, then died
         admin = self.admin_outbox()
         self.assertNotIn(reference, admin.contents)  # as if another request were moving it
+        self.assertIn("另有 1 个文件正在转入", admin.contents)
+        self.assertNotIn("form.take_set_aside", admin.contents)
 
         with self.after_the_claim_lease():
             admin.reload()
             self.assertIn(reference, admin.contents)
+            self.assertNotIn("正在转入", admin.contents)
             self.assertEqual(self.spooled_files(spool.FAILED), [name])  # under its own name again
             admin.getControl(name="form.take_set_aside").click()
         self.assertIn("已转入未发出的通知 1 条", admin.contents)
@@ -239,8 +242,9 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         name = self.move_to_another_site()
         claimed = spool.claim_set_aside(name)  # that site's request died moving it
         admin = self.admin_outbox()
+        self.assertNotIn("正在转入", admin.contents)  # not this site's
         with self.after_the_claim_lease():
-            self.assertEqual([path for path, _name, _record in spool.stale_claims()], [claimed])
+            self.assertEqual([path for path, _name, stale, _record in spool.claims() if stale], [claimed])
             admin.reload()
         self.assertEqual(self.spooled_files(spool.FAILED), [os.path.basename(claimed)])
 

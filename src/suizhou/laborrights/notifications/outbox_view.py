@@ -93,18 +93,23 @@ class OutboxView(BrowserView):
     def _set_aside(self):
         """(name, written, messages or None if unreadable) of the set-aside files of this site."""
         path = self.context.getPhysicalPath()
-        self._settle_stale_claims(path)
         for name, written, record in spool.set_aside():
             if record is None:
                 yield name, written, None
             elif _site_path(record) == path:
                 yield name, written, record[2]
 
-    def _settle_stale_claims(self, path):
-        """A file whose moving request died: removed if its messages were kept, else listed again."""
-        for claimed, name, record in spool.stale_claims():
+    def _settle_claims(self):
+        """Settle the claims of requests that died moving a file of this site (the file removed if
+        its messages were kept, else listed again); how many of its files requests are moving now."""
+        path = self.context.getPhysicalPath()
+        moving = 0
+        for claimed, name, stale, record in spool.claims():
             if record is not None and _site_path(record) != path:
                 continue  # another site's: its own outbox page settles it
+            if not stale:
+                moving += 1
+                continue
             try:
                 if retries.was_taken(self.context, name):
                     spool.done(claimed)
@@ -114,9 +119,12 @@ class OutboxView(BrowserView):
                 pass
             except OSError:  # the page still lists the rest
                 logger.exception("Claimed set-aside file %s not settled", claimed)
+        return moving
 
-    def set_aside_rows(self):
-        return [
+    def set_aside_section(self):
+        """{"files": this site's set-aside files, "moving": how many more requests are moving}."""
+        moving = self._settle_claims()
+        files = [
             {
                 "name": name,
                 "written": format_datetime(_moment(written)),
@@ -125,6 +133,7 @@ class OutboxView(BrowserView):
             }
             for name, written, messages in self._set_aside()
         ]
+        return {"files": files, "moving": moving}
 
     def take_set_aside(self):
         """Keep the chosen set-aside files' messages (all readable ones of this site if none is
@@ -134,6 +143,7 @@ class OutboxView(BrowserView):
         chosen = self.request.form.get("files") or []
         chosen = {chosen} if isinstance(chosen, str) else set(chosen)
         transaction.commit()  # nothing to keep from this request
+        self._settle_claims()
         moved = left = 0
         for name, _written, messages in list(self._set_aside()):
             if messages is None or (chosen and name not in chosen):

@@ -18,9 +18,9 @@ was killed after sending it but before removing it is sent again once; a file ad
 ``ATTEMPTS`` times (its messages made a process die, or the site is gone) is moved to ``.failed``
 and logged, as is a file that cannot be read; ``@@laborrights-outbox`` lists them, and the
 administrator moves their messages into the list of kept messages (``retries``) to be sent again.
-A request moving a file claims it first (renamed, hidden from the list); a claim older than
-``CLAIM_LEASE`` belonged to a request that died (``stale_claims``): the outbox page removes the
-file if its messages were kept, and lists it again if not.
+A request moving a file claims it first (renamed; the list counts it as being moved); a claim
+older than ``CLAIM_LEASE`` belonged to a request that died (``claims``): the outbox page removes
+the file if its messages were kept, and lists it again if not.
 Files are written and renamed, not synced: they survive the process, not a power cut. They hold
 personal data: readable by the owner only.
 """
@@ -172,18 +172,14 @@ def claim_set_aside(name):
     return claimed
 
 
-def stale_claims():
-    """(claimed path, name, record or None if unreadable) of each set-aside file claimed more
-    than ``CLAIM_LEASE`` seconds ago and still claimed: the request that claimed it died."""
-    return [
-        (path, _CLAIM.fullmatch(claimed_name)["name"], record)
-        for claimed_name, path, _written, record in _in_failed(_stale_claim)
-    ]
-
-
-def _stale_claim(name):
-    claim = _CLAIM.fullmatch(name)
-    return claim is not None and time.time() - int(claim["at"]) >= CLAIM_LEASE
+def claims():
+    """(claimed path, name, stale, record or None if unreadable) of each set-aside file a request
+    claimed for moving; stale: claimed ``CLAIM_LEASE`` seconds ago or more, so the request died."""
+    found = []
+    for claimed_name, path, _written, record in _in_failed(_CLAIM.fullmatch):
+        claim = _CLAIM.fullmatch(claimed_name)
+        found.append((path, claim["name"], time.time() - int(claim["at"]) >= CLAIM_LEASE, record))
+    return found
 
 
 def _in_failed(wanted):
