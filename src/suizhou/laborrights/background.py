@@ -55,10 +55,17 @@ class Worker:
     def put(self, place, item):
         with self._changed:
             self._queued.append((place, item))
-            if self._thread is None:  # it never ends: _run outlives any exception
-                self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
-                self._thread.start()
+            self._start()
             self._changed.notify_all()
+
+    def start(self):
+        with self._changed:
+            self._start()
+
+    def _start(self):
+        if self._thread is None:  # it never ends: _run outlives any exception
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
 
     def idle(self):
         with self._changed:
@@ -96,6 +103,13 @@ def _by_place(queued):
     for place, item in queued:
         grouped.setdefault(place, []).append(item)
     return grouped
+
+
+def start_all():
+    """Start every worker's thread now rather than at its first work (the test layers: the test
+    runner names the threads a test leaves behind, and these live as long as the process)."""
+    for worker in _workers:
+        worker.start()
 
 
 def drain(timeout=None):

@@ -27,6 +27,7 @@ class LaborRightsLayer(PloneSandboxLayer):
             suizhou.laborrights,
         ):
             self.loadZCML(package=package)
+        background.start_all()
 
     def setUpPloneSite(self, portal):
         # As on a real site (the test fixture leaves the default chain empty and speaks English).
