@@ -37,7 +37,7 @@ LOOKUPS=${BENCH_LOOKUPS:-2000}
 STORAGE_ITEMS=${BENCH_STORAGE_ITEMS:-10000}
 PHASES=${BENCH_PHASES:-pages,zeo,filing,register,storage}
 ZEO_PORT=18300 I1=18381 I2=18382 VARNISH_PORT=18380
-ZEO=$ROOT/var/bench/zeo
+ZEO=$ROOT/var/bench/zeo REL=$ROOT/var/bench/rel
 RUN=$(mktemp -d /tmp/laborrights-bench.XXXXXX)
 chmod 755 "$RUN"
 began=$(date +%s)
@@ -88,9 +88,9 @@ zeo_setup() {
     # production.cfg (debug mode off, ZEO) with the development environment: the public pages
     # measured are the demo content's (guides, stations), which a production instance refuses.
     log "ZEO set-up in var/bench/zeo/ (production.cfg), a site with the demo content and /stock"
-    if ! command -v curl >/dev/null || ! command -v varnishd >/dev/null; then
+    if ! command -v curl >/dev/null || ! command -v varnishd >/dev/null || ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
         apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl varnish >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl varnish postgresql >/dev/null
     fi
     make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
     mkdir -p "$ZEO"
@@ -102,6 +102,13 @@ zeo_setup() {
         site:environment=development ports:zeoserver=$ZEO_PORT ports:instance1=$I1 ports:instance2=$I2 \
         site:caching-proxy=http://127.0.0.1:$VARNISH_PORT) >"$RUN/buildout.log" 2>&1 \
         || { tail -30 "$RUN/buildout.log"; return 1; }
+    log "RelStorage build in var/bench/rel/ (relstorage.cfg): its eggs and configuration for filing_http.sh's rel set"
+    mkdir -p "$REL"
+    printf '[buildout]\nextends = %s/profiles/relstorage.cfg\ndevelop = %s\neggs-directory = %s/eggs\n' \
+        "$ROOT" "$ROOT" "$ROOT" >"$REL/buildout.cfg"
+    (cd "$REL" && "$ROOT/.venv/bin/buildout" -N -q -c buildout.cfg "site:admin=admin:unused" \
+        site:environment=development relstorage:host=127.0.0.1) >"$RUN/buildout-rel.log" 2>&1 \
+        || { tail -30 "$RUN/buildout-rel.log"; return 1; }
     "$ZEO/bin/zeoserver" start >/dev/null
     SITE_DEMO=1 "$ZEO/bin/instance1" run scripts/create_site.py \
         >"$RUN/site.log" 2>&1 || { tail -30 "$RUN/site.log"; return 1; }
@@ -203,7 +210,7 @@ phase_zeo() {
 phase_filing() {
     local out=$RUN/30-filing.md
     log "filing over HTTP: complaint form and POST @cases mixed, one and two ZEO instances (benchmarks/bench/filing_http.sh)"
-    FILING_SETS="addon:one,two addon:one:alternate" \
+    FILING_SETS="addon:one,two rel:one,two addon:one:alternate" \
         benchmarks/bench/filing_http.sh "$FILINGS" 1,4,8 50 >"$RUN/filing-http.txt" 2>"$RUN/filing-http.err" \
         || { tail -30 "$RUN/filing-http.err" >&2; return 1; }
     log "filing over HTTP: 4 clients against 1 in turn on one database (benchmarks/bench/filing_http.sh :clients)"

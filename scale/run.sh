@@ -36,7 +36,7 @@ step() { STEP=$1; echo; echo "== test-scale [$(( $(date +%s) - started )) s]: $1
 pass() { echo "PASS: $1" | tee -a "$SCALE_RESULTS"; }
 fail() { echo "FAIL: $1" | tee -a "$SCALE_RESULTS"; }
 
-PG_BIN=""
+source scale/postgres.sh
 stop_all() {
     status=$?
     set +e
@@ -52,9 +52,7 @@ stop_all() {
     [ -x "$SCALE/zeo/bin/zeoserver" ] && "$SCALE/zeo/bin/zeoserver" stop >/dev/null 2>&1
     [ -f "$RUN/varnish.pid" ] && kill "$(cat "$RUN/varnish.pid")" 2>/dev/null
     jobs -p | xargs -r kill 2>/dev/null  # the mail servers of the kill -9 check
-    if [ -n "$PG_BIN" ] && [ -f "$RUN/pg/postmaster.pid" ]; then
-        runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN/pg" -m fast stop >/dev/null 2>&1
-    fi
+    ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && pg_stop "$RUN/pg"
     passed=$(grep -c '^PASS' "$SCALE_RESULTS")
     failed=$(grep -c '^FAIL' "$SCALE_RESULTS")
     rm -rf "$RUN"
@@ -73,8 +71,7 @@ if ! command -v varnishd >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/pg_ct
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql varnish >/dev/null
 fi
-PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)")
-echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}'), $(varnishd -V 2>&1 | head -1)"
+echo "PostgreSQL $("$(pg_bin)/postgres" --version | awk '{print $3}'), $(varnishd -V 2>&1 | head -1)"
 
 step "build the ZEO and RelStorage set-ups in var/scale/ (eggs shared with the checkout)"
 make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
@@ -227,15 +224,8 @@ stop_instances "$ZEO"
 REL=$SCALE/rel
 R1_URL=http://127.0.0.1:$R1/Plone R2_URL=http://127.0.0.1:$R2/Plone
 step "PostgreSQL: a cluster of its own in $RUN/pg on :$PG_PORT"
-install -d -o postgres -g postgres -m 700 "$RUN/pg"
-install -o postgres -m 600 /dev/null "$RUN/pg.pw" && echo postgres >"$RUN/pg.pw"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$RUN/pg" -E UTF8 --locale=C.UTF-8 -A scram-sha-256 \
-    --pwfile="$RUN/pg.pw" -U postgres >/dev/null
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$RUN/pg" -l "$RUN/pg/server.log" -w \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $RUN/pg" start >/dev/null
+pg_start "$RUN/pg" $PG_PORT "$PASSWORD"
 psql_admin() { PGPASSWORD=postgres psql -q -h 127.0.0.1 -p $PG_PORT -U postgres "$@"; }
-psql_admin -c "CREATE USER plone WITH PASSWORD '$PASSWORD'"
-psql_admin -c "CREATE DATABASE plone OWNER plone ENCODING 'UTF8'"
 pass "PostgreSQL on 127.0.0.1:$PG_PORT, database plone owned by plone"
 
 step "RelStorage: site (SITE_DEMO=0), two instances, cross-instance check"

@@ -5,10 +5,11 @@
 # (filing_clients.py, filing_conflicts.py).
 #   benchmarks/bench/filing_http.sh [filings per row (600)] [client counts (1,4,8)] [at once (50)]
 # Sets (FILING_SETS, default "plain:two:plain addon:one,two": before and after this change):
-# <ZEO server>:<instances>[:plain], where the ZEO
-# server is "plain" (ZODB's eggs only: the server cannot import the add-on's classes, so it
-# cannot resolve conflicts on them — production.cfg before zeoserver `eggs`) or "addon" (the
-# instances' eggs, as production.cfg builds it now); instances "one" (all filings to instance 1)
+# <storage server>:<instances>[:plain], where the storage server is the ZEO server "plain" (ZODB's
+# eggs only: the server cannot import the add-on's classes, so it cannot resolve conflicts on
+# them — production.cfg before zeoserver `eggs`) or "addon" (the instances' eggs, as
+# production.cfg builds it now), or "rel": PostgreSQL with RelStorage (relstorage.cfg; needs
+# root to run PostgreSQL's cluster as its user); instances "one" (all filings to instance 1)
 # or "two" (taken in turn); ":plain": the register's bins index their ids in a plain OIBTree, as
 # before upgrade 1035, to compare in one run; ":norules": every warning rule switched off (the
 # filings without the rules, issue 14); ":alternate": the rules switched on and off between rows
@@ -28,9 +29,9 @@
 # built) or not (as before the spool), by a flag file (filing_instance.py);
 # ":clients": likewise, rows of 1 client and of the largest client count of the list, taken in turn (the
 # rate of many clients against one on the same database, not one after the other as the plain sets).
-# Needs the production (ZEO) build of `make bench` in var/bench/zeo (benchmarks/bench.sh
-# zeo_setup) for its eggs and configuration; its database and ports are not used: everything
-# here listens on 127.0.0.1:18390-18393 and is stopped on exit.
+# Needs the builds of `make bench` in var/bench/zeo and (for "rel") var/bench/rel (benchmarks/bench.sh
+# zeo_setup) for their eggs and configuration; their databases and ports are not used: everything
+# here listens on 127.0.0.1:18390-18393 and is stopped on exit (zeo_set.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -78,7 +79,7 @@ rules_to() {  # rules_to 预警规则开|预警规则关: every warning rule, th
         "$one/Plone/@registry" -d "{$(for rule in $RULES; do printf '"suizhou.laborrights.warnings.%s_enabled": %s,' "$rule" "$value"; done | sed 's/,$//')}"
 }
 
-echo "| ZEO 服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 | 实例 CPU ms/件 |"
+echo "| 存储服务器 | 实例 | 并发 | 件数 | 丢失 | 不同编号 | 已登记 | 冲突（每件） | 重试用尽 | 件/秒 | p50 ms | p99 ms | 回执邮件（份/应发），重复 | 短信，重复 | 实例 CPU ms/件 |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 ab_pairs=()
 one=http://127.0.0.1:${PORTS[0]}
@@ -99,7 +100,11 @@ for set in $SETS; do
         RULES=$("$PY" -c "from suizhou.laborrights.warnings.rules import ALL_RULES; print(' '.join(ALL_RULES))")
     fi
     start_set
-    [ "$server" = plain ] && server_label="仅 ZODB（不能解决加载项类的冲突）" || server_label="含加载项（eggs）"
+    case $server in
+        plain) server_label="仅 ZODB（不能解决加载项类的冲突）" ;;
+        rel) server_label="PostgreSQL + RelStorage（无历史）" ;;
+        *) server_label="含加载项（eggs）" ;;
+    esac
     server_label+=$code_label
     seq=1
     for instances in ${instances_list//,/ }; do
@@ -146,13 +151,11 @@ for pair in $(printf '%s\n' "${ab_pairs[@]}" | sort -u | tr ' ' ':'); do
 done
 for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
     tmp=$top/$dir
-    "$PY" "$top/runzeo.py" -C "$tmp/zeo.conf" >>"$tmp/zeo.out" 2>&1 &
-    pids+=($!)
-    wait_for_zeo $!
+    storage_start
     echo
     echo "冲突对象（$dir）："
     echo
-    PYTHONPATH=benchmarks/bench "$PY" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_conflicts.py \
+    PYTHONPATH=benchmarks/bench "$py" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_conflicts.py \
         "$tmp/var/log/instance1.log" "$tmp/var/log/instance2.log" 2>>"$top/clients.err"
     stop_set
 done
