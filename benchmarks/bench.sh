@@ -9,7 +9,8 @@
 #            — locust, headless, pinned, in .venv-bench; loopback only, bounded in users and time
 #   zeo      one ZEO instance against two (anonymous rate, uncached, the same locust load)
 #   filing   filings over HTTP (form and @cases mixed) with 1, 4 and 8 clients on one and two ZEO
-#            instances, and on one with the warning rules switched on and off between rows
+#            instances, the same on PostgreSQL + RelStorage (Debian's postgresql, a cluster of its
+#            own), and on one ZEO instance with the warning rules switched on and off between rows
 #            (bench/filing_http.sh, its own ports 18390-18393), and with 1, 4 and 8 writers in one
 #            process (register_concurrency.py), at Zope's default 3 retries
 #   register lookup (api_load.py), worklists (worklists.py), statistics (statistics.py), the
@@ -219,9 +220,9 @@ phase_filing() {
     log "filing in one process: 1, 4 and 8 writers, $FILINGS filings each, 3 retries"
     benchmarks/register_concurrency.sh 1,4,8 0 --total="$FILINGS" --scenarios=filing --retries=3 >"$RUN/filing.txt"
     {
-        echo "### 登记（HTTP）：网上申请表与 POST @cases 各半，一个实例与两个 ZEO 实例（Zope 默认 3 次重试）"
+        echo "### 登记（HTTP）：网上申请表与 POST @cases 各半，ZEO 与 RelStorage 上一个实例与两个实例（Zope 默认 3 次重试）"
         echo
-        echo "benchmarks/bench/filing_http.sh：每组设置一个新数据库；每种并发 $FILINGS 件，另 50 件同时发出。"\
+        echo "benchmarks/bench/filing_http.sh：每组设置一个新数据库（ZEO 服务器，或 PostgreSQL 上的 RelStorage：无历史、附件存库中）；每种并发 $FILINGS 件，另 50 件同时发出。"\
 "“预警规则开/关”一组在另一个新数据库的一个实例上，每种并发分四行、各一半件数，管理员在行与行之间经 @registry 打开或关闭全部预警规则（开、关、关、开：数据库变大和机器的漂移对两边一样），表后合计（议题 14：规则开着的登记速率应 ≥ 关闭时的 0.9 倍）。"\
 "目标（议题 17）：不丢件；每件冲突 < 0.05；p99 < 1 s；4 个客户端的速率 ≥ 1 个的 0.9 倍；回执各发一次。"
         echo
