@@ -258,18 +258,6 @@ class TestUnsentNotificationsOutliveTheProcess(FormsTestCase):
         transaction.abort()
         self.assertEqual(len(retries.pending(self.portal)), 1)
 
-    def test_the_names_of_moved_files_are_forgotten_after_a_week(self):
-        message = [("mail", "z@example.org", "回执", b"")]
-        retries.keep_all(self.portal, message, "set aside", taken_from="first")
-        transaction.abort()  # kept in a transaction of its own: see it
-        self.assertTrue(retries.was_taken(self.portal, "first"))
-        week_later = time.time() + retries.TAKEN_KEPT + 1
-        with mock.patch.object(retries, "time", mock.Mock(time=lambda: week_later)):
-            retries.keep_all(self.portal, message, "set aside", taken_from="second")
-        transaction.abort()
-        self.assertFalse(retries.was_taken(self.portal, "first"))
-        self.assertTrue(retries.was_taken(self.portal, "second"))
-
     def test_a_set_aside_file_kept_before_is_removed_not_kept_again(self):
         self.set_aside_receipt()
         [name] = self.spooled_files(spool.FAILED)

@@ -40,9 +40,6 @@ import uuid
 
 ANNOTATION_KEY = "suizhou.laborrights.outbox"
 TAKEN_KEY = "suizhou.laborrights.outbox.taken"  # set-aside file name -> when its messages were kept
-# How long a set-aside file's name is remembered: past any request that claimed it and hung; the
-# outbox page settles the stale claims before it moves another file, which is when names are dropped.
-TAKEN_KEPT = 7 * 24 * 3600
 LEASE = 600  # seconds a claimed message is left to the run that claimed it
 ERROR_LENGTH = 300  # characters of the last error kept
 
@@ -110,8 +107,8 @@ def keep(site, kind, recipient, summary, payload, error):
 def keep_all(site, messages, error, taken_from=None):
     """Keep ``messages`` ((kind, recipient, summary, payload) each) all in one transaction of
     their own, or none of them; their keys, or None. ``taken_from``: the set-aside spool file
-    they come from, noted in the same transaction (``was_taken``; names noted ``TAKEN_KEPT``
-    seconds before are dropped then); if it was noted before, nothing is kept again (no keys)."""
+    they come from, noted in the same transaction (``was_taken``); if it was noted before,
+    nothing is kept again (no keys)."""
     at = time.time()
     keys = [f"{at:017.6f}-{uuid.uuid4().hex[:8]}" for _message in messages]  # in order of failure
     error = _error_text(error)
@@ -121,8 +118,6 @@ def keep_all(site, messages, error, taken_from=None):
             taken = IAnnotations(aq_base(committed_site)).setdefault(TAKEN_KEY, OOBTree())
             if taken_from in taken:
                 return []  # kept already, by a request that seemed to have died
-            for name in [name for name, kept_at in taken.items() if kept_at < at - TAKEN_KEPT]:
-                del taken[name]
             taken[taken_from] = at
         queue = _queue(committed_site, create=True)
         for key, (kind, recipient, summary, payload) in zip(keys, messages):
