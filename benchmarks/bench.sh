@@ -210,7 +210,7 @@ phase_zeo() {
 
 phase_filing() {
     local out=$RUN/30-filing.md
-    log "filing over HTTP: complaint form and POST @cases mixed, one and two ZEO instances (benchmarks/bench/filing_http.sh)"
+    log "filing over HTTP: complaint form and POST @cases mixed, one and two instances on ZEO and on RelStorage (benchmarks/bench/filing_http.sh)"
     FILING_SETS="addon:one,two rel:one,two addon:one:alternate" \
         benchmarks/bench/filing_http.sh "$FILINGS" 1,4,8 50 >"$RUN/filing-http.txt" 2>"$RUN/filing-http.err" \
         || { tail -30 "$RUN/filing-http.err" >&2; return 1; }

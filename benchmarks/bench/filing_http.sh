@@ -149,8 +149,8 @@ for pair in $(printf '%s\n' "${ab_pairs[@]}" | sort -u | tr ' ' ':'); do
     echo "${pair%%:*}与${pair#*:}对照（同一数据库，逐行切换，各一半件数）："
     python3 benchmarks/bench/ab_ratio.py "${pair%%:*}" "${pair#*:}" <"$top/ab.md"
 done
-for dir in "${conflicts[@]}"; do  # the objects conflicted on (the ZEO server again, alone)
-    tmp=$top/$dir
+for dir in "${conflicts[@]}"; do  # the objects conflicted on (the storage server again, alone)
+    tmp=$top/$dir server=${dir%%-*}
     storage_start
     echo
     echo "冲突对象（$dir）："

@@ -10,7 +10,7 @@
 # start_set reads: dir (the set's directory under $top), server, code, rules, trees
 # (filing_http.sh's variants), demo (1: the site with the demo content; default none); it sets
 # tmp, py (the instances' interpreter), pids and instance_pids[1], instance_pids[2].
-# storage_start starts the storage of the set in $tmp again (stop_set stops it).
+# storage_start starts the storage of the set in $tmp ($server: its kind) again; stop_set stops it.
 # FILING_KEEP=1 keeps $top.
 source scale/postgres.sh
 ZEO=$ROOT/var/bench/zeo REL=$ROOT/var/bench/rel
@@ -21,7 +21,6 @@ REL_PASSWORD=Bench-rel-1  # of the database user plone (the rel build's DSN): a 
 PY=$ZEO/parts/instance1/bin/interpreter
 [ -x "$PY" ] || { echo "no ZEO build in $ZEO: run benchmarks/bench.sh (zeo_setup) first" >&2; exit 1; }
 top=$(mktemp -d "/tmp/${SET_NAME:-filing-http}.XXXXXX")
-chmod 755 "$top"  # PostgreSQL's user makes its cluster in there
 pids=()
 instance_pids=()
 clusters=()
@@ -63,8 +62,9 @@ storage_start() {  # the storage of the set in $tmp: its ZEO server, or its Post
         wait_for_zeo $!
     else
         py=$REL/parts/instance1/bin/interpreter
+        chmod 755 "$top"  # PostgreSQL's user makes its cluster in there
+        clusters+=("$tmp/pg")  # before it starts: stopped on exit even if making it fails half-way
         pg_start "$tmp/pg" "$ZEO_PORT" "$REL_PASSWORD"
-        clusters+=("$tmp/pg")
     fi
 }
 

@@ -108,7 +108,7 @@ class OutboxView(BrowserView):
             if record is not None and _site_path(record) != path:
                 continue  # another site's: its own outbox page settles it
             if not stale:
-                moving += 1
+                moving += record is not None  # an unreadable file is nobody's to count
                 continue
             try:
                 if retries.was_taken(self.context, name):
