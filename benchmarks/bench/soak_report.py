@@ -5,7 +5,8 @@ of request's count, failures and times.
 
     soak_report.py <rss samples> <locust stats csv> <locust stats history csv> <minutes> <users>
 
-rss samples: lines "<seconds since the epoch> <instance RSS KiB> <ZEO server RSS KiB>".
+rss samples: lines "<seconds since the epoch> <instance RSS KiB> <ZEO server RSS KiB> [<objects in
+the database> <objects in the instance's ZODB caches>]".
 """
 
 import csv
@@ -17,12 +18,14 @@ WARM_UP = 10 * 60  # seconds left out of the growth: templates compiled, caches 
 
 
 def read_samples(path):
+    """(seconds, instance MB, ZEO server MB, objects in the database or "", in the caches or "")."""
     samples = []
     with open(path) as lines:
         for line in lines:
             fields = line.split()
-            if len(fields) == 3:  # a sample of a process that was gone has fewer
-                samples.append((int(fields[0]), int(fields[1]) / 1024, int(fields[2]) / 1024))
+            if len(fields) >= 3:  # a sample of a process that was gone has fewer
+                objects = fields[3:5] if len(fields) == 5 else ["", ""]
+                samples.append((int(fields[0]), int(fields[1]) / 1024, int(fields[2]) / 1024, *objects))
     return samples
 
 
@@ -52,13 +55,16 @@ def main():
     start = samples[0][0]
     print(f"{users} 个 locust 用户（每个请求后等 1～3 s），{minutes} 分钟，负载全部给一个 ZEO 实例。")
     print()
-    print("| 分钟 | 实例 RSS MB | ZEO 服务器 RSS MB | 已答复请求 |")
-    print("|---|---|---|---|")
+    print("| 分钟 | 实例 RSS MB | ZEO 服务器 RSS MB | 已答复请求 | 库中对象 | 实例 ZODB 缓存中的对象 |")
+    print("|---|---|---|---|---|---|")
     shown = [sample for sample in samples if (sample[0] - start) % 600 < 60 or sample is samples[-1]]
-    for at, instance, server in shown:
-        print(f"| {(at - start) / 60:.0f} | {instance:.0f} | {server:.0f} | {answered_by(history, at)} |")
+    for at, instance, server, stored, cached in shown:
+        print(
+            f"| {(at - start) / 60:.0f} | {instance:.0f} | {server:.0f} | {answered_by(history, at)} "
+            f"| {stored} | {cached} |"
+        )
     print()
-    later = [(at, instance) for at, instance, _server in samples if at - start >= WARM_UP]
+    later = [(at, instance) for at, instance, *_rest in samples if at - start >= WARM_UP]
     if len(later) >= 3:
         slope = statistics.linear_regression([at for at, _ in later], [mb for _, mb in later]).slope
         requests = answered_by(history, later[-1][0]) - answered_by(history, later[0][0])
