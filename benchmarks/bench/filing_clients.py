@@ -64,7 +64,8 @@ class Filing:
                 allow_redirects=False,
                 timeout=300,
             )
-            found = re.search(r"ref=([A-Z0-9-]+)", response.headers.get("Location", ""))
+            # a 500 after the retries keeps the Location of the redirect that was about to be sent
+            found = response.status_code == 302 and re.search(r"ref=([A-Z0-9-]+)", response.headers.get("Location", ""))
             self.reference = found and found.group(1)
         else:
             response = self.session.post(
