@@ -59,6 +59,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 wants() { [[ ",$PHASES," == *",$1,"* ]]; }
+source scale/build_setup.sh
 
 # --- the machine, at the start ---------------------------------------------------------------
 {
@@ -94,22 +95,13 @@ zeo_setup() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl varnish postgresql >/dev/null
     fi
     make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
-    mkdir -p "$ZEO"
-    printf '[buildout]\nextends = %s/profiles/production.cfg\ndevelop = %s\neggs-directory = %s/eggs\n' \
-        "$ROOT" "$ROOT" "$ROOT" >"$ZEO/buildout.cfg"
-    rm -rf "$ZEO/var"  # a fresh database every run
-    (cd "$ZEO" && "$ROOT/.venv/bin/buildout" -N -q -c buildout.cfg \
-        "site:admin=admin:Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+    build_setup "$ZEO" production.cfg "site:admin=admin:Bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
         site:environment=development ports:zeoserver=$ZEO_PORT ports:instance1=$I1 ports:instance2=$I2 \
-        site:caching-proxy=http://127.0.0.1:$VARNISH_PORT) >"$RUN/buildout.log" 2>&1 \
+        site:caching-proxy=http://127.0.0.1:$VARNISH_PORT >"$RUN/buildout.log" 2>&1 \
         || { tail -30 "$RUN/buildout.log"; return 1; }
     log "RelStorage build in var/bench/rel/ (relstorage.cfg): its eggs and configuration for filing_http.sh's rel set"
-    mkdir -p "$REL"
-    printf '[buildout]\nextends = %s/profiles/relstorage.cfg\ndevelop = %s\neggs-directory = %s/eggs\n' \
-        "$ROOT" "$ROOT" "$ROOT" >"$REL/buildout.cfg"
-    (cd "$REL" && "$ROOT/.venv/bin/buildout" -N -q -c buildout.cfg "site:admin=admin:unused" \
-        site:environment=development relstorage:host=127.0.0.1) >"$RUN/buildout-rel.log" 2>&1 \
-        || { tail -30 "$RUN/buildout-rel.log"; return 1; }
+    build_setup "$REL" relstorage.cfg "site:admin=admin:unused" site:environment=development relstorage:host=127.0.0.1 \
+        >"$RUN/buildout-rel.log" 2>&1 || { tail -30 "$RUN/buildout-rel.log"; return 1; }
     "$ZEO/bin/zeoserver" start >/dev/null
     SITE_DEMO=1 "$ZEO/bin/instance1" run scripts/create_site.py \
         >"$RUN/site.log" 2>&1 || { tail -30 "$RUN/site.log"; return 1; }

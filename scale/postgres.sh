@@ -6,21 +6,21 @@
 #   pg_stop <directory>: stopped, if it runs
 pg_bin() { dirname "$(ls /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -1)"; }
 pg_start() {
-    local directory=$1 port=$2 password=$3 bin
+    local directory=$1 port=$2 password=$3 bin made=""
     bin=$(pg_bin)
-    if [ -e "$directory/PG_VERSION" ]; then
-        runuser -u postgres -- "$bin/pg_ctl" -D "$directory" -l "$directory/server.log" -w \
-            -o "-p $port -c listen_addresses=127.0.0.1 -k $directory" start >/dev/null
-        return
+    if [ ! -e "$directory/PG_VERSION" ]; then
+        made=1
+        install -d -o postgres -g postgres -m 700 "$directory"
+        install -o postgres -m 600 /dev/null "$directory.pw" && echo postgres >"$directory.pw"
+        runuser -u postgres -- "$bin/initdb" -D "$directory" -E UTF8 --locale=C.UTF-8 -A scram-sha-256 \
+            --pwfile="$directory.pw" -U postgres >/dev/null
     fi
-    install -d -o postgres -g postgres -m 700 "$directory"
-    install -o postgres -m 600 /dev/null "$directory.pw" && echo postgres >"$directory.pw"
-    runuser -u postgres -- "$bin/initdb" -D "$directory" -E UTF8 --locale=C.UTF-8 -A scram-sha-256 \
-        --pwfile="$directory.pw" -U postgres >/dev/null
     runuser -u postgres -- "$bin/pg_ctl" -D "$directory" -l "$directory/server.log" -w \
         -o "-p $port -c listen_addresses=127.0.0.1 -k $directory" start >/dev/null
-    PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER plone WITH PASSWORD '$password'"
-    PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE plone OWNER plone ENCODING 'UTF8'"
+    if [ -n "$made" ]; then
+        PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE USER plone WITH PASSWORD '$password'"
+        PGPASSWORD=postgres psql -q -h 127.0.0.1 -p "$port" -U postgres -c "CREATE DATABASE plone OWNER plone ENCODING 'UTF8'"
+    fi
 }
 pg_stop() {
     if [ -f "$1/postmaster.pid" ]; then

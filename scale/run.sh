@@ -77,15 +77,9 @@ step "build the ZEO and RelStorage set-ups in var/scale/ (eggs shared with the c
 make --no-print-directory .venv/bin/buildout PYTHON="$PYTHON"
 PASSWORD="Scale-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export SCALE_ADMIN="admin:$PASSWORD"
-build() {  # build <name> <profile> <buildout options…>
-    local dir=$SCALE/$1 profile=$2
-    shift 2
-    mkdir -p "$dir"
-    printf '[buildout]\nextends = %s/profiles/%s\ndevelop = %s\neggs-directory = %s/eggs\n' \
-        "$ROOT" "$profile" "$ROOT" "$ROOT" >"$dir/buildout.cfg"
-    # A clean state every run: the data of the previous run goes, the built parts stay.
-    rm -rf "$dir/var"
-    (cd "$dir" && "$ROOT/.venv/bin/buildout" -N -q -c buildout.cfg "site:admin=admin:$PASSWORD" "$@")
+source scale/build_setup.sh
+build() {  # build <name> <profile> <buildout options…>: in var/scale/<name>
+    build_setup "$SCALE/$1" "$2" "site:admin=admin:$PASSWORD" "${@:3}"
 }
 build zeo production.cfg ports:zeoserver=$ZEO_PORT ports:instance1=$Z1 ports:instance2=$Z2 \
     site:caching-proxy=http://127.0.0.1:$VARNISH_PORT

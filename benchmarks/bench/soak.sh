@@ -16,9 +16,9 @@ USERS=${2:-8}
 SET_NAME=soak
 source benchmarks/bench/zeo_set.sh
 
-dir=soak server=addon code=soak rules="" trees="" demo=1  # the guides and stations of the demo content
+dir=soak server=addon code=soak rules="" trees="" instances=1
+demo=1  # the guides and stations of the demo content
 start_set
-kill "${instance_pids[2]}"  # the load goes to instance 1 alone
 zeo_pid=${pids[0]} instance_pid=${instance_pids[1]}
 zodb_objects() {  # "<objects in the database> <objects in the instance's ZODB caches>" (Zope's control panel)
     curl -s -m 20 -u admin:admin "http://127.0.0.1:${PORTS[0]}/Control_Panel/Database/main/manage_main" \

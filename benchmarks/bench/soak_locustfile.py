@@ -29,7 +29,7 @@ import re
 HOST = os.environ["SOAK_HOST"]
 MEMBER = ("filer", os.environ["SOAK_PASSWORD"])
 ADMIN = ("admin", "admin")
-PUBLIC = {"Host": "localhost", "Accept-Language": "zh-CN"}  # themed, as visitors get it
+PUBLIC = {"Host": "localhost:" + HOST.rsplit(":", 1)[1], "Accept-Language": "zh-CN"}  # themed, as visitors get it
 SEQUENCE = itertools.count(1_000_000)  # apart from filing_http.sh's numbers
 ADDRESSES = itertools.count(1)
 WRONG_PHONE = "19900000000"  # no filer's (filers.phone gives 13…): its failures spend no real filer's budget
@@ -45,8 +45,7 @@ class Visitor(HttpUser):
         self.client.headers["X-Forwarded-For"] = f"10.1.{number // 250}.{number % 250 + 1}"
 
     def _page(self, path, name=None, auth=None):
-        headers = dict(PUBLIC, Host="localhost:" + HOST.rsplit(":", 1)[1])
-        with self.client.get(path, headers=headers, auth=auth, name=name, catch_response=True) as answer:
+        with self.client.get(path, headers=PUBLIC, auth=auth, name=name, catch_response=True) as answer:
             if answer.status_code != 200:
                 answer.failure(f"HTTP {answer.status_code}")
             return answer.text

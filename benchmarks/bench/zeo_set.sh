@@ -8,8 +8,9 @@
 # var/bench/rel (relstorage.cfg), their eggs and configuration; their databases and ports are not
 # used. Everything listens on 127.0.0.1:18390-18393 (SET_PORT=N: N to N+3) and is stopped on exit.
 # start_set reads: dir (the set's directory under $top), server, code, rules, trees
-# (filing_http.sh's variants), demo (1: the site with the demo content; default none); it sets
-# tmp, py (the instances' interpreter), pids and instance_pids[1], instance_pids[2].
+# (filing_http.sh's variants), demo (1: the site with the demo content; default none), instances
+# (how many to start, 1 or 2; default 2); it sets tmp, py (the instances' interpreter), pids and
+# instance_pids[1], instance_pids[2].
 # storage_start starts the storage of the set in $tmp ($server: its kind) again; stop_set stops it.
 # FILING_KEEP=1 keeps $top.
 source scale/postgres.sh
@@ -97,7 +98,7 @@ start_set() {  # a fresh database in $top/$dir, its storage ($server), SMTP sink
         || { tail -30 "$tmp/site.log" >&2; exit 1; }
     "$py" -m Zope2.utilities.zconsole run "$tmp/zope1.conf" benchmarks/bench/filing_site.py "$SMTP_PORT" Filer-secret-1 $rules \
         >>"$tmp/site.log" 2>&1 || { tail -30 "$tmp/site.log" >&2; exit 1; }
-    for n in 1 2; do
+    for n in $(seq "${instances:-2}"); do
         FILING_PLAIN_TREES=$([ -n "$trees" ] && echo 1 || echo 0) FILING_INLINE_FLAG=$tmp/send-inline \
             FILING_SWITCH_FLAG=$([ "$code" = switch ] && echo "$tmp/switch-1ms" || true) \
             FILING_NOSPOOL_FLAG=$([ "$code" = spool ] && echo "$tmp/no-spool" || true) \
@@ -107,7 +108,7 @@ start_set() {  # a fresh database in $top/$dir, its storage ($server), SMTP sink
         pids+=($!)
         instance_pids[n]=$!
     done
-    for port in "${PORTS[@]}"; do
+    for port in "${PORTS[@]:0:${instances:-2}}"; do
         for _ in $(seq 240); do
             curl -fs -o /dev/null "http://127.0.0.1:$port/Plone/apply/complaint" && break
             sleep 0.5
